@@ -1,0 +1,275 @@
+/**
+ * Confusion-aware character comparison for fuzzy matching: is `actual` a plausible slip for
+ * `expected` (same sound, regionally merged sound, or similar shape)?
+ *
+ * Built once from the committed tables (`dictionaries/derived/pinyin.tsv` and
+ * `dictionaries/derived/lookalike-pairs.tsv`), passed in as text: no I/O here, no work at import.
+ * {@link Confusion.kind} runs on dense typed arrays only (no allocation, no string lookups), since
+ * it is called in the hot verification loop.
+ */
+
+export type ConfusionKind = 'homophone' | 'near-homophone' | 'lookalike';
+
+export interface ConfusionTables {
+  /** `dictionaries/derived/pinyin.tsv`: `char<TAB>syllable syllable ...`, `#` comments. */
+  readonly pinyinTsv: string;
+  /** `dictionaries/derived/lookalike-pairs.tsv`: `a<TAB>b<TAB>basis`, `#` comments. */
+  readonly lookalikeTsv: string;
+}
+
+export interface Confusion {
+  /**
+   * How `actual` may be a slip for `expected` (two BMP code units). `homophone` (a shared toneless
+   * reading) wins over `lookalike` (a listed pair), which wins over `near-homophone` (a reading shared
+   * after the regional merges of {@link mergeSyllable}). `null` when none holds, when the two are
+   * equal, or when either is outside 0..0xFFFF. Symmetric.
+   */
+  kind(expected: number, actual: number): ConfusionKind | null;
+  /** Every code unit confusable with `code` (any kind), ascending, without `code`. Cached. */
+  candidates(code: number): readonly number[];
+  /** The toneless readings of `code` from the table (empty when it has none). */
+  readings(code: number): readonly string[];
+}
+
+/**
+ * The regional merge key of a toneless syllable: initials n→l, zh→z, ch→c, sh→s, h→f (f/h),
+ * finals -ang/-eng/-ing (and -iang/-uang) → -an/-en/-in. Two syllables are near-homophones when
+ * their keys are equal.
+ */
+export function mergeSyllable(s: string): string {
+  let init = '';
+  let rest = s;
+  if (s.startsWith('zh') || s.startsWith('ch') || s.startsWith('sh')) {
+    init = s[0]!;
+    rest = s.slice(2);
+  } else if (s.length > 1 && s !== 'ng' && (s[0] === 'n' || s[0] === 'h')) {
+    // a bare "n"/"ng" syllable (嗯) has no initial to merge
+    init = s[0] === 'n' ? 'l' : 'f';
+    rest = s.slice(1);
+  } else if (s.length > 1 && /^[bpmfdtlgkjqxrzcsyw]/.test(s)) {
+    init = s[0]!;
+    rest = s.slice(1);
+  }
+  if (rest.length > 2 && rest.endsWith('ng') && /[aei]ng$/.test(rest)) rest = rest.slice(0, -1);
+  return init + rest;
+}
+
+const EMPTY: readonly number[] = Object.freeze([]);
+const NO_READINGS: readonly string[] = Object.freeze([]);
+
+/** Compressed rows: values of code unit c are flat[offsets[c] .. offsets[c + 1]). */
+interface Rows {
+  readonly offsets: Int32Array;
+  readonly flat: Int32Array;
+}
+
+/** Builds CSR rows from (code, value) pairs, dropping repeated values within a row. */
+function toRows(codes: readonly number[], values: readonly number[]): Rows {
+  const offsets = new Int32Array(65537);
+  for (let i = 0; i < codes.length; i++) offsets[codes[i]! + 1]!++;
+  for (let c = 0; c < 65536; c++) offsets[c + 1]! += offsets[c]!;
+  const fill = offsets.slice(0, 65536);
+  const flat = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    const v = values[i]!;
+    let dup = false;
+    for (let k = offsets[c]!; k < fill[c]!; k++) {
+      if (flat[k] === v) {
+        dup = true;
+        break;
+      }
+    }
+    if (!dup) flat[fill[c]!++] = v;
+  }
+  // compact away the slots left by duplicates
+  let w = 0;
+  const out = new Int32Array(65537);
+  for (let c = 0; c < 65536; c++) {
+    out[c] = w;
+    for (let k = offsets[c]!; k < fill[c]!; k++) flat[w++] = flat[k]!;
+  }
+  out[65536] = w;
+  return { offsets: out, flat: flat.subarray(0, w) };
+}
+
+/** Inverse of {@link Rows}: value -> code units holding it. */
+function invert(rows: Rows, valueCount: number): Rows {
+  const codes: number[] = [];
+  const values: number[] = [];
+  for (let c = 0; c < 65536; c++) {
+    for (let k = rows.offsets[c]!; k < rows.offsets[c + 1]!; k++) {
+      codes.push(rows.flat[k]!);
+      values.push(c);
+    }
+  }
+  const offsets = new Int32Array(valueCount + 1);
+  for (const v of codes) offsets[v + 1]!++;
+  for (let v = 0; v < valueCount; v++) offsets[v + 1]! += offsets[v]!;
+  const fill = offsets.slice(0, valueCount);
+  const flat = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) flat[fill[codes[i]!]!++] = values[i]!;
+  return { offsets, flat };
+}
+
+/** Calls `fn(line)` for each non-empty, non-comment line (CR stripped). */
+function eachLine(text: string, fn: (line: string, lineNo: number) => void): void {
+  let start = 0;
+  let lineNo = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    lineNo++;
+    let stop = end;
+    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
+    if (stop > start && text.charCodeAt(start) !== 35 /* # */) fn(text.slice(start, stop), lineNo);
+    start = end + 1;
+  }
+}
+
+/** Builds the query structure. Throws on a malformed row (a packaging bug, not user input). */
+export function createConfusion(tables: ConfusionTables): Confusion {
+  // --- readings: syllable ids and merged (near) ids per code unit
+  const syllableIds = new Map<string, number>();
+  const syllables: string[] = [];
+  const nearIds = new Map<string, number>();
+  const sylCodes: number[] = [];
+  const sylValues: number[] = [];
+  const nearCodes: number[] = [];
+  const nearValues: number[] = [];
+  eachLine(tables.pinyinTsv, (line, lineNo) => {
+    if (line.length < 3 || line.charCodeAt(1) !== 9) {
+      throw new Error(`pinyin table line ${lineNo}: expected char<TAB>syllables with a one-code-unit char`);
+    }
+    const c = line.charCodeAt(0);
+    for (const s of line.slice(2).split(' ')) {
+      if (s === '') continue;
+      let id = syllableIds.get(s);
+      if (id === undefined) {
+        id = syllables.length;
+        syllableIds.set(s, id);
+        syllables.push(s);
+      }
+      sylCodes.push(c);
+      sylValues.push(id);
+      const key = mergeSyllable(s);
+      let nid = nearIds.get(key);
+      if (nid === undefined) {
+        nid = nearIds.size;
+        nearIds.set(key, nid);
+      }
+      nearCodes.push(c);
+      nearValues.push(nid);
+    }
+  });
+  const syl = toRows(sylCodes, sylValues);
+  const near = toRows(nearCodes, nearValues);
+  const sylOff = syl.offsets;
+  const sylFlat = syl.flat;
+  const nearOff = near.offsets;
+  const nearFlat = near.flat;
+
+  // --- look-alike pairs: open-addressing set of (min << 16 | max) keys, 0 = empty
+  const pairA: number[] = [];
+  const pairB: number[] = [];
+  eachLine(tables.lookalikeTsv, (line, lineNo) => {
+    if (line.length < 3 || line.charCodeAt(1) !== 9 || (line.length > 3 && line.charCodeAt(3) !== 9)) {
+      throw new Error(`look-alike table line ${lineNo}: expected a<TAB>b<TAB>basis with one code unit each`);
+    }
+    const a = line.charCodeAt(0);
+    const b = line.charCodeAt(2);
+    if (a === b) throw new Error(`look-alike table line ${lineNo}: a pair of one character`);
+    pairA.push(a);
+    pairB.push(b);
+  });
+  let cap = 16;
+  while (cap < pairA.length * 3) cap <<= 1;
+  const mask = cap - 1;
+  const shift = 32 - Math.log2(cap);
+  const slots = new Uint32Array(cap);
+  const hasPair = new Uint8Array(65536);
+  const slotOf = (key: number): number => Math.imul(key, 0x9e3779b1) >>> shift;
+  for (let i = 0; i < pairA.length; i++) {
+    const a = pairA[i]!;
+    const b = pairB[i]!;
+    const key = (a < b ? (a << 16) | b : (b << 16) | a) >>> 0;
+    let s = slotOf(key);
+    while (slots[s] !== 0 && slots[s] !== key) s = (s + 1) & mask;
+    slots[s] = key;
+    hasPair[a] = 1;
+    hasPair[b] = 1;
+  }
+
+  const isPair = (x: number, y: number): boolean => {
+    if (hasPair[x] === 0 || hasPair[y] === 0) return false;
+    const key = (x < y ? (x << 16) | y : (y << 16) | x) >>> 0;
+    let s = slotOf(key);
+    for (;;) {
+      const v = slots[s]!;
+      if (v === key) return true;
+      if (v === 0) return false;
+      s = (s + 1) & mask;
+    }
+  };
+
+  const sharesRow = (off: Int32Array, flat: Int32Array, x: number, y: number): boolean => {
+    const x1 = off[x + 1]!;
+    const y0 = off[y]!;
+    const y1 = off[y + 1]!;
+    if (y0 === y1) return false;
+    for (let i = off[x]!; i < x1; i++) {
+      const v = flat[i]!;
+      for (let j = y0; j < y1; j++) if (flat[j] === v) return true;
+    }
+    return false;
+  };
+
+  // --- lazily built inverse indexes for candidates()
+  let bySyl: Rows | null = null;
+  let byNear: Rows | null = null;
+  let pairRows: Rows | null = null;
+  const cache = new Map<number, readonly number[]>();
+
+  const candidates = (code: number): readonly number[] => {
+    if (!(code >= 0 && code <= 0xffff) || code !== Math.floor(code)) return EMPTY;
+    const hit = cache.get(code);
+    if (hit !== undefined) return hit;
+    if (bySyl === null || byNear === null || pairRows === null) {
+      bySyl = invert(syl, syllables.length);
+      byNear = invert(near, nearIds.size);
+      pairRows = toRows(pairA.concat(pairB), pairB.concat(pairA));
+    }
+    const found = new Set<number>();
+    for (const [rows, inverse] of [
+      [syl, bySyl],
+      [near, byNear],
+    ] as const) {
+      for (let k = rows.offsets[code]!; k < rows.offsets[code + 1]!; k++) {
+        const v = rows.flat[k]!;
+        for (let j = inverse.offsets[v]!; j < inverse.offsets[v + 1]!; j++) found.add(inverse.flat[j]!);
+      }
+    }
+    for (let k = pairRows.offsets[code]!; k < pairRows.offsets[code + 1]!; k++) found.add(pairRows.flat[k]!);
+    found.delete(code);
+    const list = found.size === 0 ? EMPTY : Object.freeze([...found].sort((p, q) => p - q));
+    cache.set(code, list);
+    return list;
+  };
+
+  return {
+    kind(expected: number, actual: number): ConfusionKind | null {
+      if (expected === actual || expected >>> 16 !== 0 || actual >>> 16 !== 0) return null;
+      if (sharesRow(sylOff, sylFlat, expected, actual)) return 'homophone';
+      if (isPair(expected, actual)) return 'lookalike';
+      if (sharesRow(nearOff, nearFlat, expected, actual)) return 'near-homophone';
+      return null;
+    },
+    candidates,
+    readings(code: number): readonly string[] {
+      if (!(code >= 0 && code <= 0xffff) || code !== Math.floor(code)) return NO_READINGS;
+      const out: string[] = [];
+      for (let k = sylOff[code]!; k < sylOff[code + 1]!; k++) out.push(syllables[sylFlat[k]!]!);
+      return out;
+    },
+  };
+}

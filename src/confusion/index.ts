@@ -1,0 +1,10 @@
+export { createConfusion, mergeSyllable } from './confusion.js';
+export type { Confusion, ConfusionKind, ConfusionTables } from './confusion.js';
+export {
+  NormalizeClass,
+  normalizeClassName,
+  parseNormalize,
+  parseNormalizeClasses,
+  parseNormalizeTable,
+} from './normalize-table.js';
+export type { NormalizeClassCode, NormalizeClassName } from './normalize-table.js';
