@@ -1,0 +1,332 @@
+/**
+ * createChecker: compiles the lexicons once into an immutable checker whose `check(text)` is pure
+ * (text in, findings out). See README "How it works" for the pipeline.
+ */
+import { LexiconError, OptionsError, type LexiconIssue } from './errors.js';
+import { loadBuiltinData } from './data/builtin.js';
+import { CharKind, createNormalizer, type Normalizer } from './normalize/index.js';
+import { parseLexiconFile } from './lexicon/parse.js';
+import { validateEntries } from './lexicon/validate.js';
+import { textCheckFor } from './lexicon/text-check.js';
+import type { LexiconEntry } from './lexicon/types.js';
+import { buildMatchModel, HitType, type MatchModel } from './match/model.js';
+import { scan, type ScanContext } from './match/scan.js';
+import { resolveSegmenter } from './segment/index.js';
+import { readsAsRealWords } from './fuzzy/guard.js';
+import type { FuzzyCandidate } from './fuzzy/index.js';
+import { contextAllows } from './findings/context.js';
+import { messageFor } from './findings/messages.js';
+import { LocationIndex } from './findings/location.js';
+import { createConfusion } from './confusion/index.js';
+import type { ErrorDetail, Finding, RuleId, Segmenter, Severity } from './types.js';
+
+/** A user lexicon: YAML text in the format of dictionaries/FORMAT.md, and a name for error messages. */
+export interface LexiconSource {
+  /** Shown in errors as `name:line: reason` (usually the file path). */
+  name: string;
+  /** The YAML text. */
+  text: string;
+}
+
+export interface CheckerOptions {
+  /** Use the built-in lexicons. Default: true. */
+  builtins?: boolean;
+  /** Extra lexicons, validated like the built-in ones. Default: none. */
+  lexicons?: readonly LexiconSource[];
+  /** Strings inside which nothing is reported (e.g. a quoted historical name). Default: none. */
+  allow?: readonly string[];
+  /** Check as of this date (YYYY, YYYY-MM, YYYY-MM-DD or a Date): entries not yet or no longer in force are skipped. Default: today. */
+  asOf?: string | Date;
+  /** Search unlisted misspellings of mandated phrases and typo words. Default: true. */
+  fuzzy?: boolean;
+  /** Segmenter used to tell typos from real words: 'jieba' (@node-rs/jieba), 'nodejieba', 'none', or your own. Default: 'jieba'. */
+  segmenter?: Segmenter | 'jieba' | 'nodejieba' | 'none';
+  /** Drop findings whose confidence is below this, in [0, 1]. Default: 0. */
+  minConfidence?: number;
+}
+
+export interface Checker {
+  /** Checks plain text; findings sorted by position, offsets into `text` (see Finding). Never throws on content. */
+  check(text: string): Finding[];
+  /** The entries in force for this checker (after `asOf`), in load order. */
+  readonly entries: readonly LexiconEntry[];
+  /** The normalizer's one-to-one map (used by adapters that need the matching form of text). */
+  readonly normalizer: Normalizer;
+}
+
+/** Validates options at the boundary; names the offending option. */
+function checkOptions(options: CheckerOptions): void {
+  if (typeof options !== 'object' || options === null) throw new OptionsError('options', 'must be an object');
+  const known = ['builtins', 'lexicons', 'allow', 'asOf', 'fuzzy', 'segmenter', 'minConfidence'];
+  for (const key of Object.keys(options)) if (!known.includes(key)) throw new OptionsError(`options.${key}`, `is not a known option (${known.join(', ')})`);
+  if (options.builtins !== undefined && typeof options.builtins !== 'boolean') throw new OptionsError('options.builtins', 'must be a boolean');
+  if (options.fuzzy !== undefined && typeof options.fuzzy !== 'boolean') throw new OptionsError('options.fuzzy', 'must be a boolean');
+  if (options.lexicons !== undefined) {
+    if (!Array.isArray(options.lexicons)) throw new OptionsError('options.lexicons', 'must be an array of { name, text }');
+    options.lexicons.forEach((l, i) => {
+      if (typeof l !== 'object' || l === null || typeof l.name !== 'string' || typeof l.text !== 'string') throw new OptionsError(`options.lexicons[${i}]`, 'must be { name: string, text: string }');
+    });
+  }
+  if (options.allow !== undefined) {
+    if (!Array.isArray(options.allow)) throw new OptionsError('options.allow', 'must be an array of strings');
+    options.allow.forEach((a, i) => {
+      if (typeof a !== 'string' || a.trim() === '') throw new OptionsError(`options.allow[${i}]`, 'must be a non-empty string');
+    });
+  }
+  if (options.minConfidence !== undefined && !(typeof options.minConfidence === 'number' && options.minConfidence >= 0 && options.minConfidence <= 1)) {
+    throw new OptionsError('options.minConfidence', 'must be a number in [0, 1]');
+  }
+  const seg = options.segmenter;
+  if (seg !== undefined && seg !== 'jieba' && seg !== 'nodejieba' && seg !== 'none' && (typeof seg !== 'object' || seg === null || typeof seg.cut !== 'function')) {
+    throw new OptionsError('options.segmenter', "must be 'jieba', 'nodejieba', 'none' or an object with cut(text)");
+  }
+}
+
+/** YYYY-MM-DD of an asOf option. */
+export function asOfDate(asOf: string | Date | undefined): string {
+  if (asOf === undefined) return new Date().toISOString().slice(0, 10);
+  if (asOf instanceof Date) {
+    if (Number.isNaN(asOf.getTime())) throw new OptionsError('options.asOf', 'is an invalid Date');
+    return asOf.toISOString().slice(0, 10);
+  }
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(String(asOf));
+  if (!m) throw new OptionsError('options.asOf', 'must be YYYY, YYYY-MM, YYYY-MM-DD or a Date');
+  return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`;
+}
+
+/** Whether an entry is in force on a date. */
+export function inForce(entry: LexiconEntry, date: string): boolean {
+  return (entry.since === undefined || entry.since <= date) && (entry.until === undefined || date < entry.until);
+}
+
+/** Loads, validates and filters every lexicon; throws LexiconError listing every issue. */
+export function loadEntries(options: CheckerOptions, normalizer: Normalizer, builtinEntries: () => readonly LexiconEntry[]): LexiconEntry[] {
+  const all: LexiconEntry[] = options.builtins === false ? [] : [...builtinEntries()];
+  const issues: LexiconIssue[] = [];
+  const check = textCheckFor(normalizer);
+  for (const source of options.lexicons ?? []) {
+    const parsed = parseLexiconFile(source.name, source.text, check);
+    all.push(...parsed.entries);
+    issues.push(...parsed.issues);
+  }
+  issues.push(...validateEntries(all, normalizer.key));
+  if (issues.length > 0) throw new LexiconError(issues);
+  return all;
+}
+
+const PRIORITY: Record<RuleId, number> = {
+  'wrong-formulation': 0,
+  'banned-term': 0,
+  'outdated-name': 0,
+  'common-typo': 0,
+  misspelling: 1,
+  'lookalike-char': 2,
+};
+
+interface Draft {
+  rule: RuleId;
+  severity: Severity;
+  start: number;
+  end: number;
+  expected: string[];
+  entry: LexiconEntry;
+  detail: ErrorDetail;
+  confidence: number;
+  edit?: string;
+  fuzzy: boolean;
+}
+
+export function createChecker(options: CheckerOptions = {}): Checker {
+  checkOptions(options);
+  const data = loadBuiltinData();
+  const normalizer = createNormalizer(data.normalizeTsv);
+  const date = asOfDate(options.asOf);
+  const entries = loadEntries(options, normalizer, () => data.entries).filter((e) => inForce(e, date));
+  const model = buildMatchModel(entries, normalizer, options.allow ?? []);
+  const fuzzy = options.fuzzy !== false;
+  const minConfidence = options.minConfidence ?? 0;
+  let segmenter: Segmenter | undefined | null = null; // null: not resolved yet
+  const getSegmenter = (): Segmenter | undefined => (segmenter === null ? (segmenter = resolveSegmenter(options.segmenter)) : segmenter);
+  let ctx: ScanContext | undefined;
+  const getContext = (): ScanContext => {
+    if (ctx) return ctx;
+    const confusion = createConfusion({ pinyinTsv: data.pinyinTsv, lookalikeTsv: data.lookalikeTsv });
+    const bits = (a: number, b: number): number => {
+      const k = confusion.kind(a, b);
+      return k === null ? 0 : k === 'homophone' ? 1 : k === 'near-homophone' ? 2 : 4;
+    };
+    ctx = { model, map: normalizer.map, kind: normalizer.kind, confusion: bits, fuzzy };
+    return ctx;
+  };
+
+  return {
+    entries,
+    normalizer,
+    check(text: string): Finding[] {
+      if (typeof text !== 'string') throw new TypeError(`check(text): text must be a string, got ${text === null ? 'null' : typeof text}`);
+      return findingsFor(text, model, getContext(), normalizer, getSegmenter, minConfidence);
+    },
+  };
+}
+
+function differenceDetail(original: string, normalizer: Normalizer): ErrorDetail | undefined {
+  let detail: ErrorDetail | undefined;
+  const rank: Partial<Record<ErrorDetail, number>> = { lookalike: 4, traditional: 3, noise: 2, fullwidth: 1 };
+  for (let i = 0; i < original.length; i++) {
+    const k = normalizer.kind[original.charCodeAt(i)];
+    const d: ErrorDetail | undefined =
+      k === CharKind.Skip ? 'noise' : k === CharKind.Lookalike ? 'lookalike' : k === CharKind.Traditional ? 'traditional' : k === CharKind.Fullwidth ? 'fullwidth' : undefined;
+    if (d && (detail === undefined || rank[d]! > rank[detail]!)) detail = d;
+  }
+  return detail;
+}
+
+function findingsFor(
+  text: string,
+  model: MatchModel,
+  ctx: ScanContext,
+  normalizer: Normalizer,
+  getSegmenter: () => Segmenter | undefined,
+  minConfidence: number,
+): Finding[] {
+  const { hits, candidates, lookalikes } = scan(text, ctx);
+  const { hitType, hitRef, entries, targets } = model;
+  const drafts: Draft[] = [];
+  const protectedSpans: Array<[number, number]> = [];
+  const allowedSpans: Array<[number, number]> = [];
+  const fuzzyCandidates: FuzzyCandidate[] = candidates.slice();
+
+  for (let h = 0; h < hits.length; h++) {
+    const p = hits.pattern[h]!;
+    const start = hits.start[h]!;
+    const end = hits.end[h]!;
+    const type = hitType[p]!;
+    if (type === HitType.Allow) {
+      allowedSpans.push([start, end]);
+      continue;
+    }
+    if (type === HitType.Swap) {
+      const t = hitRef[p]!;
+      fuzzyCandidates.push({ target: t, start, end, detail: 'transposition', confidence: 0.85, editPos: start, edit: '字序颠倒' });
+      continue;
+    }
+    const entry = entries[hitRef[p]!]!;
+    const original = text.slice(start, end);
+    const drift = differenceDetail(original, normalizer);
+    const base = { start, end, entry, severity: entry.severity, fuzzy: false };
+    switch (type) {
+      case HitType.Correct: {
+        protectedSpans.push([start, end]);
+        if (drift) {
+          const expected = entry.kind === 'typo' ? normalizer.key(original) : entry.text;
+          drafts.push({ ...base, rule: 'misspelling', expected: [expected], detail: drift, confidence: drift === 'noise' ? 0.9 : 0.95 });
+        }
+        break;
+      }
+      case HitType.Variant:
+        drafts.push({ ...base, rule: 'wrong-formulation', expected: [entry.text], detail: 'listed', confidence: 1 });
+        break;
+      case HitType.Banned:
+        drafts.push({ ...base, rule: 'banned-term', expected: entry.replacement, detail: 'listed', confidence: 1 });
+        break;
+      case HitType.Outdated:
+        drafts.push({ ...base, rule: 'outdated-name', expected: entry.replacement, detail: 'listed', confidence: 1 });
+        break;
+      case HitType.Typo:
+        drafts.push({ ...base, rule: 'common-typo', expected: entry.replacement, detail: 'listed', confidence: 1 });
+        break;
+    }
+  }
+
+  // Fuzzy candidates: dedupe, drop known texts, then the real-word guard.
+  if (fuzzyCandidates.length > 0) {
+    fuzzyCandidates.sort((a, b) => a.start - b.start || a.end - b.end || a.target - b.target);
+    const isSkip = (c: number): boolean => normalizer.kind[c] === CharKind.Skip;
+    let prev: FuzzyCandidate | undefined;
+    for (const c of fuzzyCandidates) {
+      if (prev && prev.start === c.start && prev.end === c.end && prev.target === c.target) continue;
+      prev = c;
+      if (model.knownKeys.has(normalizer.key(text.slice(c.start, c.end)))) continue;
+      const segmenter = getSegmenter();
+      if (segmenter && readsAsRealWords(text, c, segmenter, isSkip)) continue;
+      const target = targets[c.target]!;
+      const entry = entries[target.entry]!;
+      const draft: Draft = { rule: 'misspelling', severity: entry.severity, start: c.start, end: c.end, expected: [target.text], entry, detail: c.detail, confidence: c.confidence, fuzzy: true, edit: c.edit };
+      drafts.push(draft);
+    }
+  }
+
+  const inside = (s: number, e: number, spans: Array<[number, number]>): boolean => spans.some(([a, b]) => a <= s && e <= b);
+  const kept = drafts.filter((d) => {
+    if (d.confidence < minConfidence) return false;
+    if (inside(d.start, d.end, allowedSpans)) return false;
+    if (d.fuzzy) {
+      // A fuzzy candidate may contain a correctly written phrase but not cut into one.
+      if (protectedSpans.some(([a, b]) => a < d.end && d.start < b && !(d.start <= a && b <= d.end))) return false;
+    } else if (d.rule !== 'misspelling' && protectedSpans.some(([a, b]) => a <= d.start && d.end <= b && (a !== d.start || b !== d.end))) {
+      return false;
+    }
+    return !contextAllows(d.entry.unless, text, d.start, d.end, normalizer.key);
+  });
+
+  // Leftmost-longest among overlapping findings; listed forms before fuzzy ones.
+  kept.sort((a, b) => a.start - b.start || b.end - a.end || PRIORITY[a.rule] - PRIORITY[b.rule] || b.confidence - a.confidence || (a.entry.id < b.entry.id ? -1 : 1));
+  const chosen: Draft[] = [];
+  let lastEnd = -1;
+  for (const d of kept) {
+    if (d.start < lastEnd) continue;
+    chosen.push(d);
+    lastEnd = d.end;
+  }
+
+  const location = new LocationIndex(text);
+  const findings: Finding[] = chosen.map((d) => {
+    const actual = text.slice(d.start, d.end);
+    const at = location.locate(d.start)!;
+    const finding: Finding = {
+      rule: d.rule,
+      severity: d.severity,
+      start: d.start,
+      end: d.end,
+      line: at.line,
+      column: at.column,
+      actual,
+      expected: d.expected,
+      message: messageFor({ rule: d.rule, detail: d.detail, actual, expected: d.expected, ...(d.edit ? { edit: d.edit } : {}), ...(d.entry.since ? { since: d.entry.since } : {}) }),
+      entry: d.entry.id,
+      detail: d.detail,
+      confidence: Math.round(d.confidence * 100) / 100,
+      source: d.entry.source,
+    };
+    if (d.entry.note !== undefined) finding.note = d.entry.note;
+    return finding;
+  });
+
+  // Look-alike code points anywhere, unless a phrase finding already covers them.
+  if (lookalikes.length > 0) {
+    for (const pos of lookalikes) {
+      if (chosen.some((d) => d.start <= pos && pos < d.end)) continue;
+      if (inside(pos, pos + 1, allowedSpans)) continue;
+      const actual = text[pos]!;
+      const expected = [String.fromCharCode(normalizer.map[text.charCodeAt(pos)]!)];
+      const at = location.locate(pos)!;
+      findings.push({
+        rule: 'lookalike-char',
+        severity: 'warning',
+        start: pos,
+        end: pos + 1,
+        line: at.line,
+        column: at.column,
+        actual,
+        expected,
+        message: messageFor({ rule: 'lookalike-char', detail: 'lookalike', actual, expected }),
+        entry: `lookalike-u${text.charCodeAt(pos).toString(16)}`,
+        detail: 'lookalike',
+        confidence: 0.99,
+        source: 'Unicode: NFKC/NFC decompositions and EquivalentUnifiedIdeograph.txt',
+      });
+    }
+    findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  }
+  return findings;
+}

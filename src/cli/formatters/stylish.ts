@@ -1,0 +1,45 @@
+import type { Formatter } from './types.js';
+import { stringWidth } from './width.js';
+
+const paint = (on: boolean, code: string, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+
+/** Longest part of a source line shown around a finding (in code units on each side). */
+const CONTEXT = 30;
+
+/**
+ * The human default: per file, `line:col  severity  message  rule`, then the line with the span
+ * marked by carets (display-width aware, so CJK text lines up), and a summary at the end.
+ */
+export const stylish: Formatter = (results, { color }) => {
+  let out = '';
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const r of results) {
+    if (r.findings.length === 0) continue;
+    out += `${paint(color, '4', r.file)}\n`;
+    for (const f of r.findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+      else infos++;
+      const sev = f.severity === 'error' ? paint(color, '31', 'error') : f.severity === 'warning' ? paint(color, '33', 'warning') : paint(color, '36', 'info');
+      out += `  ${`${f.line}:${f.column}`.padEnd(8)} ${sev.padEnd(color ? 16 : 7)} ${f.message}  ${paint(color, '2', f.rule)}\n`;
+      const lineStart = f.start - (f.column - 1);
+      let lineEnd = r.text.indexOf('\n', f.start);
+      if (lineEnd < 0) lineEnd = r.text.length;
+      const from = Math.max(lineStart, f.start - CONTEXT);
+      const to = Math.min(lineEnd, f.end + CONTEXT, from + 2 * CONTEXT + (f.end - f.start));
+      const shownEnd = Math.min(f.end, to);
+      const visible = (s: string): string => s.replace(/[\t\r\n]/g, ' ');
+      const before = visible(r.text.slice(from, f.start));
+      const span = visible(r.text.slice(f.start, shownEnd));
+      out += `           ${before}${paint(color, '1;31', span)}${visible(r.text.slice(shownEnd, to))}\n`;
+      out += `           ${' '.repeat(stringWidth(before))}${paint(color, '31', '^'.repeat(Math.max(1, stringWidth(span))))}\n`;
+    }
+    out += '\n';
+  }
+  const total = errors + warnings + infos;
+  if (total === 0) return `${paint(color, '32', '✔')} ${results.length} ${results.length === 1 ? 'file' : 'files'} checked, no problems\n`;
+  out += `${paint(color, errors > 0 ? '31' : '33', '✖')} ${total} ${total === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}${infos ? `, ${infos} info` : ''}) in ${results.length} ${results.length === 1 ? 'file' : 'files'}\n`;
+  return out;
+};

@@ -1,0 +1,42 @@
+/**
+ * Declarative context rules of lexicon entries (`unless:`), evaluated on the text around a match.
+ */
+import type { ContextRule } from '../lexicon/types.js';
+
+const SENTENCE_END = /[。！？；!?;\n\r]/;
+const YEAR = /(\d{4})\s*年/g;
+
+/** Bounds of the sentence holding [start, end): from after the previous terminator to the next one (inclusive). */
+export function sentenceAround(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  const limit = Math.max(0, start - 500);
+  while (from > limit && !SENTENCE_END.test(text[from - 1]!)) from--;
+  let to = end;
+  const stop = Math.min(text.length, end + 500);
+  while (to < stop && !SENTENCE_END.test(text[to]!)) to++;
+  return [from, Math.min(text.length, to + 1)];
+}
+
+/** Whether any rule holds for the match [start, end) of `text`; `key` normalizes for comparison. */
+export function contextAllows(rules: readonly ContextRule[], text: string, start: number, end: number, key: (s: string) => string): boolean {
+  if (rules.length === 0) return false;
+  let sentence: [number, number] | undefined;
+  const getSentence = (): [number, number] => (sentence ??= sentenceAround(text, start, end));
+  for (const rule of rules) {
+    if ('before' in rule) {
+      const before = key(text.slice(Math.max(0, start - 40), start));
+      if (rule.before.some((s) => before.endsWith(s))) return true;
+    } else if ('after' in rule) {
+      const after = key(text.slice(end, end + 40));
+      if (rule.after.some((s) => after.startsWith(s))) return true;
+    } else if ('sentence' in rule) {
+      const [a, b] = getSentence();
+      const s = key(text.slice(a, b));
+      if (rule.sentence.some((w) => s.includes(w))) return true;
+    } else {
+      const [a, b] = getSentence();
+      for (const m of text.slice(a, b).matchAll(YEAR)) if (Number(m[1]) < rule.yearBefore) return true;
+    }
+  }
+  return false;
+}

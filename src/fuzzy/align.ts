@@ -1,0 +1,141 @@
+/**
+ * Bounded alignment of one side of a phrase against the text next to an exact anchor.
+ *
+ * A fuzzy candidate is found when a piece of a phrase (an anchor) matches exactly; the rest of the
+ * phrase must then match the text on either side with few, typed edits. The edits allowed are the
+ * ones real misspellings show: confusable substitutions (homophone, near-homophone, look-alike),
+ * one missing character, one extra character, or two swapped neighbours. Everything here works on
+ * small preallocated arrays and returns its result through a reused object: it runs on every
+ * anchor hit, so it must not allocate.
+ */
+
+export const enum EditKind {
+  None = 0,
+  Substitution = 1,
+  Omission = 2,
+  Insertion = 3,
+  Transposition = 4,
+}
+
+export interface SideResult {
+  /** Whether the side matched within the budget. */
+  ok: boolean;
+  /** Number of confusable substitutions (sub-only alignments). */
+  subs: number;
+  /** The single non-substitution edit, or None. */
+  edit: EditKind;
+  /** Phrase index (in reading order of the side) where the edit or first substitution is. */
+  at: number;
+  /** Text characters consumed by the side. */
+  textLength: number;
+  /** Confusion kinds of the substitutions (bit set: 1 homophone, 2 near-homophone, 4 lookalike). */
+  subKinds: number;
+}
+
+/** Confusion kind of a pair of code units: 0 none, 1 homophone, 2 near-homophone, 4 look-alike. */
+export type ConfusionOf = (expected: number, actual: number) => number;
+
+/** True for code units that may be an inserted character (Han ideographs only; punctuation ends a phrase). */
+export function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/**
+ * Aligns `phrase[0..r)` with `text[0..textCount)` (both in reading order away from the anchor).
+ * `maxSubs`: substitutions allowed when no other edit is made; `allowEdit`: whether one omission,
+ * insertion or transposition may be made instead; `edgeOmission`: whether the last phrase
+ * character (the phrase's outer edge) may be the missing one.
+ */
+export function alignSide(
+  phrase: Uint16Array,
+  r: number,
+  text: Int32Array,
+  textCount: number,
+  maxSubs: number,
+  allowEdit: boolean,
+  edgeOmission: boolean,
+  confusion: ConfusionOf,
+  out: SideResult,
+): void {
+  out.ok = false;
+  out.subs = 0;
+  out.edit = EditKind.None;
+  out.at = -1;
+  out.textLength = 0;
+  out.subKinds = 0;
+  if (r === 0) {
+    out.ok = true;
+    return;
+  }
+  // 1. Same length, substitutions only.
+  let first = -1;
+  if (textCount >= r) {
+    let subs = 0;
+    let kinds = 0;
+    let okSubs = true;
+    for (let i = 0; i < r; i++) {
+      const p = phrase[i]!;
+      const t = text[i]!;
+      if (p === t) continue;
+      if (first < 0) first = i;
+      const k = subs < maxSubs ? confusion(p, t) : 0;
+      if (k === 0) {
+        okSubs = false;
+        break;
+      }
+      subs++;
+      kinds |= k;
+    }
+    if (first < 0) {
+      out.ok = true;
+      out.textLength = r;
+      return;
+    }
+    if (okSubs) {
+      out.ok = true;
+      out.subs = subs;
+      out.at = first;
+      out.textLength = r;
+      out.subKinds = kinds;
+      return;
+    }
+  } else {
+    for (let i = 0; i < textCount; i++) {
+      if (phrase[i] !== text[i]) {
+        first = i;
+        break;
+      }
+    }
+    if (first < 0) first = textCount;
+  }
+  if (!allowEdit) return;
+  const q = first;
+  // 2. Omission: phrase[q] missing.
+  if (q < r && (q < r - 1 || edgeOmission) && textCount >= r - 1 && rangeEqual(phrase, q + 1, text, q, r - 1 - q)) {
+    out.ok = true;
+    out.edit = EditKind.Omission;
+    out.at = q;
+    out.textLength = r - 1;
+    return;
+  }
+  // 3. Transposition of phrase[q], phrase[q+1].
+  if (q + 1 < r && textCount >= r && text[q] === phrase[q + 1] && text[q + 1] === phrase[q] && rangeEqual(phrase, q + 2, text, q + 2, r - q - 2)) {
+    out.ok = true;
+    out.edit = EditKind.Transposition;
+    out.at = q;
+    out.textLength = r;
+    return;
+  }
+  // 4. Insertion: an extra Han character before phrase[q] (never past the outer edge).
+  if (q < r && textCount >= r + 1 && isHan(text[q]!) && rangeEqual(phrase, q, text, q + 1, r - q)) {
+    out.ok = true;
+    out.edit = EditKind.Insertion;
+    out.at = q;
+    out.textLength = r + 1;
+  }
+}
+
+function rangeEqual(a: Uint16Array, aFrom: number, b: Int32Array, bFrom: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[aFrom + i] !== b[bFrom + i]) return false;
+  return true;
+}

@@ -1,0 +1,230 @@
+/**
+ * Fuzzy search for misspellings of phrases the lexicon does not list verbatim.
+ *
+ * Pigeonhole anchoring: any single edit leaves one half of a phrase intact, and two substitutions
+ * leave one third intact; so the halves (and, for phrases of 6+ characters, the thirds) join the
+ * one Aho-Corasick automaton as anchor patterns. When an anchor matches, `verifyAnchor` aligns the
+ * rest of the phrase with the text on both sides (align.ts). The one single edit no half survives,
+ * swapping the two characters around the middle, is added as an exact pattern instead.
+ */
+import { CharKind } from '../normalize/index.js';
+import { alignSide, EditKind, type ConfusionOf, type SideResult } from './align.js';
+import type { ErrorDetail } from '../types.js';
+
+/** Smallest phrase length (code units) searched fuzzily. */
+export const MIN_FUZZY_LENGTH = 4;
+/** Phrases this long or longer may carry two substitutions. */
+export const TWO_SUBS_LENGTH = 6;
+/** Phrases this long or longer may miss their first or last character. */
+export const EDGE_OMISSION_LENGTH = 5;
+
+export interface FuzzyTarget {
+  /** Index of the entry in the compiled lexicon. */
+  entry: number;
+  /** The normalized phrase. */
+  text: string;
+  codes: Uint16Array;
+}
+
+export interface AnchorPattern {
+  target: number;
+  /** Offset of the piece within the phrase. */
+  offset: number;
+  text: string;
+}
+
+/** Whether a phrase can be searched fuzzily: long enough and all Han BMP code units. */
+export function isFuzzyEligible(text: string): boolean {
+  if (text.length < MIN_FUZZY_LENGTH || text.length > 64) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf))) return false;
+  }
+  return true;
+}
+
+/** The anchor pieces of a phrase: halves, plus thirds for phrases of TWO_SUBS_LENGTH or more. */
+export function anchorPieces(length: number): Array<[offset: number, length: number]> {
+  const m = length >> 1;
+  const pieces: Array<[number, number]> = [
+    [0, m],
+    [m, length - m],
+  ];
+  if (length >= TWO_SUBS_LENGTH) {
+    const a = Math.floor(length / 3);
+    const b = Math.floor((2 * length) / 3);
+    for (const piece of [
+      [0, a],
+      [a, b - a],
+      [b, length - b],
+    ] as Array<[number, number]>) {
+      if (!pieces.some((p) => p[0] === piece[0] && p[1] === piece[1])) pieces.push(piece);
+    }
+  }
+  return pieces;
+}
+
+/** The phrase with the two characters around its middle swapped (the edit no half survives). */
+export function middleSwap(text: string): string {
+  const m = text.length >> 1;
+  return text.slice(0, m - 1) + text[m] + text[m - 1] + text.slice(m + 1);
+}
+
+/** A verified fuzzy candidate, in the caller's offsets. */
+export interface FuzzyCandidate {
+  target: number;
+  start: number;
+  end: number;
+  detail: ErrorDetail;
+  confidence: number;
+  /** Text position of the edited character (for an omission: where the character is missing). */
+  editPos: number;
+  /** Human-readable edit: e.g. `明→民`, `漏“民”`. */
+  edit: string;
+}
+
+/** Scratch space reused across verifications (one per scan; never shared between concurrent scans). */
+export class FuzzyScratch {
+  readonly leftCodes = new Int32Array(80);
+  readonly leftPos = new Int32Array(80);
+  readonly rightCodes = new Int32Array(80);
+  readonly rightPos = new Int32Array(80);
+  readonly leftPhrase = new Uint16Array(80);
+  readonly left: SideResult = { ok: false, subs: 0, edit: EditKind.None, at: -1, textLength: 0, subKinds: 0 };
+  readonly right: SideResult = { ok: false, subs: 0, edit: EditKind.None, at: -1, textLength: 0, subKinds: 0 };
+}
+
+/**
+ * Verifies an anchor hit: piece `[offset, offset+pieceLength)` of `target` matched exactly at
+ * text `[start, end)`. Returns a candidate when the whole phrase matches within the edit budget
+ * with at least one edit, else undefined.
+ */
+export function verifyAnchor(
+  text: string,
+  start: number,
+  end: number,
+  target: FuzzyTarget,
+  targetIndex: number,
+  offset: number,
+  pieceLength: number,
+  map: Uint16Array,
+  kind: Uint8Array,
+  confusion: ConfusionOf,
+  s: FuzzyScratch,
+): FuzzyCandidate | undefined {
+  const codes = target.codes;
+  const length = codes.length;
+  const maxSubs = length >= TWO_SUBS_LENGTH ? 2 : 1;
+  const edgeOmission = length >= EDGE_OMISSION_LENGTH;
+  const leftLength = offset;
+  const rightStart = offset + pieceLength;
+  const rightLength = length - rightStart;
+
+  // Right side: phrase[rightStart..) against the text after the anchor.
+  const rightCount = readForward(text, end, rightLength + 1, map, kind, s.rightCodes, s.rightPos);
+  alignSide(codes.subarray(rightStart), rightLength, s.rightCodes, rightCount, maxSubs, true, edgeOmission, confusion, s.right);
+  if (!s.right.ok) return undefined;
+  // Left side, read backwards: phrase[offset-1], phrase[offset-2], ... against the text before.
+  for (let i = 0; i < leftLength; i++) s.leftPhrase[i] = codes[offset - 1 - i]!;
+  const leftCount = readBackward(text, start, leftLength + 1, map, kind, s.leftCodes, s.leftPos);
+  // One non-substitution edit is allowed in all, or substitutions up to the budget.
+  const leftMaxSubs = s.right.edit !== EditKind.None ? 0 : maxSubs - s.right.subs;
+  const leftEdit = s.right.edit === EditKind.None && s.right.subs === 0;
+  alignSide(s.leftPhrase, leftLength, s.leftCodes, leftCount, leftMaxSubs, leftEdit, edgeOmission, confusion, s.left);
+  if (!s.left.ok) return undefined;
+  const l = s.left;
+  const r = s.right;
+  const subs = l.subs + r.subs;
+  const edits = subs + (l.edit !== EditKind.None ? 1 : 0) + (r.edit !== EditKind.None ? 1 : 0);
+  if (edits === 0) return undefined; // the exact phrase: not a fuzzy finding
+  if (l.edit !== EditKind.None && (r.edit !== EditKind.None || r.subs > 0)) return undefined;
+  if (r.edit !== EditKind.None && l.subs > 0) return undefined;
+
+  const candStart = l.textLength > 0 ? s.leftPos[l.textLength - 1]! : start;
+  const candEnd = r.textLength > 0 ? s.rightPos[r.textLength - 1]! + 1 : end;
+  let detail: ErrorDetail;
+  let confidence: number;
+  let editPos: number;
+  let edit: string;
+  const side = l.edit !== EditKind.None || (l.subs > 0 && r.subs === 0) ? 'left' : 'right';
+  const sr = side === 'left' ? l : r;
+  // Phrase index and text position of the edit, in phrase order.
+  const phraseIndex = side === 'left' ? offset - 1 - sr.at : rightStart + sr.at;
+  const textIndexPos = (i: number): number => (side === 'left' ? s.leftPos[i]! : s.rightPos[i]!);
+  const ch = (c: number): string => String.fromCharCode(c);
+  switch (sr.edit) {
+    case EditKind.Omission: {
+      detail = 'omission';
+      confidence = 0.8;
+      editPos = sr.at === 0 ? (side === 'left' ? start : end) : side === 'left' ? s.leftPos[sr.at - 1]! : s.rightPos[sr.at - 1]! + 1;
+      edit = `漏“${ch(codes[phraseIndex]!)}”`;
+      break;
+    }
+    case EditKind.Insertion: {
+      const extraPos = textIndexPos(sr.at);
+      const extra = map[text.charCodeAt(extraPos)]!;
+      const before = side === 'left' ? codes[phraseIndex]! : codes[phraseIndex - 1]!;
+      const after = side === 'left' ? codes[phraseIndex + 1] : codes[phraseIndex];
+      detail = extra === before || extra === after ? 'duplication' : 'insertion';
+      confidence = detail === 'duplication' ? 0.9 : 0.75;
+      editPos = extraPos;
+      edit = `多“${ch(extra)}”`;
+      break;
+    }
+    case EditKind.Transposition: {
+      detail = 'transposition';
+      confidence = 0.85;
+      editPos = textIndexPos(sr.at);
+      const a = side === 'left' ? phraseIndex - 1 : phraseIndex;
+      edit = `“${ch(codes[a]!)}${ch(codes[a + 1]!)}”颠倒`;
+      break;
+    }
+    default: {
+      detail = 'substitution';
+      const kinds = l.subKinds | r.subKinds;
+      confidence = kinds & 2 ? 0.75 : 0.9;
+      if (subs === 2) confidence -= 0.1;
+      editPos = textIndexPos(sr.at);
+      const parts: string[] = [];
+      for (let i = 0; i < l.textLength && i < leftLength; i++) {
+        const t = s.leftCodes[i]!;
+        const p = s.leftPhrase[i]!;
+        if (t !== p) parts.unshift(`“${ch(t)}”应为“${ch(p)}”`);
+      }
+      for (let i = 0; i < r.textLength && i < rightLength; i++) {
+        const t = s.rightCodes[i]!;
+        const p = codes[rightStart + i]!;
+        if (t !== p) parts.push(`“${ch(t)}”应为“${ch(p)}”`);
+      }
+      edit = parts.join('，');
+    }
+  }
+  if (length >= 8) confidence = Math.min(0.99, confidence + 0.05);
+  return { target: targetIndex, start: candStart, end: candEnd, detail, confidence, editPos, edit };
+}
+
+/** Reads up to `count` non-skip code units forward from `from`, normalized, with their positions. */
+export function readForward(text: string, from: number, count: number, map: Uint16Array, kind: Uint8Array, codes: Int32Array, pos: Int32Array): number {
+  let n = 0;
+  for (let i = from; i < text.length && n < count; i++) {
+    const c = text.charCodeAt(i);
+    if (kind[c] === CharKind.Skip) continue;
+    codes[n] = map[c]!;
+    pos[n] = i;
+    n++;
+  }
+  return n;
+}
+
+/** Reads up to `count` non-skip code units backward from `from` (exclusive), normalized. */
+export function readBackward(text: string, from: number, count: number, map: Uint16Array, kind: Uint8Array, codes: Int32Array, pos: Int32Array): number {
+  let n = 0;
+  for (let i = from - 1; i >= 0 && n < count; i--) {
+    const c = text.charCodeAt(i);
+    if (kind[c] === CharKind.Skip) continue;
+    codes[n] = map[c]!;
+    pos[n] = i;
+    n++;
+  }
+  return n;
+}

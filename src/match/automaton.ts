@@ -1,0 +1,164 @@
+/**
+ * An Aho-Corasick automaton over UTF-16 code units, stored in flat typed arrays.
+ *
+ * Semantics: `step` reports, at each position, every pattern that ends there (overlapping matches);
+ * choosing among overlapping matches (leftmost-longest for reporting) is the caller's job, because
+ * tifa's patterns carry different meanings (a correct phrase, a wrong variant, a fuzzy anchor).
+ *
+ * Layout: the root's transitions are a dense array indexed by alphabet class; every other state
+ * keeps its edges contiguous and sorted by class (CSR), searched linearly when few, by bisection
+ * when many. Missing transitions follow failure links. Nothing is allocated while scanning.
+ */
+
+export interface Automaton {
+  /** Alphabet class of a (normalized) code unit: 0 when no pattern contains it. Length 65536. */
+  readonly classOf: Uint16Array;
+  /** Number of states (the root is state 0). */
+  readonly stateCount: number;
+  /** Transition from `state` on alphabet class `cls` (0 = a code unit in no pattern). */
+  step(state: number, cls: number): number;
+  /** First pattern-list index of outputs at `state`, or -1: iterate with `outputs`. */
+  readonly outStart: Int32Array;
+  /** Pattern ids ending exactly at each state: `outIds[outStart[s] .. outStart[s+1])`. */
+  readonly outIds: Int32Array;
+  /** Nearest proper suffix state having outputs of its own, or -1. */
+  readonly outLink: Int32Array;
+  /** 1 when the state or one of its suffixes has outputs. */
+  readonly emits: Uint8Array;
+  /** Length in code units of each pattern, by pattern id. */
+  readonly patternLength: Int32Array;
+}
+
+/**
+ * Builds the automaton. `patterns[i]` is the code-unit string of pattern id `i`; empty patterns
+ * are rejected with a RangeError (a caller bug: the lexicon validator refuses empty texts).
+ */
+export function buildAutomaton(patterns: readonly string[]): Automaton {
+  const classOf = new Uint16Array(65536);
+  const seen = new Uint8Array(65536);
+  for (let p = 0; p < patterns.length; p++) {
+    const s = patterns[p]!;
+    if (s.length === 0) throw new RangeError(`patterns[${p}] must not be empty`);
+    for (let i = 0; i < s.length; i++) seen[s.charCodeAt(i)] = 1;
+  }
+  let alphabet = 0;
+  for (let c = 0; c < 65536; c++) if (seen[c]) classOf[c] = ++alphabet;
+  if (alphabet > 65534) throw new RangeError('alphabet too large');
+
+  // Trie construction over patterns sorted by code units: nodes are created in depth-first order and
+  // the edges leaving one node are created in increasing class order.
+  const order = patterns.map((_, i) => i).sort((a, b) => (patterns[a]! < patterns[b]! ? -1 : patterns[a]! > patterns[b]! ? 1 : a - b));
+  let edgeParent: Int32Array = new Int32Array(1024);
+  let edgeCls = new Uint16Array(1024);
+  let edgeChild: Int32Array = new Int32Array(1024);
+  let edgeCount = 0;
+  let nodeCount = 1;
+  const endState = new Int32Array(patterns.length);
+  const path: number[] = [0]; // path[d] = node at depth d along the previous pattern
+  let prev = '';
+  for (const id of order) {
+    const s = patterns[id]!;
+    let lcp = 0;
+    const max = Math.min(s.length, prev.length);
+    while (lcp < max && s.charCodeAt(lcp) === prev.charCodeAt(lcp)) lcp++;
+    path.length = lcp + 1;
+    for (let d = lcp; d < s.length; d++) {
+      if (edgeCount === edgeParent.length) {
+        const grow = edgeParent.length * 2;
+        edgeParent = resizeInt32(edgeParent, grow);
+        edgeChild = resizeInt32(edgeChild, grow);
+        const cls2 = new Uint16Array(grow);
+        cls2.set(edgeCls);
+        edgeCls = cls2;
+      }
+      const child = nodeCount++;
+      edgeParent[edgeCount] = path[d]!;
+      edgeCls[edgeCount] = classOf[s.charCodeAt(d)]!;
+      edgeChild[edgeCount] = child;
+      edgeCount++;
+      path.push(child);
+    }
+    endState[id] = path[s.length]!;
+    prev = s;
+  }
+
+  // CSR edges grouped by parent (counting sort keeps the class order within a parent).
+  const stateCount = nodeCount;
+  const edgeStart = new Int32Array(stateCount + 1);
+  for (let e = 0; e < edgeCount; e++) edgeStart[edgeParent[e]! + 1]!++;
+  for (let s = 0; s < stateCount; s++) edgeStart[s + 1]! += edgeStart[s]!;
+  const fill = edgeStart.slice(0, stateCount);
+  const csrCls = new Uint16Array(edgeCount);
+  const csrTo = new Int32Array(edgeCount);
+  for (let e = 0; e < edgeCount; e++) {
+    const slot = fill[edgeParent[e]!]!++;
+    csrCls[slot] = edgeCls[e]!;
+    csrTo[slot] = edgeChild[e]!;
+  }
+  const rootNext = new Int32Array(alphabet + 1);
+  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) rootNext[csrCls[e]!] = csrTo[e]!;
+
+  const fail = new Int32Array(stateCount);
+  const goto = (state: number, cls: number): number => {
+    for (;;) {
+      if (state === 0) return rootNext[cls]!;
+      let lo = edgeStart[state]!;
+      let hi = edgeStart[state + 1]!;
+      if (hi - lo <= 8) {
+        for (; lo < hi; lo++) if (csrCls[lo] === cls) return csrTo[lo]!;
+      } else {
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          const v = csrCls[mid]!;
+          if (v === cls) return csrTo[mid]!;
+          if (v < cls) lo = mid + 1;
+          else hi = mid;
+        }
+      }
+      state = fail[state]!;
+    }
+  };
+
+  // Outputs: pattern ids per end state (CSR).
+  const outStart = new Int32Array(stateCount + 1);
+  for (let p = 0; p < patterns.length; p++) outStart[endState[p]! + 1]!++;
+  for (let s = 0; s < stateCount; s++) outStart[s + 1]! += outStart[s]!;
+  const outFill = outStart.slice(0, stateCount);
+  const outIds = new Int32Array(patterns.length);
+  for (let p = 0; p < patterns.length; p++) outIds[outFill[endState[p]!]!++] = p;
+
+  // Breadth-first failure links and output links.
+  const outLink = new Int32Array(stateCount).fill(-1);
+  const emits = new Uint8Array(stateCount);
+  const queue = new Int32Array(stateCount);
+  let head = 0;
+  let tail = 0;
+  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) {
+    const child = csrTo[e]!;
+    fail[child] = 0;
+    queue[tail++] = child;
+  }
+  while (head < tail) {
+    const s = queue[head++]!;
+    const f = fail[s]!;
+    if (s !== 0) {
+      outLink[s] = outStart[f + 1]! > outStart[f]! ? f : outLink[f]!;
+      emits[s] = outStart[s + 1]! > outStart[s]! || outLink[s]! >= 0 ? 1 : 0;
+    }
+    for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
+      const child = csrTo[e]!;
+      fail[child] = s === 0 ? 0 : goto(f, csrCls[e]!);
+      queue[tail++] = child;
+    }
+  }
+  const patternLength = new Int32Array(patterns.length);
+  for (let p = 0; p < patterns.length; p++) patternLength[p] = patterns[p]!.length;
+
+  return { classOf, stateCount, step: goto, outStart, outIds, outLink, emits, patternLength };
+}
+
+function resizeInt32(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}

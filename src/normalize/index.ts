@@ -1,0 +1,98 @@
+/**
+ * One-to-one normalization of UTF-16 code units, so that offsets into the normalized text are
+ * offsets into the caller's text. Built once per checker from the derived table
+ * (`dictionaries/derived/normalize.tsv`) plus fixed Unicode ranges; immutable afterwards.
+ */
+
+/** Why a code unit is normalized (or ignored). */
+export const enum CharKind {
+  Plain = 0,
+  /** Ignorable inside a phrase: spaces, U+3000, zero-width characters, soft hyphen, middle dots. */
+  Skip = 1,
+  Traditional = 2,
+  /** Kangxi radicals, CJK radicals supplement, compatibility ideographs, CJK strokes. */
+  Lookalike = 3,
+  /** Full-width ASCII (U+FF01–U+FF5E). */
+  Fullwidth = 4,
+}
+
+export interface Normalizer {
+  /** Code unit -> normalized code unit (identity where unchanged). Length 65536. */
+  readonly map: Uint16Array;
+  /** Code unit -> CharKind. Length 65536. */
+  readonly kind: Uint8Array;
+  /** Maps every code unit; the result has the same length as the input. */
+  normalize(text: string): string;
+  /** The normalized text with skip characters removed (for lexicon keys). */
+  key(text: string): string;
+}
+
+/** Code units ignored inside a phrase. Line breaks are not among them: they end a phrase. */
+export const SKIP_CODE_UNITS: readonly number[] = [
+  0x0009, 0x0020, 0x00a0, 0x00ad, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
+  0x2007, 0x2008, 0x2009, 0x200a, 0x200b, 0x200c, 0x200d, 0x2060, 0x202f, 0x205f, 0x3000, 0xfeff,
+  // stray middle dots and bullets seen inside phrases copied from layouts
+  0x00b7, 0x2022, 0x2027, 0x2219, 0x30fb, 0xff65,
+];
+
+const TSV_CLASSES: Record<string, CharKind> = {
+  traditional: CharKind.Traditional,
+  kangxi: CharKind.Lookalike,
+  radical: CharKind.Lookalike,
+  compat: CharKind.Lookalike,
+  stroke: CharKind.Lookalike,
+};
+
+/**
+ * Builds a normalizer from the derived table text: `#` comment lines, then `from<TAB>to<TAB>class`.
+ * Throws (a packaging bug, never user content) when a row is malformed.
+ */
+export function createNormalizer(tableTsv: string): Normalizer {
+  const map = new Uint16Array(65536);
+  const kind = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) map[c] = c;
+  for (let c = 0xff01; c <= 0xff5e; c++) {
+    map[c] = c - 0xfee0;
+    kind[c] = CharKind.Fullwidth;
+  }
+  const lines = tableTsv.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '' || line.startsWith('#')) continue;
+    const [from, to, cls] = line.split('\t');
+    const k = cls === undefined ? undefined : TSV_CLASSES[cls];
+    if (from === undefined || to === undefined || from.length !== 1 || to.length !== 1 || k === undefined) {
+      throw new Error(`normalize table line ${i + 1}: expected one code unit, one code unit and a known class`);
+    }
+    map[from.charCodeAt(0)] = to.charCodeAt(0);
+    kind[from.charCodeAt(0)] = k;
+  }
+  for (const c of SKIP_CODE_UNITS) kind[c] = CharKind.Skip;
+  return {
+    map,
+    kind,
+    normalize(text: string): string {
+      let out = '';
+      let changedFrom = -1;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (map[c] !== c) {
+          changedFrom = i;
+          break;
+        }
+      }
+      if (changedFrom < 0) return text;
+      out = text.slice(0, changedFrom);
+      for (let i = changedFrom; i < text.length; i++) out += String.fromCharCode(map[text.charCodeAt(i)]!);
+      return out;
+    },
+    key(text: string): string {
+      let out = '';
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (kind[c] !== CharKind.Skip) out += String.fromCharCode(map[c]!);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Public types of tifa.
+ *
+ * OFFSET CONTRACT: every `start`/`end` is a half-open range `[start, end)` of UTF-16 code units
+ * into the exact string the caller passed (the raw HTML when `checkHtml` was called), so that
+ * `input.slice(finding.start, finding.end) === finding.actual` always holds for text input.
+ * Matching itself runs over UTF-16 code units of the normalized text (see DESIGN in README).
+ */
+
+/** Stable rule ids. */
+export type RuleId =
+  | 'wrong-formulation'
+  | 'misspelling'
+  | 'banned-term'
+  | 'outdated-name'
+  | 'common-typo'
+  | 'lookalike-char';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The kind of a lexicon entry. */
+export type EntryKind = 'mandated' | 'banned' | 'outdated' | 'typo';
+
+/** How the text deviates from the expected form. */
+export type ErrorDetail =
+  | 'listed'          // the exact wrong text is listed in the lexicon
+  | 'substitution'    // one (or two, for phrases of 6+ characters) homophone / look-alike characters
+  | 'omission'        // a character is missing (漏字)
+  | 'insertion'       // an extra character
+  | 'duplication'     // a character written twice
+  | 'transposition'   // two neighbouring characters swapped
+  | 'noise'           // spaces, zero-width or stray characters inside the phrase
+  | 'lookalike'       // look-alike code points (Kangxi radicals, compatibility ideographs ...)
+  | 'traditional'     // traditional characters inside a simplified phrase
+  | 'fullwidth';      // full-width Latin letters or digits inside the phrase
+
+export interface Finding {
+  /** Stable rule id. */
+  rule: RuleId;
+  severity: Severity;
+  /** UTF-16 offset of the first code unit of the offending text (inclusive). */
+  start: number;
+  /** UTF-16 offset just past the offending text (exclusive). */
+  end: number;
+  /** 1-based line of `start` (lines end at \n, \r\n or \r). */
+  line: number;
+  /** 1-based column of `start`, in UTF-16 code units. */
+  column: number;
+  /** The offending text: `input.slice(start, end)` for text input. */
+  actual: string;
+  /** The mandated form, the replacement or suggestions (may be empty for a banned term with no replacement). */
+  expected: string[];
+  /** Chinese message: what is wrong and what to write. */
+  message: string;
+  /** Id of the lexicon entry behind the finding. */
+  entry: string;
+  /** How the text deviates. */
+  detail: ErrorDetail;
+  /** How sure tifa is, in [0, 1]: 1 for listed forms, lower for fuzzy findings. */
+  confidence: number;
+  /** The curator's note on the entry. */
+  note?: string;
+  /** Where the entry comes from. */
+  source?: string;
+}
+
+/** Splits text into words; used to tell a typo from a real word in a small window. */
+export interface Segmenter {
+  /** Must return tokens whose concatenation is `text`. */
+  cut(text: string): string[];
+  /**
+   * Optional: dictionary frequency of a word (0 when unknown). Without it every multi-character
+   * token counts as a real word.
+   */
+  frequency?(word: string): number;
+}
