@@ -63,34 +63,46 @@ interface Rows {
   readonly flat: Int32Array;
 }
 
-/** Builds CSR rows from (code, value) pairs, dropping repeated values within a row. */
+/**
+ * Builds CSR rows from (code, value) pairs, dropping a value repeated for the same code. Runs in
+ * O(pairs) plus native fills, so that construction stays cheap even before the JIT warms up.
+ */
 function toRows(codes: readonly number[], values: readonly number[]): Rows {
+  const n = codes.length;
+  let order: number[] | null = null;
+  for (let i = 1; i < n; i++) {
+    if (codes[i]! < codes[i - 1]!) {
+      order = Array.from({ length: n }, (_, k) => k).sort((p, q) => codes[p]! - codes[q]! || p - q);
+      break;
+    }
+  }
   const offsets = new Int32Array(65537);
-  for (let i = 0; i < codes.length; i++) offsets[codes[i]! + 1]!++;
-  for (let c = 0; c < 65536; c++) offsets[c + 1]! += offsets[c]!;
-  const fill = offsets.slice(0, 65536);
-  const flat = new Int32Array(codes.length);
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i]!;
-    const v = values[i]!;
+  const flat = new Int32Array(n);
+  let w = 0;
+  let next = 0; // first offsets slot not yet written
+  let runStart = 0;
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
+    const at = order === null ? i : order[i]!;
+    const c = codes[at]!;
+    const v = values[at]!;
+    if (c !== prev) {
+      offsets.fill(w, next, c + 1);
+      next = c + 1;
+      runStart = w;
+      prev = c;
+    }
     let dup = false;
-    for (let k = offsets[c]!; k < fill[c]!; k++) {
+    for (let k = runStart; k < w; k++) {
       if (flat[k] === v) {
         dup = true;
         break;
       }
     }
-    if (!dup) flat[fill[c]!++] = v;
+    if (!dup) flat[w++] = v;
   }
-  // compact away the slots left by duplicates
-  let w = 0;
-  const out = new Int32Array(65537);
-  for (let c = 0; c < 65536; c++) {
-    out[c] = w;
-    for (let k = offsets[c]!; k < fill[c]!; k++) flat[w++] = flat[k]!;
-  }
-  out[65536] = w;
-  return { offsets: out, flat: flat.subarray(0, w) };
+  offsets.fill(w, next, 65537);
+  return { offsets, flat: flat.subarray(0, w) };
 }
 
 /** Inverse of {@link Rows}: value -> code units holding it. */
@@ -133,6 +145,7 @@ export function createConfusion(tables: ConfusionTables): Confusion {
   const syllableIds = new Map<string, number>();
   const syllables: string[] = [];
   const nearIds = new Map<string, number>();
+  const nearOfSyllable: number[] = [];
   const sylCodes: number[] = [];
   const sylValues: number[] = [];
   const nearCodes: number[] = [];
@@ -149,17 +162,18 @@ export function createConfusion(tables: ConfusionTables): Confusion {
         id = syllables.length;
         syllableIds.set(s, id);
         syllables.push(s);
+        const key = mergeSyllable(s);
+        let nid = nearIds.get(key);
+        if (nid === undefined) {
+          nid = nearIds.size;
+          nearIds.set(key, nid);
+        }
+        nearOfSyllable.push(nid);
       }
       sylCodes.push(c);
       sylValues.push(id);
-      const key = mergeSyllable(s);
-      let nid = nearIds.get(key);
-      if (nid === undefined) {
-        nid = nearIds.size;
-        nearIds.set(key, nid);
-      }
       nearCodes.push(c);
-      nearValues.push(nid);
+      nearValues.push(nearOfSyllable[id]!);
     }
   });
   const syl = toRows(sylCodes, sylValues);
