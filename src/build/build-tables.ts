@@ -511,7 +511,7 @@ itself a source and normalizing twice changes nothing. Left out: ${Object.entrie
 ### pinyin.tsv
 
 pinyin-pro \`pinyin(char, { multiple: true, toneType: 'none', type: 'array', v: true })\` for the 6763
-GB2312 hanzi plus ${p.fromYaml} more BMP Han characters found in ${p.yamlFiles} YAML file(s) under \`dictionaries/\`.
+GB2312 hanzi plus ${p.fromYaml} more BMP Han characters found in \`dictionaries/**/*.yaml\`.
 Characters for which pinyin-pro has no reading are omitted.
 
 ### lookalike-pairs.tsv bases
