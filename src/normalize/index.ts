@@ -12,7 +12,7 @@ export const enum CharKind {
   Traditional = 2,
   /** Kangxi radicals, CJK radicals supplement, compatibility ideographs, CJK strokes. */
   Lookalike = 3,
-  /** Full-width ASCII (U+FF01–U+FF5E). */
+  /** Full-width digits and Latin letters (U+FF10–U+FF19, U+FF21–U+FF3A, U+FF41–U+FF5A). */
   Fullwidth = 4,
 }
 
@@ -51,9 +51,14 @@ export function createNormalizer(tableTsv: string): Normalizer {
   const map = new Uint16Array(65536);
   const kind = new Uint8Array(65536);
   for (let c = 0; c < 65536; c++) map[c] = c;
-  for (let c = 0xff01; c <= 0xff5e; c++) {
-    map[c] = c - 0xfee0;
-    kind[c] = CharKind.Fullwidth;
+  // Full-width digits and letters fold to ASCII. Full-width punctuation （，：） is the norm in
+  // Chinese text and stays as it is, so lexicon entries are written with it.
+  for (let c = 0xff10; c <= 0xff5a; c++) {
+    const ascii = c - 0xfee0;
+    if ((ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x41 && ascii <= 0x5a) || (ascii >= 0x61 && ascii <= 0x7a)) {
+      map[c] = ascii;
+      kind[c] = CharKind.Fullwidth;
+    }
   }
   const lines = tableTsv.split('\n');
   for (let i = 0; i < lines.length; i++) {
