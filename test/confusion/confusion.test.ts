@@ -138,24 +138,3 @@ describe('createConfusion on small tables', () => {
     expect(crlf.readings('明'.charCodeAt(0))).toEqual(['ming']);
   });
 });
-
-describe('speed', () => {
-  it('builds the full tables quickly and answers kind() without allocating', () => {
-    const t0 = performance.now();
-    for (let i = 0; i < 5; i++) createConfusion(tables);
-    const build = (performance.now() - t0) / 5;
-    const codes = Int32Array.from(pool);
-    let hits = 0;
-    const n = 2_000_000;
-    const t1 = performance.now();
-    for (let i = 0, x = 12345; i < n; i++) {
-      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-      if (confusion.kind(codes[x % codes.length]!, codes[(x >>> 11) % codes.length]!) !== null) hits++;
-    }
-    const perCall = ((performance.now() - t1) * 1e6) / n;
-    // generous bounds (CI machines vary); the real numbers are printed for the record
-    console.log(`createConfusion ${build.toFixed(1)} ms; kind() ${perCall.toFixed(1)} ns/call; ${hits} hits`);
-    expect(build).toBeLessThan(150);
-    expect(perCall).toBeLessThan(1000);
-  });
-});
