@@ -17,6 +17,7 @@ import type { FuzzyCandidate } from './fuzzy/index.js';
 import { contextAllows } from './findings/context.js';
 import { messageFor } from './findings/messages.js';
 import { LocationIndex } from './findings/location.js';
+import { SpanIndex } from './findings/spans.js';
 import { createConfusion } from './confusion/index.js';
 import type { ErrorDetail, Finding, RuleId, Segmenter, Severity } from './types.js';
 
@@ -256,14 +257,15 @@ function findingsFor(
     }
   }
 
-  const inside = (s: number, e: number, spans: Array<[number, number]>): boolean => spans.some(([a, b]) => a <= s && e <= b);
+  const allowed = new SpanIndex(allowedSpans);
+  const correct = new SpanIndex(protectedSpans);
   const kept = drafts.filter((d) => {
     if (d.confidence < minConfidence) return false;
-    if (inside(d.start, d.end, allowedSpans)) return false;
+    if (allowed.contains(d.start, d.end)) return false;
     if (d.fuzzy) {
       // A fuzzy candidate may contain a correctly written phrase but not cut into one.
-      if (protectedSpans.some(([a, b]) => a < d.end && d.start < b && !(d.start <= a && b <= d.end))) return false;
-    } else if (d.rule !== 'misspelling' && protectedSpans.some(([a, b]) => a <= d.start && d.end <= b && (a !== d.start || b !== d.end))) {
+      if (correct.someOverlapping(d.start, d.end, (a, b) => !(d.start <= a && b <= d.end))) return false;
+    } else if (d.rule !== 'misspelling' && correct.someOverlapping(d.start, d.end, (a, b) => a <= d.start && d.end <= b && (a !== d.start || b !== d.end))) {
       return false;
     }
     return !contextAllows(d.entry.unless, text, d.start, d.end, normalizer.key);
@@ -304,9 +306,11 @@ function findingsFor(
 
   // Look-alike code points anywhere, unless a phrase finding already covers them.
   if (lookalikes.length > 0) {
+    let c = 0; // chosen is sorted and non-overlapping: sweep it alongside the sorted positions
     for (const pos of lookalikes) {
-      if (chosen.some((d) => d.start <= pos && pos < d.end)) continue;
-      if (inside(pos, pos + 1, allowedSpans)) continue;
+      while (c < chosen.length && chosen[c]!.end <= pos) c++;
+      if (c < chosen.length && chosen[c]!.start <= pos) continue;
+      if (allowed.contains(pos, pos + 1)) continue;
       const actual = text[pos]!;
       const expected = [String.fromCharCode(normalizer.map[text.charCodeAt(pos)]!)];
       const at = location.locate(pos)!;
