@@ -12,7 +12,7 @@ import type { LexiconEntry } from './lexicon/types.js';
 import { buildMatchModel, HitType, type MatchModel } from './match/model.js';
 import { scan, type ScanContext } from './match/scan.js';
 import { resolveSegmenter } from './segment/index.js';
-import { readsAsRealWords } from './fuzzy/guard.js';
+import { edgeOmissionPlausible, readsAsRealWords } from './fuzzy/guard.js';
 import type { FuzzyCandidate } from './fuzzy/index.js';
 import { contextAllows } from './findings/context.js';
 import { messageFor } from './findings/messages.js';
@@ -20,6 +20,7 @@ import { LocationIndex } from './findings/location.js';
 import { SpanIndex } from './findings/spans.js';
 import { createConfusion } from './confusion/index.js';
 import type { ErrorDetail, Finding, RuleId, Segmenter, Severity } from './types.js';
+import { checkStream, type StreamOptions, type StreamSource } from './stream/index.js';
 
 /** A user lexicon: YAML text in the format of dictionaries/FORMAT.md, and a name for error messages. */
 export interface LexiconSource {
@@ -49,6 +50,12 @@ export interface CheckerOptions {
 export interface Checker {
   /** Checks plain text; findings sorted by position, offsets into `text` (see Finding). Never throws on content. */
   check(text: string): Finding[];
+  /**
+   * Checks a stream (a Node Readable of text or UTF-8 bytes, or any (async) iterable of strings or
+   * Uint8Arrays) in bounded memory; yields the findings `check` would return on the whole text, with
+   * offsets and line/column over the whole stream. See src/stream/index.ts for the window contract.
+   */
+  checkStream(source: StreamSource, options?: StreamOptions): AsyncGenerator<Finding, void, undefined>;
   /** The entries in force for this checker (after `asOf`), in load order. */
   readonly entries: readonly LexiconEntry[];
   /** The normalizer's one-to-one map (used by adapters that need the matching form of text). */
@@ -167,6 +174,9 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       if (typeof text !== 'string') throw new TypeError(`check(text): text must be a string, got ${text === null ? 'null' : typeof text}`);
       return findingsFor(text, model, getContext(), normalizer, getSegmenter, minConfidence);
     },
+    checkStream(source: StreamSource, streamOptions?: StreamOptions): AsyncGenerator<Finding, void, undefined> {
+      return checkStream((text) => findingsFor(text, model, getContext(), normalizer, getSegmenter, minConfidence), source, streamOptions);
+    },
   };
 }
 
@@ -248,6 +258,7 @@ function findingsFor(
       if (prev && prev.start === c.start && prev.end === c.end && prev.target === c.target) continue;
       prev = c;
       if (model.knownKeys.has(normalizer.key(text.slice(c.start, c.end)))) continue;
+      if (!edgeOmissionPlausible(text, c, isSkip)) continue;
       const segmenter = getSegmenter();
       if (segmenter && readsAsRealWords(text, c, segmenter, isSkip)) continue;
       const target = targets[c.target]!;
