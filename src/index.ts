@@ -9,5 +9,8 @@ export type { LexiconEntry, ContextRule } from './lexicon/types.js';
 export { LexiconError, OptionsError } from './errors.js';
 export type { LexiconIssue } from './errors.js';
 export { createJiebaSegmenter, createNodejiebaSegmenter } from './segment/index.js';
+export { checkFiles, PoolSetupError } from './pool/index.js';
+export type { PoolOptions, PoolFileResult } from './pool/index.js';
+export type { StreamSource, StreamOptions } from './stream/index.js';
 export { cli } from './cli/index.js';
 export type { CliIO } from './cli/index.js';

@@ -28,6 +28,7 @@
  * decoder (a character split across chunks is joined; invalid bytes become U+FFFD); a BOM is kept
  * as U+FEFF, as `readFile(path, 'utf8')` keeps it, so offsets agree with `check(readFileSync(...))`.
  */
+import { TextDecoder } from 'node:util';
 import type { Finding } from '../types.js';
 
 /** Anything `checkStream` reads: a Node Readable (text or bytes), or any (async) iterable of chunks. */

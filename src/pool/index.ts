@@ -1,0 +1,224 @@
+/**
+ * A worker-thread pool that checks many files with N workers (node:worker_threads directly: one
+ * message per file costs microseconds next to a check, so a pool library buys nothing here).
+ *
+ * - Each worker creates its own checker once, from checker options passed as plain data (a custom
+ *   `segmenter` object cannot cross a thread; use 'jieba', 'nodejieba' or 'none').
+ * - Workers read the files themselves, so reading overlaps checking.
+ * - Results come back in input order whatever order workers finish in (deterministic output).
+ * - A file that cannot be read or checked gives a result with `error`; the run goes on.
+ * - A worker that dies (process.exit in native code, an out-of-memory abort, terminate) is
+ *   reported on the file it was checking (the oldest unanswered one: a worker checks its files in
+ *   order); its other queued files go to a fresh worker.
+ * - A checker that cannot be created (bad options, a lexicon error) fails the whole run with the
+ *   original error message, as `createChecker` would in the main thread.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CheckerOptions } from '../checker.js';
+import type { Finding } from '../types.js';
+
+export interface PoolOptions {
+  /** Number of worker threads. Default: os.availableParallelism(). Never more than the number of files. */
+  jobs?: number;
+  /** Checker options, as plain (structured-cloneable) data. Default: {}. */
+  checker?: CheckerOptions;
+  /** Send each file's text back with its findings (formatters that quote lines need it). Default: false. */
+  includeText?: boolean;
+  /** Files handed to one worker ahead of its answers (keeps workers busy between messages). Default: 4. */
+  prefetch?: number;
+  /**
+   * URL or path of the module whose `createChecker` the workers call. Default: tifa's own entry
+   * (dist/index.js beside the bundle; src/checker.ts, loaded through tsx, when running from source).
+   */
+  entry?: string | URL;
+}
+
+export interface PoolFileResult {
+  /** The path as given. */
+  file: string;
+  /** Findings of the file (empty when `error` is set). */
+  findings: Finding[];
+  /** The file's text, when `includeText` was set and the file was read. */
+  text?: string;
+  /** Why the file could not be checked (unreadable, the checker threw, the worker died). */
+  error?: { message: string; code?: string };
+}
+
+/** Thrown when the workers cannot create a checker (the options or a lexicon are wrong). */
+export class PoolSetupError extends Error {
+  constructor(message: string, readonly originalName: string) {
+    super(message);
+    this.name = 'PoolSetupError';
+  }
+}
+
+declare const __filename: string | undefined;
+const here: string = typeof __filename === 'string' && __filename !== '' ? pathToFileURL(__filename).href : import.meta.url;
+
+/** The module the workers import createChecker from. */
+export function defaultEntry(): string {
+  if (/\/src\/pool\/index\.[cm]?[jt]s$/.test(here)) return new URL(`../checker.${here.endsWith('.ts') ? 'ts' : 'js'}`, here).href;
+  return new URL('./index.js', here).href; // the bundles in dist/ sit beside dist/index.js (ESM, exports createChecker)
+}
+
+/**
+ * The worker's program, an eval'd CommonJS script. Kept as source text (not a function's
+ * toString()) so that no bundler can rewrite its dynamic import() for the CJS build.
+ */
+const WORKER_SOURCE = String.raw`'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const pending = [];
+let checker;
+const describe = (e) => (e && e.message ? e.message : String(e));
+const run = (task) => {
+  let text;
+  try {
+    text = readFileSync(task.file, 'utf8');
+  } catch (e) {
+    parentPort.postMessage({ id: task.id, error: { message: 'cannot read ' + task.file + ': ' + (e && e.code ? e.code : describe(e)), code: e && e.code } });
+    return;
+  }
+  try {
+    const findings = checker.check(text);
+    parentPort.postMessage(workerData.includeText ? { id: task.id, findings, text } : { id: task.id, findings });
+  } catch (e) {
+    parentPort.postMessage({ id: task.id, error: { message: 'check failed on ' + task.file + ': ' + describe(e), code: 'CHECK_FAILED' } });
+  }
+};
+parentPort.on('message', (task) => {
+  if (checker) run(task);
+  else pending.push(task);
+});
+// From source (a .ts entry, in development and tests) the module is loaded through tsx's API.
+(workerData.tsxApi ? import(workerData.tsxApi).then((api) => api.tsImport(workerData.entry, workerData.entry)) : import(workerData.entry)).then(
+  (m) => {
+    try {
+      checker = m.createChecker(workerData.options);
+    } catch (e) {
+      parentPort.postMessage({ setupError: { message: describe(e), name: (e && e.name) || 'Error' } });
+      return;
+    }
+    parentPort.postMessage({ ready: true });
+    for (const t of pending.splice(0)) run(t);
+  },
+  (e) => parentPort.postMessage({ setupError: { message: 'cannot load ' + workerData.entry + ': ' + describe(e), name: 'Error' } }),
+);
+`;
+
+function checkPoolOptions(options: PoolOptions): void {
+  if (options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)) throw new RangeError('pool options.jobs must be a positive integer');
+  if (options.prefetch !== undefined && !(Number.isInteger(options.prefetch) && options.prefetch >= 1)) throw new RangeError('pool options.prefetch must be a positive integer');
+  const seg = options.checker?.segmenter;
+  if (seg !== undefined && typeof seg !== 'string') throw new TypeError("pool options.checker.segmenter must be 'jieba', 'nodejieba' or 'none' (a segmenter object cannot cross threads)");
+}
+
+interface Slot {
+  worker: Worker;
+  /** Task ids sent and not yet answered, oldest first. */
+  inFlight: number[];
+  dead: boolean;
+  /** The worker created its checker. */
+  ready: boolean;
+}
+
+/**
+ * Checks `files` with a pool of worker threads; yields one result per file, in input order.
+ * Stopping early (break out of `for await`) terminates the workers.
+ */
+export async function* checkFiles(files: Iterable<string>, options: PoolOptions = {}): AsyncGenerator<PoolFileResult, void, undefined> {
+  checkPoolOptions(options);
+  const list = [...files];
+  if (list.length === 0) return;
+  const jobs = Math.min(options.jobs ?? availableParallelism(), list.length);
+  const prefetch = options.prefetch ?? 4;
+  const entry = options.entry === undefined ? defaultEntry() : options.entry instanceof URL ? options.entry.href : /^[a-z]+:/i.test(options.entry) ? options.entry : pathToFileURL(options.entry).href;
+  const tsxApi = /\.[cm]?ts$/.test(entry) ? new URL('dist/esm/api/index.mjs', pathToFileURL(createRequire(here).resolve('tsx/package.json'))).href : undefined;
+
+  const workerData = { entry, tsxApi, options: options.checker ?? {}, includeText: options.includeText === true };
+  const results: Array<PoolFileResult | undefined> = new Array(list.length);
+  const queue: number[] = list.map((_, i) => i).reverse(); // pop() takes the lowest id
+  const slots: Slot[] = [];
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+
+  const feed = (slot: Slot): void => {
+    while (!slot.dead && slot.inFlight.length < prefetch && queue.length > 0) {
+      const id = queue.pop()!;
+      slot.inFlight.push(id);
+      slot.worker.postMessage({ id, file: list[id]! });
+    }
+  };
+
+  const spawn = (): void => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+    const slot: Slot = { worker, inFlight: [], dead: false, ready: false };
+    slots.push(slot);
+    worker.on('message', (msg: { ready?: boolean; id?: number; findings?: Finding[]; text?: string; error?: PoolFileResult['error']; setupError?: { message: string; name: string } }) => {
+      if (msg.ready) {
+        slot.ready = true;
+        return;
+      }
+      if (msg.setupError) {
+        failure ??= new PoolSetupError(msg.setupError.message, msg.setupError.name);
+        notify();
+        return;
+      }
+      const id = msg.id!;
+      const at = slot.inFlight.indexOf(id);
+      if (at >= 0) slot.inFlight.splice(at, 1);
+      const result: PoolFileResult = { file: list[id]!, findings: msg.findings ?? [] };
+      if (msg.text !== undefined) result.text = msg.text;
+      if (msg.error) result.error = msg.error;
+      results[id] = result;
+      feed(slot);
+      notify();
+    });
+    const died = (reason: string): void => {
+      if (slot.dead) return;
+      slot.dead = true;
+      if (!slot.ready && !stopped) {
+        failure ??= new PoolSetupError(`a worker died before its checker was ready: ${reason}`, 'Error');
+        notify();
+        return;
+      }
+      const [culprit, ...rest] = slot.inFlight;
+      slot.inFlight = [];
+      if (culprit !== undefined) results[culprit] = { file: list[culprit]!, findings: [], error: { message: `worker crashed while checking ${list[culprit]}: ${reason}`, code: 'WORKER_CRASH' } };
+      queue.push(...rest.reverse());
+      if (queue.length > 0 && failure === undefined && !stopped) {
+        spawn();
+        feed(slots[slots.length - 1]!);
+      }
+      notify();
+    };
+    worker.on('error', (e) => died(e instanceof Error ? e.message : String(e)));
+    worker.on('exit', (code) => died(`exit code ${code}`));
+  };
+
+  let stopped = false;
+  try {
+    for (let j = 0; j < jobs; j++) spawn();
+    for (const slot of slots) feed(slot);
+    for (let next = 0; next < list.length; next++) {
+      while (results[next] === undefined) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const r = results[next]!;
+      results[next] = undefined;
+      yield r;
+    }
+  } finally {
+    stopped = true;
+    await Promise.all(slots.map((s) => (s.dead ? undefined : ((s.dead = true), s.worker.terminate()))));
+  }
+}

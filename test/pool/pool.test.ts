@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createChecker } from '../../src/index.js';
+import { checkFiles, PoolSetupError, type PoolFileResult, type PoolOptions } from '../../src/pool/index.js';
+
+const fake = fileURLToPath(new URL('./fake-entry.mjs', import.meta.url));
+let dir: string;
+const pages: string[] = [];
+const texts: string[] = [];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tifa-pool-'));
+  const phrases = ['中华明族', '脱贫攻艰', '中华人民共合国', '会议强调，要坚持稳中求进。', '各地区各部门认真落实。'];
+  for (let i = 0; i < 120; i++) {
+    const text = `第${i}页\n${phrases[i % phrases.length]!.repeat(1 + (i % 7))}\n${'全省上下努力实现'.repeat(i % 13)}`;
+    const file = join(dir, `page-${String(i).padStart(4, '0')}.txt`);
+    writeFileSync(file, text);
+    pages.push(file);
+    texts.push(text);
+  }
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function all(files: string[], options: PoolOptions): Promise<PoolFileResult[]> {
+  const out: PoolFileResult[] = [];
+  for await (const r of checkFiles(files, options)) out.push(r);
+  return out;
+}
+
+describe('checkFiles (worker pool)', () => {
+  it('gives the findings of check, file by file, in input order, with any number of jobs', async () => {
+    const checker = createChecker({ asOf: '2025-01-01' });
+    const expected = texts.map((t) => checker.check(t));
+    for (const jobs of [1, 3]) {
+      const got = await all(pages, { jobs, checker: { asOf: '2025-01-01' }, prefetch: 3 });
+      expect(got.map((r) => r.file)).toEqual(pages);
+      expect(got.map((r) => r.findings)).toEqual(expected);
+      expect(got.every((r) => r.error === undefined && r.text === undefined)).toBe(true);
+    }
+  });
+
+  it('keeps input order when files finish out of order, and returns texts on request', async () => {
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, '中华明族'.repeat(200_000));
+    const files = [big, ...pages.slice(0, 10)];
+    const got = await all(files, { jobs: 2, prefetch: 1, includeText: true, checker: { asOf: '2025-01-01', fuzzy: false } });
+    expect(got.map((r) => r.file)).toEqual(files);
+    expect(got[0]!.findings).toHaveLength(200_000);
+    expect(got[1]!.text).toBe(texts[0]);
+  });
+
+  it('reports an unreadable file and a throwing check as results, and goes on', async () => {
+    const throwing = join(dir, 'throw.txt');
+    writeFileSync(throwing, 'THROW');
+    const files = [pages[0]!, join(dir, 'missing.txt'), throwing, pages[1]!];
+    const got = await all(files, { jobs: 2, entry: fake, checker: { tag: 'x' } as never });
+    expect(got.map((r) => r.file)).toEqual(files);
+    expect(got[0]!.findings).toHaveLength(1);
+    expect(got[1]!.error).toMatchObject({ code: 'ENOENT' });
+    expect(got[1]!.error!.message).toContain('missing.txt');
+    expect(got[2]!.error!.message).toContain('boom');
+    expect(got[3]!.findings).toHaveLength(1);
+  });
+
+  it('reports a worker crash on the file being checked and finishes the rest on a new worker', async () => {
+    const crash = join(dir, 'crash.txt');
+    writeFileSync(crash, 'CRASH');
+    const files = [...pages.slice(0, 5), crash, ...pages.slice(5, 20), crash, ...pages.slice(20, 30)];
+    for (const jobs of [1, 2]) {
+      const got = await all(files, { jobs, prefetch: 4, entry: fake, checker: { tag: 'y' } as never });
+      expect(got.map((r) => r.file)).toEqual(files);
+      const crashed = got.filter((r) => r.error);
+      expect(crashed).toHaveLength(2);
+      for (const r of crashed) {
+        expect(r.file).toBe(crash);
+        expect(r.error).toMatchObject({ code: 'WORKER_CRASH' });
+        expect(r.error!.message).toContain('exit code 7');
+      }
+      expect(got.filter((r) => !r.error).every((r) => r.findings.length === 1)).toBe(true);
+    }
+  });
+
+  it('fails the run when the workers cannot create a checker', async () => {
+    await expect(all(pages.slice(0, 3), { jobs: 2, entry: fake, checker: { failSetup: true } as never })).rejects.toThrow(PoolSetupError);
+    await expect(all(pages.slice(0, 3), { jobs: 1, checker: { builtins: false, lexicons: [{ name: 'bad.yaml', text: 'kind: nonsense' }] } })).rejects.toThrow(/bad\.yaml/);
+  });
+
+  it('validates its options and handles an empty list', async () => {
+    expect(await all([], {})).toEqual([]);
+    await expect(all(pages, { jobs: 0 })).rejects.toThrow(RangeError);
+    await expect(all(pages, { checker: { segmenter: { cut: (t: string) => [t] } } })).rejects.toThrow(TypeError);
+  });
+
+  it('terminates its workers when the consumer stops early', async () => {
+    let n = 0;
+    for await (const r of checkFiles(pages, { jobs: 2, entry: fake, checker: { tag: 'z' } as never })) {
+      expect(r.file).toBe(pages[n]);
+      if (++n === 3) break;
+    }
+    expect(n).toBe(3);
+  });
+});
