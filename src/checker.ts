@@ -20,6 +20,7 @@ import { LocationIndex } from './findings/location.js';
 import { SpanIndex } from './findings/spans.js';
 import { createConfusion } from './confusion/index.js';
 import type { ErrorDetail, Finding, RuleId, Segmenter, Severity } from './types.js';
+import { checkHtmlWith } from './html/check-html.js';
 import { checkStream, type StreamOptions, type StreamSource } from './stream/index.js';
 
 /** A user lexicon: YAML text in the format of dictionaries/FORMAT.md, and a name for error messages. */
@@ -50,6 +51,12 @@ export interface CheckerOptions {
 export interface Checker {
   /** Checks plain text; findings sorted by position, offsets into `text` (see Finding). Never throws on content. */
   check(text: string): Finding[];
+  /**
+   * Checks an HTML string: visible text and visible attributes only (see src/html/extract.ts);
+   * findings sorted by position, `start`/`end`/`line`/`column`/`actual` refer to `html` itself and
+   * `text` holds the decoded text. Inline directives are not applied here (see applyDirectives).
+   */
+  checkHtml(html: string): Finding[];
   /**
    * Checks a stream (a Node Readable of text or UTF-8 bytes, or any (async) iterable of strings or
    * Uint8Arrays) in bounded memory; yields the findings `check` would return on the whole text, with
@@ -174,6 +181,9 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       if (typeof text !== 'string') throw new TypeError(`check(text): text must be a string, got ${text === null ? 'null' : typeof text}`);
       return findingsFor(text, model, getContext(), normalizer, getSegmenter, minConfidence);
     },
+    checkHtml(html: string): Finding[] {
+      return checkHtmlWith((text) => findingsFor(text, model, getContext(), normalizer, getSegmenter, minConfidence), html);
+    },
     checkStream(source: StreamSource, streamOptions?: StreamOptions): AsyncGenerator<Finding, void, undefined> {
       return checkStream((text) => findingsFor(text, model, getContext(), normalizer, getSegmenter, minConfidence), source, streamOptions);
     },
@@ -258,7 +268,7 @@ function findingsFor(
       if (prev && prev.start === c.start && prev.end === c.end && prev.target === c.target) continue;
       prev = c;
       if (model.knownKeys.has(normalizer.key(text.slice(c.start, c.end)))) continue;
-      if (!edgeOmissionPlausible(text, c, isSkip)) continue;
+      if (!edgeOmissionPlausible(text, c, targets[c.target]!.codes.length, isSkip)) continue;
       const segmenter = getSegmenter();
       if (segmenter && readsAsRealWords(text, c, segmenter, isSkip)) continue;
       const target = targets[c.target]!;

@@ -41,13 +41,14 @@ export function isHan(c: number): boolean {
 }
 
 /**
- * Aligns `phrase[0..r)` with `text[0..textCount)` (both in reading order away from the anchor).
+ * Aligns `phrase[p0..p0+r)` with `text[0..textCount)` (both in reading order away from the anchor).
  * `maxSubs`: substitutions allowed when no other edit is made; `allowEdit`: whether one omission,
  * insertion or transposition may be made instead; `edgeOmission`: whether the last phrase
  * character (the phrase's outer edge) may be the missing one.
  */
 export function alignSide(
   phrase: Uint16Array,
+  p0: number,
   r: number,
   text: Int32Array,
   textCount: number,
@@ -74,7 +75,7 @@ export function alignSide(
     let kinds = 0;
     let okSubs = true;
     for (let i = 0; i < r; i++) {
-      const p = phrase[i]!;
+      const p = phrase[p0 + i]!;
       const t = text[i]!;
       if (p === t) continue;
       if (first < 0) first = i;
@@ -101,7 +102,7 @@ export function alignSide(
     }
   } else {
     for (let i = 0; i < textCount; i++) {
-      if (phrase[i] !== text[i]) {
+      if (phrase[p0 + i] !== text[i]) {
         first = i;
         break;
       }
@@ -111,7 +112,7 @@ export function alignSide(
   if (!allowEdit) return;
   const q = first;
   // 2. Omission: phrase[q] missing.
-  if (q < r && (q < r - 1 || edgeOmission) && textCount >= r - 1 && rangeEqual(phrase, q + 1, text, q, r - 1 - q)) {
+  if (q < r && (q < r - 1 || edgeOmission) && textCount >= r - 1 && rangeEqual(phrase, p0 + q + 1, text, q, r - 1 - q)) {
     out.ok = true;
     out.edit = EditKind.Omission;
     out.at = q;
@@ -119,7 +120,7 @@ export function alignSide(
     return;
   }
   // 3. Transposition of phrase[q], phrase[q+1].
-  if (q + 1 < r && textCount >= r && text[q] === phrase[q + 1] && text[q + 1] === phrase[q] && rangeEqual(phrase, q + 2, text, q + 2, r - q - 2)) {
+  if (q + 1 < r && textCount >= r && text[q] === phrase[p0 + q + 1] && text[q + 1] === phrase[p0 + q] && rangeEqual(phrase, p0 + q + 2, text, q + 2, r - q - 2)) {
     out.ok = true;
     out.edit = EditKind.Transposition;
     out.at = q;
@@ -127,7 +128,7 @@ export function alignSide(
     return;
   }
   // 4. Insertion: an extra Han character before phrase[q] (never past the outer edge).
-  if (q < r && textCount >= r + 1 && isHan(text[q]!) && rangeEqual(phrase, q, text, q + 1, r - q)) {
+  if (q < r && textCount >= r + 1 && isHan(text[q]!) && rangeEqual(phrase, p0 + q, text, q + 1, r - q)) {
     out.ok = true;
     out.edit = EditKind.Insertion;
     out.at = q;

@@ -81,6 +81,8 @@ export interface FuzzyCandidate {
   editPos: number;
   /** Human-readable edit: e.g. `明→民`, `漏“民”`. */
   edit: string;
+  /** The omitted or inserted character (normalized code unit), for omissions and insertions. */
+  editChar?: number;
 }
 
 /** Scratch space reused across verifications (one per scan; never shared between concurrent scans). */
@@ -122,7 +124,7 @@ export function verifyAnchor(
 
   // Right side: phrase[rightStart..) against the text after the anchor.
   const rightCount = readForward(text, end, rightLength + 1, map, kind, s.rightCodes, s.rightPos);
-  alignSide(codes.subarray(rightStart), rightLength, s.rightCodes, rightCount, maxSubs, true, edgeOmission, confusion, s.right);
+  alignSide(codes, rightStart, rightLength, s.rightCodes, rightCount, maxSubs, true, edgeOmission, confusion, s.right);
   if (!s.right.ok) return undefined;
   // Left side, read backwards: phrase[offset-1], phrase[offset-2], ... against the text before.
   for (let i = 0; i < leftLength; i++) s.leftPhrase[i] = codes[offset - 1 - i]!;
@@ -130,7 +132,7 @@ export function verifyAnchor(
   // One non-substitution edit is allowed in all, or substitutions up to the budget.
   const leftMaxSubs = s.right.edit !== EditKind.None ? 0 : maxSubs - s.right.subs;
   const leftEdit = s.right.edit === EditKind.None && s.right.subs === 0;
-  alignSide(s.leftPhrase, leftLength, s.leftCodes, leftCount, leftMaxSubs, leftEdit, edgeOmission, confusion, s.left);
+  alignSide(s.leftPhrase, 0, leftLength, s.leftCodes, leftCount, leftMaxSubs, leftEdit, edgeOmission, confusion, s.left);
   if (!s.left.ok) return undefined;
   const l = s.left;
   const r = s.right;
@@ -146,6 +148,7 @@ export function verifyAnchor(
   let confidence: number;
   let editPos: number;
   let edit: string;
+  let editChar: number | undefined;
   const side = l.edit !== EditKind.None || (l.subs > 0 && r.subs === 0) ? 'left' : 'right';
   const sr = side === 'left' ? l : r;
   // Phrase index and text position of the edit, in phrase order.
@@ -158,6 +161,7 @@ export function verifyAnchor(
       confidence = 0.8;
       editPos = sr.at === 0 ? (side === 'left' ? start : end) : side === 'left' ? s.leftPos[sr.at - 1]! : s.rightPos[sr.at - 1]! + 1;
       edit = `漏“${ch(codes[phraseIndex]!)}”`;
+      editChar = codes[phraseIndex]!;
       break;
     }
     case EditKind.Insertion: {
@@ -169,6 +173,7 @@ export function verifyAnchor(
       confidence = detail === 'duplication' ? 0.9 : 0.75;
       editPos = extraPos;
       edit = `多“${ch(extra)}”`;
+      editChar = extra;
       break;
     }
     case EditKind.Transposition: {
@@ -200,7 +205,9 @@ export function verifyAnchor(
     }
   }
   if (length >= 8) confidence = Math.min(0.99, confidence + 0.05);
-  return { target: targetIndex, start: candStart, end: candEnd, detail, confidence, editPos, edit };
+  const candidate: FuzzyCandidate = { target: targetIndex, start: candStart, end: candEnd, detail, confidence, editPos, edit };
+  if (editChar !== undefined) candidate.editChar = editChar;
+  return candidate;
 }
 
 /** Reads up to `count` non-skip code units forward from `from`, normalized, with their positions. */
