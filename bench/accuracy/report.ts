@@ -1,0 +1,165 @@
+/**
+ * Accuracy report: scores tifa (default options) on the labelled dev set and counts findings on the
+ * whole corpus (../shared/corpus), where every finding is a false positive unless it is listed as a
+ * reviewed real error in corpus-real-errors.json.
+ *
+ *   npm run bench:accuracy            (or: npx tsx bench/accuracy/report.ts [--no-corpus])
+ *
+ * Writes bench/accuracy/results.md (summary, misses, dev-set false positives) and
+ * bench/accuracy/corpus-findings.md (every corpus finding with ±20 characters of context, grouped by
+ * entry, for review; it quotes corpus text, so it is not committed). Prints the table. Exits 1 when
+ * a target is missed.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createChecker, type Finding } from '../../src/index.js';
+import { readCorpus, readDevSet, repoRoot } from './common.js';
+import { briefFinding, scoreDevSet, TARGETS, type Score } from './score.js';
+
+const OUT_DIR = join(repoRoot, 'bench/accuracy');
+const withCorpus = !process.argv.includes('--no-corpus');
+
+interface RealCorpusError {
+  /** 1-based line of the corpus (concatenation of the year files). */
+  line: number;
+  actual: string;
+  why: string;
+}
+const realErrorsFile = join(OUT_DIR, 'corpus-real-errors.json');
+const realErrors: RealCorpusError[] = existsSync(realErrorsFile) ? (JSON.parse(readFileSync(realErrorsFile, 'utf8')) as RealCorpusError[]) : [];
+
+const t0 = Date.now();
+const checker = createChecker();
+const { positives, negatives } = readDevSet();
+const tDev = Date.now();
+const score = scoreDevSet(positives, negatives, (t) => checker.check(t));
+const devMs = Date.now() - tDev;
+
+interface CorpusResult {
+  chars: number;
+  lines: number;
+  findings: Array<{ line: number; text: string; f: Finding }>;
+  falsePositives: number;
+  ms: number;
+}
+let corpusResult: CorpusResult | undefined;
+if (withCorpus) {
+  const corpus = readCorpus();
+  const t = Date.now();
+  const findings: CorpusResult['findings'] = [];
+  let chars = 0;
+  corpus.lines.forEach((text, i) => {
+    chars += text.length;
+    for (const f of checker.check(text)) findings.push({ line: i + 1, text, f });
+  });
+  const real = (x: { line: number; f: Finding }): boolean => realErrors.some((r) => r.line === x.line && r.actual === x.f.actual);
+  corpusResult = { chars, lines: corpus.lines.length, findings, falsePositives: findings.filter((x) => !real(x)).length, ms: Date.now() - t };
+}
+
+// ---------------------------------------------------------------- tables
+const pct = (x: number): string => x.toFixed(3);
+const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
+
+function table(s: Score, c: CorpusResult | undefined): string {
+  const rows: string[] = [];
+  rows.push('| error type | cases | found | recall | same detail | target |');
+  rows.push('|---|---:|---:|---:|---:|---|');
+  for (const t of s.perType) rows.push(`| ${t.type} | ${t.total} | ${t.found} | ${pct(t.recall)} | ${t.detailAgrees} | ${mark(t.recall >= TARGETS.recallPerType)} (>= ${TARGETS.recallPerType}) |`);
+  rows.push(`| **all positives** | ${s.labels} | ${s.found} | **${pct(s.recall)}** | ${s.perType.reduce((a, t) => a + t.detailAgrees, 0)} | ${mark(s.recall >= TARGETS.recall)} (>= ${TARGETS.recall}) |`);
+  rows.push('');
+  rows.push('| measure | value | target |');
+  rows.push('|---|---:|---|');
+  rows.push(`| precision on the dev set (${s.matching} of ${s.findings} findings match a label) | **${pct(s.precision)}** | ${mark(s.precision >= TARGETS.precision)} (>= ${TARGETS.precision}) |`);
+  rows.push(`| hard negatives with a finding | ${s.negativesFlagged} of ${s.negatives} | |`);
+  rows.push(`| false positives on positives' sentences (outside the label) | ${s.falsePositives.filter((f) => !f.negative).length} | |`);
+  if (c) {
+    const per100k = (c.falsePositives / c.chars) * 100_000;
+    rows.push(`| corpus: findings / false positives (${c.lines} documents, ${c.chars} chars) | ${c.findings.length} / ${c.falsePositives} | |`);
+    rows.push(`| corpus: false positives per 100,000 chars | **${per100k.toFixed(2)}** | ${mark(per100k <= TARGETS.fpPer100k)} (<= ${TARGETS.fpPer100k}) |`);
+  }
+  return rows.join('\n');
+}
+
+const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, '⏎').replace(/[\u200b-\u200d\u2060\ufeff]/g, '⟨ZW⟩').replace(/\u3000/g, '⟨3000⟩').replace(/\u00a0/g, '⟨NBSP⟩');
+
+function missesSection(s: Score): string {
+  const out: string[] = ['## Misses (every missed label)', ''];
+  const byType = new Map<string, typeof s.misses>();
+  for (const m of s.misses) {
+    const list = byType.get(m.label.type) ?? [];
+    list.push(m);
+    byType.set(m.label.type, list);
+  }
+  for (const [type, list] of byType) {
+    out.push(`### ${type} (${list.length})`, '');
+    for (const m of list) {
+      const l = m.label;
+      const ctx = m.text.slice(Math.max(0, l.start - 12), l.start) + '【' + m.text.slice(l.start, l.end) + '】' + m.text.slice(l.end, l.end + 12);
+      out.push(`- ${m.id}: ${esc(ctx)} → ${l.expected} (${l.entry}); tifa: ${m.got.length ? esc(m.got.join('; ')) : 'nothing'}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function devFalsePositivesSection(s: Score): string {
+  const out: string[] = ['## False positives on the dev set (every one)', ''];
+  for (const fp of s.falsePositives) {
+    const f = fp.finding;
+    const ctx = fp.text.slice(Math.max(0, f.start - 12), f.start) + '【' + fp.text.slice(f.start, f.end) + '】' + fp.text.slice(f.end, f.end + 12);
+    out.push(`- ${fp.id}${fp.negative ? ' (negative)' : ''}: ${esc(ctx)} — ${esc(briefFinding(f))} entry ${f.entry}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function corpusFindingsMd(c: CorpusResult): string {
+  const out: string[] = [
+    '# Every tifa finding on the corpus',
+    '',
+    `Generated by \`npm run bench:accuracy\`; ${c.findings.length} findings on ${c.lines} documents (${c.chars} chars). Not committed (it quotes corpus text).`,
+    'Each line: corpus line, rule/detail, actual → expected, confidence, context (±20 chars, the finding in 【】).',
+    'A finding that is a real error in the corpus goes into bench/accuracy/corpus-real-errors.json (line, actual, why).',
+    '',
+  ];
+  const byEntry = new Map<string, CorpusResult['findings']>();
+  for (const x of c.findings) {
+    const list = byEntry.get(x.f.entry) ?? [];
+    list.push(x);
+    byEntry.set(x.f.entry, list);
+  }
+  const groups = [...byEntry.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  out.push('| entry | findings |', '|---|---:|');
+  for (const [entry, list] of groups) out.push(`| ${entry} (${list[0]!.f.expected.join('、')}) | ${list.length} |`);
+  out.push('');
+  for (const [entry, list] of groups) {
+    out.push(`## ${entry} — expected ${list[0]!.f.expected.join('、')} (${list.length})`, '');
+    for (const { line, text, f } of list) {
+      const ctx = text.slice(Math.max(0, f.start - 20), f.start) + '【' + text.slice(f.start, f.end) + '】' + text.slice(f.end, f.end + 20);
+      out.push(`- L${line} ${f.rule}/${f.detail} ${esc(f.actual)} → ${f.expected.join('|')} (${f.confidence.toFixed(2)}): ${esc(ctx)}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+const summary = table(score, corpusResult);
+const header = [
+  '# tifa accuracy report',
+  '',
+  `Generated by \`npm run bench:accuracy\` (bench/accuracy/report.ts) with default options. Dev set: test/fixtures/accuracy/ ` +
+    `(${positives.length} positives, ${negatives.length} hard negatives; bench/accuracy/generate.ts). ` +
+    `A label is found when a finding overlaps its span and an expected string contains the labelled phrase; "same detail" counts found labels whose finding has the labelled detail.`,
+  '',
+].join('\n');
+writeFileSync(join(OUT_DIR, 'results.md'), `${header}\n${summary}\n\n${missesSection(score)}\n${devFalsePositivesSection(score)}`);
+if (corpusResult) writeFileSync(join(OUT_DIR, 'corpus-findings.md'), corpusFindingsMd(corpusResult));
+
+console.log(summary);
+console.log(`\ndev set ${devMs} ms${corpusResult ? `, corpus ${corpusResult.ms} ms` : ''}, total ${Date.now() - t0} ms`);
+console.log(`wrote bench/accuracy/results.md${corpusResult ? ' and bench/accuracy/corpus-findings.md' : ''}`);
+const ok =
+  score.recall >= TARGETS.recall &&
+  score.perType.every((t) => t.recall >= TARGETS.recallPerType) &&
+  score.precision >= TARGETS.precision &&
+  (!corpusResult || (corpusResult.falsePositives / corpusResult.chars) * 100_000 <= TARGETS.fpPer100k);
+if (!ok) process.exitCode = 1;
