@@ -10,7 +10,7 @@
  * Runs only on candidates, on a small window, so segmentation never touches the whole text.
  */
 import type { Segmenter } from '../types.js';
-import type { FuzzyCandidate } from './index.js';
+import { EDGE_OMISSION_LENGTH, type FuzzyCandidate } from './index.js';
 import { isHan } from './align.js';
 
 /** Multi-character words at least this frequent (jieba dictionary counts) count as real words. */
@@ -23,8 +23,6 @@ export const MIN_WORD_FREQUENCY = 100;
 export const MIN_CROSSING_FREQUENCY = 1;
 /** A single inserted character this frequent as a word (各, 好 ...) may stand between two words. */
 export const MIN_FUNCTION_WORD_FREQUENCY = 5000;
-/** Phrases this long or longer may miss their first or last character (shorter ones read as a shorter phrase). */
-export const EDGE_OMISSION_MIN_LENGTH = 8;
 
 /**
  * Function characters: leaving one out of a phrase (更加紧密地团结 -> 更加紧密团结, 党的自我革命 ->
@@ -45,7 +43,7 @@ export function edgeOmissionPlausible(text: string, candidate: FuzzyCandidate, p
   const atStart = candidate.editPos === candidate.start;
   const atEnd = candidate.editPos === candidate.end;
   if (!atStart && !atEnd) return true;
-  if (phraseLength < EDGE_OMISSION_MIN_LENGTH) return false;
+  if (phraseLength < EDGE_OMISSION_LENGTH) return false;
   if (atEnd) {
     for (let i = candidate.end; i < text.length; i++) {
       const c = text.charCodeAt(i);

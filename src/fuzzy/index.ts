@@ -8,15 +8,18 @@
  * swapping the two characters around the middle, is added as an exact pattern instead.
  */
 import { CharKind } from '../normalize/index.js';
-import { alignSide, EditKind, type ConfusionOf, type SideResult } from './align.js';
+import { alignSide, EditKind, isHan, type ConfusionOf, type SideResult } from './align.js';
 import type { ErrorDetail } from '../types.js';
 
 /** Smallest phrase length (code units) searched fuzzily. */
 export const MIN_FUZZY_LENGTH = 4;
 /** Phrases this long or longer may carry two substitutions. */
 export const TWO_SUBS_LENGTH = 6;
-/** Phrases this long or longer may miss their first or last character. */
-export const EDGE_OMISSION_LENGTH = 5;
+/**
+ * Phrases this long or longer may miss their first or last character; a shorter phrase cut at its
+ * edge mostly reads as another, shorter phrase (生态环境部 -> 生态环境).
+ */
+export const EDGE_OMISSION_LENGTH = 8;
 
 export interface FuzzyTarget {
   /** Index of the entry in the compiled lexicon. */
@@ -24,6 +27,8 @@ export interface FuzzyTarget {
   /** The normalized phrase. */
   text: string;
   codes: Uint16Array;
+  /** `codes` reversed (the left side of an anchor is aligned backwards). */
+  reversed: Uint16Array;
 }
 
 export interface AnchorPattern {
@@ -91,7 +96,6 @@ export class FuzzyScratch {
   readonly leftPos = new Int32Array(80);
   readonly rightCodes = new Int32Array(80);
   readonly rightPos = new Int32Array(80);
-  readonly leftPhrase = new Uint16Array(80);
   readonly left: SideResult = { ok: false, subs: 0, edit: EditKind.None, at: -1, textLength: 0, subKinds: 0 };
   readonly right: SideResult = { ok: false, subs: 0, edit: EditKind.None, at: -1, textLength: 0, subKinds: 0 };
 }
@@ -122,17 +126,22 @@ export function verifyAnchor(
   const rightStart = offset + pieceLength;
   const rightLength = length - rightStart;
 
+  // Cheap rejection first: most anchor hits are common words followed or preceded by anything.
+  if (rightLength > 0 && !mayContinue(text, end, 1, codes, rightStart, rightLength, edgeOmission, map, kind, confusion)) return undefined;
+  if (rightLength === 0 && leftLength > 0 && !mayContinue(text, start - 1, -1, target.reversed, length - offset, leftLength, edgeOmission, map, kind, confusion)) {
+    return undefined;
+  }
+
   // Right side: phrase[rightStart..) against the text after the anchor.
   const rightCount = readForward(text, end, rightLength + 1, map, kind, s.rightCodes, s.rightPos);
   alignSide(codes, rightStart, rightLength, s.rightCodes, rightCount, maxSubs, true, edgeOmission, confusion, s.right);
   if (!s.right.ok) return undefined;
   // Left side, read backwards: phrase[offset-1], phrase[offset-2], ... against the text before.
-  for (let i = 0; i < leftLength; i++) s.leftPhrase[i] = codes[offset - 1 - i]!;
   const leftCount = readBackward(text, start, leftLength + 1, map, kind, s.leftCodes, s.leftPos);
   // One non-substitution edit is allowed in all, or substitutions up to the budget.
   const leftMaxSubs = s.right.edit !== EditKind.None ? 0 : maxSubs - s.right.subs;
   const leftEdit = s.right.edit === EditKind.None && s.right.subs === 0;
-  alignSide(s.leftPhrase, 0, leftLength, s.leftCodes, leftCount, leftMaxSubs, leftEdit, edgeOmission, confusion, s.left);
+  alignSide(target.reversed, length - offset, leftLength, s.leftCodes, leftCount, leftMaxSubs, leftEdit, edgeOmission, confusion, s.left);
   if (!s.left.ok) return undefined;
   const l = s.left;
   const r = s.right;
@@ -193,7 +202,7 @@ export function verifyAnchor(
       const parts: string[] = [];
       for (let i = 0; i < l.textLength && i < leftLength; i++) {
         const t = s.leftCodes[i]!;
-        const p = s.leftPhrase[i]!;
+        const p = target.reversed[length - offset + i]!;
         if (t !== p) parts.unshift(`“${ch(t)}”应为“${ch(p)}”`);
       }
       for (let i = 0; i < r.textLength && i < rightLength; i++) {
@@ -208,6 +217,39 @@ export function verifyAnchor(
   const candidate: FuzzyCandidate = { target: targetIndex, start: candStart, end: candEnd, detail, confidence, editPos, edit };
   if (editChar !== undefined) candidate.editChar = editChar;
   return candidate;
+}
+
+/**
+ * Whether the text next to an anchor can possibly continue the phrase side `phrase[p0..p0+r)`:
+ * its first character equals the expected one, or the one after it (omission, transposition), or
+ * is confusable with it, or is an extra Han character followed by the expected one (insertion).
+ * `from` is the first text index to look at and `step` the direction (1 or -1).
+ */
+function mayContinue(
+  text: string,
+  from: number,
+  step: 1 | -1,
+  phrase: Uint16Array,
+  p0: number,
+  r: number,
+  edgeOmission: boolean,
+  map: Uint16Array,
+  kind: Uint8Array,
+  confusion: ConfusionOf,
+): boolean {
+  let i = from;
+  while (i >= 0 && i < text.length && kind[text.charCodeAt(i)] === CharKind.Skip) i += step;
+  if (i < 0 || i >= text.length) return r === 1 && edgeOmission;
+  const t = map[text.charCodeAt(i)]!;
+  const p = phrase[p0]!;
+  if (t === p) return true;
+  if (r === 1 && edgeOmission) return true;
+  if (r >= 2 && t === phrase[p0 + 1]) return true;
+  if (confusion(p, t) !== 0) return true;
+  if (!isHan(t)) return false;
+  i += step;
+  while (i >= 0 && i < text.length && kind[text.charCodeAt(i)] === CharKind.Skip) i += step;
+  return i >= 0 && i < text.length && map[text.charCodeAt(i)] === p;
 }
 
 /** Reads up to `count` non-skip code units forward from `from`, normalized, with their positions. */

@@ -65,7 +65,8 @@ export function buildMatchModel(entries: readonly LexiconEntry[], normalizer: No
   const addTarget = (text: string, entry: number): void => {
     if (targetKeys.has(text) || !isFuzzyEligible(text)) return;
     targetKeys.add(text);
-    targets.push({ entry, text, codes: Uint16Array.from(text, (c) => c.charCodeAt(0)) });
+    const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
+    targets.push({ entry, text, codes, reversed: codes.slice().reverse() });
   };
   entries.forEach((e, i) => {
     const k = key(e.text);

@@ -62,6 +62,9 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
   const lookalikes: number[] = [];
   const ring = new Int32Array(RING);
   const scratch = new FuzzyScratch();
+  // Anchors of one phrase that imply the same start are verified once (a phrase written out in
+  // full hits every one of its anchors).
+  const lastImplied = new Int32Array(targets.length).fill(-1);
   const n = text.length;
   let state = 0;
   let fed = 0;
@@ -88,6 +91,9 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
         if (type === HitType.Anchor) {
           if (!fuzzy) continue;
           const t = hitRef[p]!;
+          const implied = fed - patternLength[p]! - hitAux[p]!;
+          if (lastImplied[t] === implied) continue;
+          lastImplied[t] = implied;
           const c = verifyAnchor(text, start, i + 1, targets[t]!, t, hitAux[p]!, patternLength[p]!, map, kind, confusion, scratch);
           if (c !== undefined) candidates.push(c);
         } else if (type === HitType.Swap && !fuzzy) {
