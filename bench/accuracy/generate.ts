@@ -395,6 +395,19 @@ const longerHolding = (phrase: string): string[] => mandatedTexts.filter((t) => 
 console.log(`fuzzy targets: ${targets.length}`);
 rng.shuffle(targets);
 
+/**
+ * Whether a corruption of `phrase` is also one edit from another lexicon phrase (习近平总书记重要指示批示精神
+ * missing 批 reads as 习近平总书记重要指示精神 with 示 doubled): either correction would be right, so such
+ * corruptions are not used.
+ */
+function ambiguous(corrupted: string, phrase: string): boolean {
+  for (const q of mandatedTexts) {
+    if (q === phrase || Math.abs(q.length - corrupted.length) > 1) continue;
+    if (osa(corrupted, q) <= 1) return true;
+  }
+  return false;
+}
+
 // Sentences per target (lazy; a few spares per phrase).
 const pool = new Map<string, Array<{ text: string; at: number; origin: string }>>();
 function nextSentence(t: Target): { text: string; at: number; origin: string } | undefined {
@@ -444,7 +457,7 @@ for (let round = 0; round < PER_TYPE; round++) {
         if (!made) break;
         if (made.key !== undefined) {
           const k = normalizer.key(made.key);
-          if (k === t.phrase || knownKeys.has(k) || occursOutside(k, t.phrase)) {
+          if (k === t.phrase || knownKeys.has(k) || ambiguous(k, t.phrase) || occursOutside(k, t.phrase)) {
             rejected.set(type, (rejected.get(type) ?? 0) + 1);
             continue;
           }
