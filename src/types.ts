@@ -62,6 +62,11 @@ export interface Finding {
   note?: string;
   /** Where the entry comes from. */
   source?: string;
+  /**
+   * For HTML input only: the decoded text behind the finding (entities decoded, tags removed),
+   * e.g. `脱贫攻艰` where `actual` is `脱贫</b>攻艰`. Absent for text input, where it equals `actual`.
+   */
+  text?: string;
 }
 
 /** Splits text into words; used to tell a typo from a real word in a small window. */

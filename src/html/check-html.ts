@@ -1,0 +1,31 @@
+/**
+ * checkHtml: extract the visible text, check it, map every finding back to the HTML source.
+ * Offsets follow the OFFSET CONTRACT of src/types.ts: `start`/`end` are UTF-16 offsets into the
+ * HTML string the caller passed, `actual === html.slice(start, end)` (which may contain tags or
+ * entities), `line`/`column` are computed in the HTML, and `text` holds the decoded text.
+ */
+import { LocationIndex } from '../findings/location.js';
+import type { Finding } from '../types.js';
+import { extractHtml, type ExtractedHtml } from './extract.js';
+
+/** Maps findings over `extracted.checkText` back into `html`. */
+export function mapFindings(html: string, extracted: ExtractedHtml, findings: readonly Finding[]): Finding[] {
+  let location: LocationIndex | undefined;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const range = extracted.map.toSource(f.start, f.end);
+    if (!range) continue; // only inserted boundaries: cannot happen for a real finding
+    location ??= new LocationIndex(html);
+    const at = location.locate(range.start)!;
+    out.push({ ...f, start: range.start, end: range.end, line: at.line, column: at.column, actual: html.slice(range.start, range.end), text: extracted.text.slice(f.start, f.end) });
+  }
+  // Attribute units come after the page text in the extracted text: restore source order.
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}
+
+/** Checks an HTML string with a text check function (the checker's `check`). Never throws on content. */
+export function checkHtmlWith(check: (text: string) => Finding[], html: string): Finding[] {
+  if (typeof html !== 'string') throw new TypeError(`checkHtml(html): html must be a string, got ${html === null ? 'null' : typeof html}`);
+  const extracted = extractHtml(html);
+  return mapFindings(html, extracted, check(extracted.checkText));
+}
