@@ -51,10 +51,14 @@ function countReplacements(text: string): number {
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): DecodedText {
   const detected = detectEncoding(bytes, options);
   const body = bytes.subarray(detected.bomLength);
-  const text = new TextDecoder(detected.encoding, { ignoreBOM: true }).decode(body);
+  // The Encoding Standard decodes GBK with the GB18030 decoder (a superset). Node's ICU decoder
+  // for the label "gbk" silently drops some bad bytes (0xFF) instead of producing U+FFFD, which
+  // would hide them from the count, so GBK is decoded as GB18030 too.
+  const decoderName = detected.encoding === 'gbk' ? 'gb18030' : detected.encoding;
+  const text = new TextDecoder(decoderName, { ignoreBOM: true }).decode(body);
   let replacements = countReplacements(text);
   if (replacements > 0) {
-    const seq = ENCODED_REPLACEMENT[detected.encoding];
+    const seq = ENCODED_REPLACEMENT[decoderName];
     if (seq) replacements = Math.max(0, replacements - countSequence(body, seq));
   }
   return { text, encoding: detected.encoding, encodingSource: detected.source, replacements };
