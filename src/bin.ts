@@ -1,10 +1,10 @@
-/** The `tifa` executable: a thin shell over `cli()`. */
+/** The `tifa` executable: a thin shell over `cli()` (argv, stdin bytes, exit code). */
 import { cli } from './cli/index.js';
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 process.exitCode = await cli(process.argv.slice(2), {

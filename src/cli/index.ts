@@ -1,73 +1,123 @@
 /**
  * The CLI as a testable function: `cli(argv, io)` returns the exit code; `bin.ts` is a thin shell.
- * Exit codes: 0 nothing of severity error found, 1 something was, 2 usage, lexicon or I/O error.
+ * Exit codes: 0 nothing of severity error reported, 1 something was, 2 usage, config, lexicon or
+ * I/O error (one line on stderr, no stack).
+ *
+ * Pipeline per run: options (defaults < config file < command line) -> checker -> inputs (files,
+ * directories, globs, stdin) -> per input: decode, check as HTML or text, inline directives ->
+ * filter (severity, rules) -> cap (max findings) -> one pure formatter -> exit code.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createChecker, type Checker, type CheckerOptions } from '../checker.js';
+import { ConfigError, findConfig, loadConfig, type LoadedConfig, type TifaConfig } from '../config/index.js';
 import { LexiconError, OptionsError } from '../errors.js';
-import type { Finding } from '../types.js';
-import { json, jsonl } from './formatters/json.js';
-import { stylish } from './formatters/stylish.js';
-import type { FileResult, Formatter } from './formatters/types.js';
+import type { Finding, Severity } from '../types.js';
+import { checkBytes, checkSource, kindOfPath, type FileCheckResult, type SourceKind } from './check-file.js';
+import { FORMATTERS } from './formatters/index.js';
+import { RULE_IDS } from './formatters/rules.js';
+import type { FileResult } from './formatters/types.js';
+import { expandInputs, InputError, normalizeExtensions } from './inputs.js';
 import { entryCounts, listEntries } from './lexicon-list.js';
+import { createProgress } from './progress.js';
 
 export interface CliIO {
   stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
-  /** Reads all of standard input. */
-  readStdin(): Promise<string>;
+  /** Reads all of standard input (bytes are decoded like a file; a string is taken as it is). */
+  readStdin(): Promise<Uint8Array | string>;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Clock in milliseconds for the progress line. Default: performance.now. */
+  now?: () => number;
 }
 
 /** A usage problem: printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
-export const FORMATTERS: Record<string, Formatter> = { stylish, json, jsonl };
-export const DEFAULT_EXTENSIONS = ['.html', '.htm', '.shtml', '.xhtml', '.txt', '.md'];
+export { FORMATTERS };
+export const DEFAULT_EXTENSIONS: readonly string[] = ['.html', '.htm', '.shtml', '.xhtml', '.txt', '.md'];
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-export const HELP = `Usage: tifa check [options] <file|dir|->...
+export const HELP = `Usage: tifa check [options] <file|dir|glob|->...
        tifa lexicon list [--format jsonl|json|tsv] [lexicon options]
 
-Checks Chinese text for misspelled mandated phrases, wrong formulations, banned terms,
-outdated names and common typos. Directories are walked recursively (${DEFAULT_EXTENSIONS.join(' ')}).
+Checks Chinese text and web pages for misspelled mandated phrases, wrong formulations, banned
+terms, outdated names and common typos. Directories are walked recursively (${DEFAULT_EXTENSIONS.join(' ')});
+quote globs ('site/**/*.html'); - reads standard input. HTML is read by extension (stdin: when it
+starts with <); the encoding comes from a BOM, <meta charset>, or a UTF-8/GB18030 sniff.
 
-Options:
-  -f, --format NAME     stylish (default), json, jsonl
-      --lexicon FILE    add a lexicon file (YAML, see dictionaries/FORMAT.md); repeatable
-      --no-builtins     do not load the built-in lexicons
-      --allow FILE      a file of strings (one per line) inside which nothing is reported
-      --as-of DATE      check as of a date (YYYY-MM-DD), e.g. a page's publication date
-      --no-fuzzy        report listed forms only, no fuzzy search for unlisted misspellings
-      --segmenter NAME  jieba (default), nodejieba, none
+Output:
+  -f, --format NAME       stylish (default), json, jsonl, sarif, github, checkstyle
+      --severity LEVEL    report only this severity and above: error, warning, info (default)
+      --rule ID           report only this rule (repeatable): ${RULE_IDS.join(', ')}
+      --max-findings N    stop after N findings
+Input:
+      --html, --text      read every input as HTML / as plain text
+      --ext LIST          extensions read from directories (comma-separated; default above)
+      --encoding NAME     decode with this encoding (utf-8, gbk, gb18030, big5 ...)
+      --no-directives     ignore inline tifa-disable / tifa-enable comments
+Lexicons:
+      --lexicon FILE      add a lexicon file (YAML, see dictionaries/FORMAT.md); repeatable
+      --no-builtins       do not load the built-in lexicons
+      --allow FILE        a file of strings (one per line) inside which nothing is reported
+      --as-of DATE        check as of a date (YYYY-MM-DD), e.g. a page's publication date
+      --no-fuzzy          report listed forms only, no fuzzy search for unlisted misspellings
+      --segmenter NAME    jieba (default), nodejieba, none
       --min-confidence N  drop findings below this confidence (0..1)
-  -h, --help            show this help
-  -v, --version         show the version
+Configuration:
+      --config FILE       read options from this JSON file
+      --no-config         do not look for tifa.config.json / package.json "tifa"
+                          (by default the nearest one from the working directory up is used;
+                          command-line options override it)
+  -h, --help              show this help
+  -v, --version           show the version
 
-Exit codes: 0 no error found, 1 errors found, 2 usage, lexicon or I/O error.
+Inline directives (HTML comments; in text a line holding only the directive):
+  <!-- tifa-disable-next-line -->   <!-- tifa-disable-line -->
+  <!-- tifa-disable --> ... <!-- tifa-enable -->     optionally followed by rule ids
+
+Exit codes: 0 no error reported, 1 errors reported, 2 usage, config, lexicon or I/O error.
 `;
 
-interface ParsedArgs {
-  command: 'check' | 'lexicon-list' | 'help' | 'version';
+/** Everything a run needs, after defaults, config and command line are merged. */
+interface RunOptions {
+  command: 'check' | 'lexicon-list';
   paths: string[];
   format: string;
   checker: CheckerOptions;
+  /** Lexicon files, absolute. */
   lexiconFiles: string[];
+  /** Allow-list file, absolute. */
   allowFile?: string;
+  severity: Severity;
+  rules: string[];
+  ext: string[];
+  maxFindings?: number;
+  encoding?: string;
+  kind?: SourceKind;
+  directives: boolean;
 }
 
-function parse(argv: readonly string[]): ParsedArgs {
-  let values;
-  let positionals: string[];
+type Values = ReturnType<typeof parseCommandLine>['values'];
+
+function parseCommandLine(argv: readonly string[]) {
   try {
-    ({ values, positionals } = parseArgs({
+    return parseArgs({
       args: [...argv],
       allowPositionals: true,
       strict: true,
       options: {
         format: { type: 'string', short: 'f' },
+        severity: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        'max-findings': { type: 'string' },
+        html: { type: 'boolean' },
+        text: { type: 'boolean' },
+        ext: { type: 'string', multiple: true },
+        encoding: { type: 'string' },
+        'no-directives': { type: 'boolean' },
         lexicon: { type: 'string', multiple: true },
         'no-builtins': { type: 'boolean' },
         allow: { type: 'string' },
@@ -75,46 +125,75 @@ function parse(argv: readonly string[]): ParsedArgs {
         'no-fuzzy': { type: 'boolean' },
         segmenter: { type: 'string' },
         'min-confidence': { type: 'string' },
+        config: { type: 'string' },
+        'no-config': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
-    }));
+    });
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]);
   }
-  const base = { paths: [], format: values.format ?? 'stylish', checker: {}, lexiconFiles: values.lexicon ?? [] };
-  if (values.help) return { ...base, command: 'help' };
-  if (values.version) return { ...base, command: 'version' };
-  const [command, ...rest] = positionals;
-  let kind: ParsedArgs['command'];
-  let paths: string[] = [];
-  if (command === 'check') {
-    kind = 'check';
-    paths = rest;
-    if (paths.length === 0) throw new UsageError('check needs at least one file, directory or - (stdin)');
-  } else if (command === 'lexicon' && rest[0] === 'list' && rest.length === 1) {
-    kind = 'lexicon-list';
-  } else if (command === undefined) {
-    throw new UsageError('missing command (try: tifa check <file>, tifa --help)');
-  } else {
-    throw new UsageError(`unknown command "${positionals.join(' ')}" (try: tifa --help)`);
-  }
+}
+
+function number(value: string, name: string, check: (n: number) => boolean, what: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !check(n)) throw new UsageError(`${name} must be ${what}, not "${value}"`);
+  return n;
+}
+
+/** Merges defaults, the config file and the command line; validates what the config did not. */
+function runOptions(command: RunOptions['command'], paths: string[], values: Values, loaded: LoadedConfig | undefined, cwd: string): RunOptions {
+  const config: TifaConfig = loaded?.config ?? {};
+  const fromConfig = (p: string): string => resolve(loaded?.dir ?? cwd, p);
   const checker: CheckerOptions = {};
-  if (values['no-builtins']) checker.builtins = false;
-  if (values['no-fuzzy']) checker.fuzzy = false;
-  if (values['as-of'] !== undefined) checker.asOf = values['as-of'];
-  if (values.segmenter !== undefined) {
-    if (!['jieba', 'nodejieba', 'none'].includes(values.segmenter)) throw new UsageError(`--segmenter must be jieba, nodejieba or none, not "${values.segmenter}"`);
-    checker.segmenter = values.segmenter as 'jieba' | 'nodejieba' | 'none';
+  const builtins = values['no-builtins'] ? false : config.builtins;
+  if (builtins !== undefined) checker.builtins = builtins;
+  const fuzzy = values['no-fuzzy'] ? false : config.fuzzy;
+  if (fuzzy !== undefined) checker.fuzzy = fuzzy;
+  const asOf = values['as-of'] ?? config.asOf;
+  if (asOf !== undefined) checker.asOf = asOf;
+  const segmenter = values.segmenter ?? config.segmenter;
+  if (segmenter !== undefined) {
+    if (!['jieba', 'nodejieba', 'none'].includes(segmenter)) throw new UsageError(`--segmenter must be jieba, nodejieba or none, not "${segmenter}"`);
+    checker.segmenter = segmenter as 'jieba' | 'nodejieba' | 'none';
   }
-  if (values['min-confidence'] !== undefined) {
-    const n = Number(values['min-confidence']);
-    if (!(n >= 0 && n <= 1)) throw new UsageError('--min-confidence must be a number from 0 to 1');
-    checker.minConfidence = n;
+  const minConfidence = values['min-confidence'] !== undefined ? number(values['min-confidence'], '--min-confidence', (n) => n >= 0 && n <= 1, 'a number from 0 to 1') : config.minConfidence;
+  if (minConfidence !== undefined) checker.minConfidence = minConfidence;
+  if (config.allow !== undefined) checker.allow = config.allow;
+
+  const severity = values.severity ?? config.severity ?? 'info';
+  if (!(severity in SEVERITY_RANK)) throw new UsageError(`--severity must be error, warning or info, not "${severity}"`);
+  const rules = values.rule ?? config.rules ?? [];
+  for (const r of rules) if (!(RULE_IDS as string[]).includes(r)) throw new UsageError(`unknown rule "${r}" (${RULE_IDS.join(', ')})`);
+  if (values.html && values.text) throw new UsageError('--html and --text exclude each other');
+
+  const options: RunOptions = {
+    command,
+    paths,
+    format: values.format ?? config.format ?? 'stylish',
+    checker,
+    lexiconFiles: [...(config.lexicons ?? []).map(fromConfig), ...(values.lexicon ?? []).map((f) => resolve(cwd, f))],
+    severity: severity as Severity,
+    rules,
+    ext: normalizeExtensions(values.ext ?? config.ext ?? DEFAULT_EXTENSIONS),
+    directives: values['no-directives'] ? false : config.directives ?? true,
+  };
+  if (values.allow !== undefined) options.allowFile = resolve(cwd, values.allow);
+  const maxFindings = values['max-findings'] !== undefined ? number(values['max-findings'], '--max-findings', (n) => Number.isInteger(n) && n >= 0, 'a whole number') : config.maxFindings;
+  if (maxFindings !== undefined) options.maxFindings = maxFindings;
+  const encoding = values.encoding ?? config.encoding;
+  if (encoding !== undefined) {
+    try {
+      new TextDecoder(encoding);
+    } catch {
+      throw new UsageError(`unknown encoding "${encoding}"`);
+    }
+    options.encoding = encoding;
   }
-  const parsed: ParsedArgs = { ...base, command: kind, paths, checker };
-  if (values.allow !== undefined) parsed.allowFile = values.allow;
-  return parsed;
+  if (values.html) options.kind = 'html';
+  if (values.text) options.kind = 'text';
+  return options;
 }
 
 async function readText(path: string, what: string): Promise<string> {
@@ -125,71 +204,116 @@ async function readText(path: string, what: string): Promise<string> {
   }
 }
 
-/** Expands paths: files as given, directories walked (sorted, skipping dot folders and node_modules). */
-export async function expandPaths(paths: readonly string[], cwd: string, extensions: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const names = (await readdir(dir)).sort();
-    for (const name of names) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      const full = join(dir, name);
-      const s = await stat(full);
-      if (s.isDirectory()) await walk(full);
-      else if (extensions.some((e) => name.toLowerCase().endsWith(e))) out.push(full);
-    }
-  };
-  for (const p of paths) {
-    if (p === '-') {
-      out.push('-');
-      continue;
-    }
-    const full = resolve(cwd, p);
-    let s;
-    try {
-      s = await stat(full);
-    } catch (error) {
-      throw new UsageError(`cannot read ${p}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    if (s.isDirectory()) await walk(full);
-    else out.push(full);
-  }
-  return out;
-}
-
 function displayPath(path: string, cwd: string): string {
   if (path === '-') return '<stdin>';
   const rel = relative(cwd, path);
   return (rel.startsWith('..') ? path : rel).split(sep).join('/');
 }
 
-async function buildChecker(args: ParsedArgs, io: CliIO): Promise<Checker> {
-  const options: CheckerOptions = { ...args.checker };
-  if (args.lexiconFiles.length > 0) {
-    options.lexicons = await Promise.all(args.lexiconFiles.map(async (f) => ({ name: f, text: await readText(resolve(io.cwd, f), 'lexicon') })));
+async function buildChecker(options: RunOptions): Promise<Checker> {
+  const checkerOptions: CheckerOptions = { ...options.checker };
+  if (options.lexiconFiles.length > 0) {
+    checkerOptions.lexicons = await Promise.all(options.lexiconFiles.map(async (f) => ({ name: f, text: await readText(f, 'lexicon') })));
   }
-  if (args.allowFile !== undefined) {
-    const text = await readText(resolve(io.cwd, args.allowFile), 'allow list');
-    options.allow = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  if (options.allowFile !== undefined) {
+    const text = await readText(options.allowFile, 'allow list');
+    checkerOptions.allow = [...(checkerOptions.allow ?? []), ...text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))];
   }
-  return createChecker(options);
+  return createChecker(checkerOptions);
+}
+
+/** The reporting filter: minimum severity and rule ids. */
+function keep(options: RunOptions): (f: Finding) => boolean {
+  const min = SEVERITY_RANK[options.severity];
+  return (f) => SEVERITY_RANK[f.severity] >= min && (options.rules.length === 0 || options.rules.includes(f.rule));
+}
+
+async function readInput(file: string, io: CliIO): Promise<Uint8Array | string> {
+  if (file === '-') return io.readStdin();
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+async function check(options: RunOptions, checker: Checker, io: CliIO): Promise<number> {
+  const formatter = FORMATTERS[options.format];
+  if (!formatter) throw new UsageError(`unknown format "${options.format}" (${Object.keys(FORMATTERS).join(', ')})`);
+  const files = await expandInputs(options.paths, io.cwd, options.ext);
+  const now = io.now ?? (() => performance.now());
+  const progress = createProgress({ stream: io.stderr, enabled: io.stderr.isTTY === true, now });
+  const filter = keep(options);
+  const results: FileResult[] = [];
+  let bytes = 0;
+  let total = 0;
+  let capped = false;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    const input = await readInput(file, io);
+    const kind = options.kind ?? (file === '-' ? undefined : kindOfPath(file));
+    const sourceOptions = { ...(kind !== undefined ? { kind } : {}), directives: options.directives };
+    // Bytes are decoded like a file; a string (from a test or an embedding) is already text.
+    const checked: Omit<FileCheckResult, 'encoding' | 'encodingSource'> & { encoding?: string } =
+      typeof input === 'string'
+        ? { ...checkSource(checker, input, sourceOptions), text: input, replacements: 0, bytes: Buffer.byteLength(input) }
+        : checkBytes(checker, input, { ...sourceOptions, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}) });
+    let findings = checked.findings.filter(filter);
+    if (options.maxFindings !== undefined && total + findings.length >= options.maxFindings) {
+      capped = total + findings.length > options.maxFindings || i < files.length - 1;
+      findings = findings.slice(0, options.maxFindings - total);
+    }
+    total += findings.length;
+    bytes += checked.bytes;
+    const name = displayPath(file, io.cwd);
+    if (checked.replacements > 0) {
+      progress.done();
+      io.stderr.write(`tifa: warning: ${name}: ${checked.replacements} ${checked.replacements === 1 ? 'byte sequence' : 'byte sequences'} not valid ${checked.encoding}, replaced with U+FFFD\n`);
+    }
+    const result: FileResult = { file: name, findings, text: checked.text, kind: checked.kind, replacements: checked.replacements, suppressed: checked.suppressed };
+    if (checked.encoding !== undefined) result.encoding = checked.encoding;
+    results.push(result);
+    progress.update(results.length, bytes, total);
+    if (capped) break;
+  }
+  progress.done();
+  if (capped) io.stderr.write(`tifa: stopped after ${options.maxFindings} ${options.maxFindings === 1 ? 'finding' : 'findings'} (--max-findings)\n`);
+  const color = io.stdout.isTTY === true && !io.env.NO_COLOR && options.format === 'stylish';
+  io.stdout.write(formatter(results, { color, toolVersion: VERSION }));
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
 export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
   try {
-    const args = parse(argv);
-    if (args.command === 'help') {
+    const { values, positionals } = parseCommandLine(argv);
+    if (values.help) {
       io.stdout.write(HELP);
       return 0;
     }
-    if (args.command === 'version') {
+    if (values.version) {
       io.stdout.write(`${VERSION}\n`);
       return 0;
     }
-    const checker = await buildChecker(args, io);
-    if (args.command === 'lexicon-list') {
+    const [command, ...rest] = positionals;
+    let kind: RunOptions['command'];
+    if (command === 'check') {
+      kind = 'check';
+      if (rest.length === 0) throw new UsageError('check needs at least one file, directory, glob or - (stdin)');
+    } else if (command === 'lexicon' && rest[0] === 'list' && rest.length === 1) {
+      kind = 'lexicon-list';
+    } else if (command === undefined) {
+      throw new UsageError('missing command (try: tifa check <file>, tifa --help)');
+    } else {
+      throw new UsageError(`unknown command "${positionals.join(' ')}" (try: tifa --help)`);
+    }
+    if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config exclude each other');
+    const loaded = values.config !== undefined ? loadConfig(resolve(io.cwd, values.config)) : values['no-config'] ? undefined : findConfig(io.cwd);
+    const options = runOptions(kind, kind === 'check' ? rest : [], values, loaded, io.cwd);
+    const checker = await buildChecker(options);
+    if (options.command === 'lexicon-list') {
       let listing: string;
       try {
-        listing = listEntries(checker.entries, args.format === 'stylish' ? 'jsonl' : args.format);
+        listing = listEntries(checker.entries, values.format === undefined ? 'jsonl' : values.format);
       } catch (error) {
         throw new UsageError((error as Error).message);
       }
@@ -197,28 +321,15 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
       io.stderr.write(`${entryCounts(checker.entries)}\n`);
       return 0;
     }
-    const formatter = FORMATTERS[args.format];
-    if (!formatter) throw new UsageError(`unknown format "${args.format}" (${Object.keys(FORMATTERS).join(', ')})`);
-    const files = await expandPaths(args.paths, io.cwd, DEFAULT_EXTENSIONS);
-    const results: FileResult[] = [];
-    for (const file of files) {
-      const text = file === '-' ? await io.readStdin() : await readText(file, 'file');
-      const findings: Finding[] = checker.check(text);
-      results.push({ file: displayPath(file, io.cwd), findings, text });
-    }
-    const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined && args.format === 'stylish';
-    io.stdout.write(formatter(results, { color }));
-    return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+    return await check(options, checker, io);
   } catch (error) {
     if (error instanceof LexiconError) {
       io.stderr.write(`${error.message}\n`);
       return 2;
     }
-    if (error instanceof UsageError || error instanceof OptionsError) {
-      io.stderr.write(`tifa: ${error.message}\n`);
-      return 2;
-    }
-    io.stderr.write(`tifa: ${(error as Error).message ?? String(error)}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    const known = error instanceof UsageError || error instanceof OptionsError || error instanceof ConfigError || error instanceof InputError;
+    io.stderr.write(`tifa: ${known ? message : `internal error: ${message}`}\n`);
     return 2;
   }
 }

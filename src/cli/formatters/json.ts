@@ -1,8 +1,17 @@
-import type { Formatter } from './types.js';
+import type { FileResult, Formatter } from './types.js';
 
-/** One JSON document: `[{ file, findings: [...] }]`. */
-export const json: Formatter = (results) =>
-  `${JSON.stringify(results.map((r) => ({ file: r.file, findings: r.findings })), null, 2)}\n`;
+/** The per-file fields besides the findings (only those that are known). */
+function fileFields(r: FileResult): Record<string, unknown> {
+  const out: Record<string, unknown> = { file: r.file };
+  if (r.kind !== undefined) out.kind = r.kind;
+  if (r.encoding !== undefined) out.encoding = r.encoding;
+  if (r.replacements !== undefined) out.replacements = r.replacements;
+  if (r.suppressed !== undefined) out.suppressed = r.suppressed;
+  return out;
+}
+
+/** One JSON document: `[{ file, kind, encoding, replacements, suppressed, findings: [...] }]`. */
+export const json: Formatter = (results) => `${JSON.stringify(results.map((r) => ({ ...fileFields(r), findings: r.findings })), null, 2)}\n`;
 
 /** One finding per line, as JSON with `file` added (first key). */
 export const jsonl: Formatter = (results) => {

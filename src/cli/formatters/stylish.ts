@@ -17,7 +17,8 @@ export const stylish: Formatter = (results, { color }) => {
   let infos = 0;
   for (const r of results) {
     if (r.findings.length === 0) continue;
-    out += `${paint(color, '4', r.file)}\n`;
+    const notes = [r.encoding !== undefined && r.encoding !== 'utf-8' ? r.encoding : '', r.replacements ? `${r.replacements} bad ${r.replacements === 1 ? 'byte' : 'bytes'}` : ''].filter((n) => n !== '');
+    out += `${paint(color, '4', r.file)}${notes.length > 0 ? paint(color, '2', ` (${notes.join(', ')})`) : ''}\n`;
     for (const f of r.findings) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
@@ -39,7 +40,9 @@ export const stylish: Formatter = (results, { color }) => {
     out += '\n';
   }
   const total = errors + warnings + infos;
-  if (total === 0) return `${paint(color, '32', '✔')} ${results.length} ${results.length === 1 ? 'file' : 'files'} checked, no problems\n`;
-  out += `${paint(color, errors > 0 ? '31' : '33', '✖')} ${total} ${total === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}${infos ? `, ${infos} info` : ''}) in ${results.length} ${results.length === 1 ? 'file' : 'files'}\n`;
+  const suppressed = results.reduce((n, r) => n + (r.suppressed ?? 0), 0);
+  const suppressedNote = suppressed > 0 ? `, ${suppressed} suppressed by inline directives` : '';
+  if (total === 0) return `${paint(color, '32', '✔')} ${results.length} ${results.length === 1 ? 'file' : 'files'} checked, no problems${suppressedNote}\n`;
+  out += `${paint(color, errors > 0 ? '31' : '33', '✖')} ${total} ${total === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}${infos ? `, ${infos} info` : ''}) in ${results.length} ${results.length === 1 ? 'file' : 'files'}${suppressedNote}\n`;
   return out;
 };
