@@ -12,7 +12,7 @@ import type { LexiconEntry } from './lexicon/types.js';
 import { buildMatchModel, HitType, type MatchModel } from './match/model.js';
 import { scan, type ScanContext } from './match/scan.js';
 import { resolveSegmenter } from './segment/index.js';
-import { edgeOmissionPlausible, readsAsRealWords } from './fuzzy/guard.js';
+import { readsAsRealWords } from './fuzzy/guard.js';
 import type { FuzzyCandidate } from './fuzzy/index.js';
 import { contextAllows } from './findings/context.js';
 import { messageFor } from './findings/messages.js';
@@ -148,6 +148,8 @@ interface Draft {
   detail: ErrorDetail;
   confidence: number;
   edit?: string;
+  /** Fuzzy findings: text position of the edit. */
+  editPos?: number;
   fuzzy: boolean;
 }
 
@@ -194,7 +196,9 @@ function differenceDetail(original: string, normalizer: Normalizer): ErrorDetail
   let detail: ErrorDetail | undefined;
   const rank: Partial<Record<ErrorDetail, number>> = { lookalike: 4, traditional: 3, noise: 2, fullwidth: 1 };
   for (let i = 0; i < original.length; i++) {
-    const k = normalizer.kind[original.charCodeAt(i)];
+    const c = original.charCodeAt(i);
+    if (c === 10 || c === 13) continue; // a hard line wrap inside a phrase is not an error
+    const k = normalizer.kind[c];
     const d: ErrorDetail | undefined =
       k === CharKind.Skip ? 'noise' : k === CharKind.Lookalike ? 'lookalike' : k === CharKind.Traditional ? 'traditional' : k === CharKind.Fullwidth ? 'fullwidth' : undefined;
     if (d && (detail === undefined || rank[d]! > rank[detail]!)) detail = d;
@@ -268,12 +272,11 @@ function findingsFor(
       if (prev && prev.start === c.start && prev.end === c.end && prev.target === c.target) continue;
       prev = c;
       if (model.knownKeys.has(normalizer.key(text.slice(c.start, c.end)))) continue;
-      if (!edgeOmissionPlausible(text, c, targets[c.target]!.codes.length, isSkip)) continue;
       const segmenter = getSegmenter();
-      if (segmenter && readsAsRealWords(text, c, segmenter, isSkip)) continue;
+      if (segmenter && readsAsRealWords(text, c, { length: targets[c.target]!.codes.length, fixed: entries[targets[c.target]!.entry]!.kind === 'typo' }, segmenter, isSkip)) continue;
       const target = targets[c.target]!;
       const entry = entries[target.entry]!;
-      const draft: Draft = { rule: 'misspelling', severity: entry.severity, start: c.start, end: c.end, expected: [target.text], entry, detail: c.detail, confidence: c.confidence, fuzzy: true, edit: c.edit };
+      const draft: Draft = { rule: 'misspelling', severity: entry.severity, start: c.start, end: c.end, expected: [target.text], entry, detail: c.detail, confidence: c.confidence, fuzzy: true, edit: c.edit, editPos: c.editPos };
       drafts.push(draft);
     }
   }
@@ -284,8 +287,10 @@ function findingsFor(
     if (d.confidence < minConfidence) return false;
     if (allowed.contains(d.start, d.end)) return false;
     if (d.fuzzy) {
-      // A fuzzy candidate may contain a correctly written phrase but not cut into one.
-      if (correct.someOverlapping(d.start, d.end, (a, b) => !(d.start <= a && b <= d.end))) return false;
+      // A fuzzy candidate may contain a correctly written phrase, or share its exact part with one
+      // (中共中央宣部: 中央), but its edit must not fall inside a correctly written phrase.
+      const at = d.editPos ?? d.start;
+      if (correct.someOverlapping(d.start, d.end, (a, b) => !(d.start <= a && b <= d.end) && a <= at && at < b)) return false;
     } else if (d.rule !== 'misspelling' && correct.someOverlapping(d.start, d.end, (a, b) => a <= d.start && d.end <= b && (a !== d.start || b !== d.end))) {
       return false;
     }

@@ -111,15 +111,7 @@ export function alignSide(
   }
   if (!allowEdit) return;
   const q = first;
-  // 2. Omission: phrase[q] missing.
-  if (q < r && (q < r - 1 || edgeOmission) && textCount >= r - 1 && rangeEqual(phrase, p0 + q + 1, text, q, r - 1 - q)) {
-    out.ok = true;
-    out.edit = EditKind.Omission;
-    out.at = q;
-    out.textLength = r - 1;
-    return;
-  }
-  // 3. Transposition of phrase[q], phrase[q+1].
+  // 2. Transposition (before omission: 绝不于耳 is 不绝于耳 swapped, not missing 绝) of phrase[q], phrase[q+1].
   if (q + 1 < r && textCount >= r && text[q] === phrase[p0 + q + 1] && text[q + 1] === phrase[p0 + q] && rangeEqual(phrase, p0 + q + 2, text, q + 2, r - q - 2)) {
     out.ok = true;
     out.edit = EditKind.Transposition;
@@ -127,12 +119,22 @@ export function alignSide(
     out.textLength = r;
     return;
   }
-  // 4. Insertion: an extra Han character before phrase[q] (never past the outer edge).
+  // 3. Insertion: an extra Han character before phrase[q] (never past the outer edge); tried before
+  //    omission, which would otherwise explain 不毛之问地 as 不毛之 cut short.
   if (q < r && textCount >= r + 1 && isHan(text[q]!) && rangeEqual(phrase, p0 + q, text, q + 1, r - q)) {
     out.ok = true;
     out.edit = EditKind.Insertion;
     out.at = q;
     out.textLength = r + 1;
+    return;
+  }
+  // 4. Omission: phrase[q] missing.
+  if (q < r && (q < r - 1 || edgeOmission) && textCount >= r - 1 && rangeEqual(phrase, p0 + q + 1, text, q, r - 1 - q)) {
+    out.ok = true;
+    out.edit = EditKind.Omission;
+    out.at = q;
+    out.textLength = r - 1;
+    return;
   }
 }
 

@@ -1,16 +1,14 @@
 /**
  * False-positive guards for fuzzy candidates. A candidate that already passed the confusion-aware
  * alignment is still not a typo when the text around it reads as real words:
- * - the edited character belongs to a frequent word (中华各民族: 各 is a word of its own between
- *   中华 and 民族; 统筹好发展: 好);
+ * - the inserted or left-out character is a function character (中华各民族, 统筹好发展和安全,
+ *   党自我革命), or a substituted one belongs to a frequent word;
  * - a frequent word crosses the candidate's boundary, gluing its edge to the text outside
  *   (全国安全形势 is not 国家安全 missing 家: 国 belongs to 全国);
- * - a phrase cut short at its edge is followed (or preceded) by more Han text: the text just says
- *   something shorter (生态环境质量 is not 生态环境部 missing 部).
  * Runs only on candidates, on a small window, so segmentation never touches the whole text.
  */
 import type { Segmenter } from '../types.js';
-import { EDGE_OMISSION_LENGTH, type FuzzyCandidate } from './index.js';
+import type { FuzzyCandidate } from './index.js';
 import { isHan } from './align.js';
 
 /** Multi-character words at least this frequent (jieba dictionary counts) count as real words. */
@@ -21,8 +19,6 @@ export const MIN_WORD_FREQUENCY = 100;
  * tiny counts, so any count will do).
  */
 export const MIN_CROSSING_FREQUENCY = 1;
-/** A single inserted character this frequent as a word (各, 好 ...) may stand between two words. */
-export const MIN_FUNCTION_WORD_FREQUENCY = 5000;
 
 /**
  * Function characters: leaving one out of a phrase (更加紧密地团结 -> 更加紧密团结, 党的自我革命 ->
@@ -37,25 +33,9 @@ export function isFunctionChar(code: number): boolean {
 /** Characters of context on each side of the candidate given to the segmenter. */
 const WINDOW = 6;
 
-/** Whether a missing edge character is plausible: the text beside the cut edge is not more Han text. */
-export function edgeOmissionPlausible(text: string, candidate: FuzzyCandidate, phraseLength: number, isSkip: (c: number) => boolean): boolean {
-  if (candidate.detail !== 'omission') return true;
-  const atStart = candidate.editPos === candidate.start;
-  const atEnd = candidate.editPos === candidate.end;
-  if (!atStart && !atEnd) return true;
-  if (phraseLength < EDGE_OMISSION_LENGTH) return false;
-  if (atEnd) {
-    for (let i = candidate.end; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (!isSkip(c)) return !isHan(c);
-    }
-    return true;
-  }
-  for (let i = candidate.start - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    if (!isSkip(c)) return !isHan(c);
-  }
-  return true;
+function nextVisible(text: string, from: number, step: 1 | -1, isSkip: (c: number) => boolean): number {
+  for (let i = from; i >= 0 && i < text.length; i += step) if (!isSkip(text.charCodeAt(i))) return i;
+  return -1;
 }
 
 /**
@@ -63,7 +43,7 @@ export function edgeOmissionPlausible(text: string, candidate: FuzzyCandidate, p
  * 伟大_国) is only evidence of a typo if that character does not form a word with the text beside
  * it (依法, 国际): the segmenter's own choice is not enough, so the bigram is looked up directly.
  */
-function loneEdgeGlued(text: string, candidate: FuzzyCandidate, frequency: (w: string) => number, isSkip: (c: number) => boolean): boolean {
+function loneEdgeGlued(text: string, candidate: FuzzyCandidate, fixed: boolean, frequency: (w: string) => number, isSkip: (c: number) => boolean): boolean {
   const visibleBetween = (a: number, b: number): number => {
     let n = 0;
     for (let i = a; i < b; i++) if (!isSkip(text.charCodeAt(i))) n++;
@@ -76,13 +56,13 @@ function loneEdgeGlued(text: string, candidate: FuzzyCandidate, frequency: (w: s
   if (visibleBetween(candidate.start, candidate.editPos) === 1) {
     const outside = neighbour(candidate.start - 1, -1);
     const edge = neighbour(candidate.start, 1);
-    if (isFunctionChar(text.charCodeAt(edge))) return true;
+    if (!fixed && isFunctionChar(text.charCodeAt(edge))) return true;
     if (outside >= 0 && isHan(text.charCodeAt(outside)) && frequency(text[outside]! + text[edge]!) >= MIN_CROSSING_FREQUENCY) return true;
   }
   if (visibleBetween(candidate.editPos, candidate.end) === 1) {
     const outside = neighbour(candidate.end, 1);
     const edge = neighbour(candidate.end - 1, -1);
-    if (isFunctionChar(text.charCodeAt(edge))) return true;
+    if (!fixed && isFunctionChar(text.charCodeAt(edge))) return true;
     if (outside >= 0 && isHan(text.charCodeAt(outside)) && frequency(text[edge]! + text[outside]!) >= MIN_CROSSING_FREQUENCY) return true;
   }
   return false;
@@ -92,7 +72,25 @@ function loneEdgeGlued(text: string, candidate: FuzzyCandidate, frequency: (w: s
  * Whether the candidate's text, segmented with its context, reads as real words (so it is not a
  * typo). `isSkip` tells code units ignored inside phrases (they are not counted).
  */
-export function readsAsRealWords(text: string, candidate: FuzzyCandidate, segmenter: Segmenter, isSkip: (c: number) => boolean): boolean {
+/** What the guard needs to know of the phrase a candidate stands for. */
+export interface GuardTarget {
+  /** Phrase length in code units. */
+  length: number;
+  /**
+   * A fixed expression (an idiom or a common word from a typo entry): every edit inside it is an
+   * error, even of a function character (言而无信 -> 言无信). Mandated political phrases are not
+   * fixed in that sense: 更加紧密地团结 and 更加紧密团结 are both correct.
+   */
+  fixed: boolean;
+}
+
+/** Phrases this long are distinctive: an omission at their edge needs no stray-character evidence. */
+const LONG_PHRASE = 8;
+
+/** Candidates of phrases up to this length that still read as frequent words are not typos (中国现代化). */
+const COVERED_OMISSION_MAX_LENGTH = 7;
+
+export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target: GuardTarget, segmenter: Segmenter, isSkip: (c: number) => boolean): boolean {
   let from = candidate.start;
   for (let n = 0; from > 0 && n < WINDOW; n++) {
     const c = text.charCodeAt(from - 1);
@@ -115,8 +113,17 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, segmen
   if (tokens.join('') !== window) return false; // a segmenter that rewrites text cannot be trusted here
   const frequency = (w: string): number => (segmenter.frequency ? segmenter.frequency(w) : Number.POSITIVE_INFINITY);
   const { start, end, editPos, detail } = candidate;
-  if ((detail === 'omission' || detail === 'insertion') && candidate.editChar !== undefined && isFunctionChar(candidate.editChar)) return true;
-  if (detail === 'omission' && loneEdgeGlued(text, candidate, frequency, isSkip)) return true;
+  // An inserted function character is wording (求同而存异, 有意或无意); an omitted one is wording in
+  // a political phrase (党自我革命) but an error in a fixed expression (言无信 for 言而无信).
+  if (candidate.editChar !== undefined && isFunctionChar(candidate.editChar) && (detail === 'insertion' || (detail === 'omission' && !target.fixed))) return true;
+  if (detail === 'omission' && loneEdgeGlued(text, candidate, target.fixed, frequency, isSkip)) return true;
+  // For an omission at the candidate's edge: the text index of the character beside the cut.
+  let edgeCut = -1;
+  if (target.length >= LONG_PHRASE) {
+    // a long phrase cut at its edge leaves a distinctive remainder (…文献研究 for …文献研究院)
+  } else if (detail === 'omission' && editPos === start) edgeCut = nextVisible(text, start, 1, isSkip);
+  else if (detail === 'omission' && editPos === end) edgeCut = nextVisible(text, end - 1, -1, isSkip);
+  if (edgeCut >= 0 && isFunctionChar(text.charCodeAt(edgeCut))) return true;
   let offset = from;
   let covered = 0; // candidate characters inside frequent multi-character words
   let visibleInCandidate = 0;
@@ -131,14 +138,18 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, segmen
     const holdsEdit = detail === 'omission' ? tStart < editPos && editPos < tEnd : tStart <= editPos && editPos < tEnd;
     const crossesEdge = tStart < start || tEnd > end;
     const freq = visible >= 2 || holdsEdit ? frequency(token) : 0;
-    // A duplicated character always sits next to its twin inside the phrase's own word: skip that test.
-    if (visible >= 2 && holdsEdit && detail !== 'duplication' && freq >= MIN_WORD_FREQUENCY) return true;
-    if (visible >= 2 && crossesEdge && freq >= MIN_CROSSING_FREQUENCY) return true;
-    if (visible === 1 && detail === 'insertion' && holdsEdit && freq >= MIN_FUNCTION_WORD_FREQUENCY) return true;
+    // A substituted character inside a frequent word, or a frequent word across a gap, reads as
+    // intended text. Not so for the other edits: a swapped pair (国中, 一统) or an inserted
+    // character (体繁育) often makes some word while breaking the phrase's own.
+    if (visible >= 2 && holdsEdit && (detail === 'substitution' || (detail === 'omission' && !target.fixed)) && freq >= MIN_WORD_FREQUENCY) return true;
+    if (visible >= 2 && crossesEdge && detail !== 'transposition' && detail !== 'duplication' && freq >= MIN_CROSSING_FREQUENCY) return true;
+    // A phrase cut at its edge is a typo only when the cut leaves a stray character (学|发展观),
+    // not a word (生态环境|部, 中华民国).
+    if (visible >= 2 && edgeCut >= 0 && tStart <= edgeCut && edgeCut < tEnd) return true;
     const inside = Math.min(tEnd, end) - Math.max(tStart, start);
     visibleInCandidate += inside;
     if (visible >= 2 && freq >= MIN_WORD_FREQUENCY) covered += inside;
   }
   // A phrase missing a character that still reads as frequent words says something else (中国现代化).
-  return detail === 'omission' && visibleInCandidate > 0 && covered === visibleInCandidate;
+  return detail === 'omission' && !target.fixed && target.length <= COVERED_OMISSION_MAX_LENGTH && visibleInCandidate > 0 && covered === visibleInCandidate;
 }

@@ -16,10 +16,11 @@ export const MIN_FUZZY_LENGTH = 4;
 /** Phrases this long or longer may carry two substitutions. */
 export const TWO_SUBS_LENGTH = 6;
 /**
- * Phrases this long or longer may miss their first or last character; a shorter phrase cut at its
- * edge mostly reads as another, shorter phrase (生态环境部 -> 生态环境).
+ * Phrases this long or longer may miss their first or last character. A shorter phrase cut at its
+ * edge mostly reads as another word (大势所|决定, 同心同|力, 生态环境 for 生态环境部); for phrases
+ * under 8 characters the real-word guard also demands that the cut leaves a stray character.
  */
-export const EDGE_OMISSION_LENGTH = 8;
+export const EDGE_OMISSION_LENGTH = 6;
 
 export interface FuzzyTarget {
   /** Index of the entry in the compiled lexicon. */
