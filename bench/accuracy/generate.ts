@@ -25,7 +25,7 @@ import { createConfusion } from '../../src/confusion/index.js';
 import { NormalizeClass, parseNormalize } from '../../src/confusion/normalize-table.js';
 import type { LexiconEntry } from '../../src/index.js';
 import { devSetDir, NEGATIVES_FILE, POSITIVES_FILE, readCorpus, Rng, type Case, type ErrorType, type Label } from './common.js';
-import { REAL_ERRORS } from './real-errors.js';
+import { REAL_ERRORS, REAL_IN_CORPUS } from './real-errors.js';
 
 const seedArg = process.argv.indexOf('--seed');
 const SEED = seedArg >= 0 ? Number(process.argv[seedArg + 1]) : 20260611;
@@ -115,8 +115,9 @@ function excused(sentence: string, at: number, key: string, entry: LexiconEntry)
   return false;
 }
 
-/** True when the sentence holds no listed wrong text (or only excused ones). */
+/** True when the sentence holds no listed wrong text (or only excused ones), nor a reviewed real error of the corpus. */
 function cleanOfListed(sentence: string): boolean {
+  if (REAL_IN_CORPUS.some((r) => sentence.includes(r.wrong))) return false;
   for (const { key, entry } of listedTexts) {
     let at = sentence.indexOf(key);
     while (at >= 0) {
@@ -510,6 +511,24 @@ for (const r of REAL_ERRORS) {
   for (const s of got) {
     const wrongHolder = holder.replace(r.right, r.wrong);
     addPositive('real', { phrase: holder, entry: entry.id }, s, { text: wrongHolder, detail: r.detail }, `${s.origin}; error: ${r.source}`);
+  }
+}
+
+// Real errors found in the corpus itself: the corpus sentence as it is.
+for (const r of REAL_IN_CORPUS) {
+  const holder = mandatedTexts.filter((m) => r.right.includes(m) || m.includes(r.right)).sort((a, b) => b.length - a.length)[0] ?? r.right;
+  const entry = entries.find((e) => normalizer.key(e.text) === holder || e.replacement.some((x) => normalizer.key(x) === holder));
+  let took = 0;
+  for (const at of positions(r.wrong, 50)) {
+    if (took >= 2) break;
+    const s = sentenceAround(at, r.wrong.length);
+    if (!s || used.has(s.text) || !plainText(s.text)) continue;
+    const start = s.at;
+    used.add(s.text);
+    const label: Label = { start, end: start + r.wrong.length, expected: holder.includes(r.right) ? holder : r.right, detail: 'listed', type: 'real', entry: entry?.id ?? '?' };
+    positives.push({ id: `p${String(positives.length + 1).padStart(4, '0')}-real`, text: s.text, findings: [label], origin: `${originOf(at)}; real error in the corpus: ${r.why}` });
+    typeCounts.set('real', (typeCounts.get('real') ?? 0) + 1);
+    took++;
   }
 }
 

@@ -47,3 +47,20 @@ export const REAL_ERRORS: readonly RealError[] = [
   { wrong: '国家发展与改革委员会', right: '国家发展和改革委员会', detail: 'listed', source: 'feifmx.com, common-confusions.md §5' },
   { wrong: '国家权利机关', right: '国家权力机关', detail: 'listed', source: 'bluepacific.com.cn, common-confusions.md §5' },
 ];
+
+/**
+ * Real errors found in the corpus itself (CCTV 新闻联播 text) while reviewing tifa's corpus findings
+ * (bench/accuracy/corpus-findings.md): the generator uses these sentences as positives, never as
+ * negatives. `right` is the lexicon form.
+ */
+export const REAL_IN_CORPUS: ReadonlyArray<{ wrong: string; right: string; why: string }> = [
+  { wrong: '党的十八以来', right: '党的十八大以来', why: '漏“大”' },
+  { wrong: '党的十八大来以来', right: '党的十八大以来', why: '多“来”' },
+  { wrong: '各抒已见', right: '各抒己见', why: '己/已 形近' },
+  { wrong: '守规距', right: '规矩', why: '距/矩 (规距 is a listed typo)' },
+  { wrong: '人民当家做主', right: '人民当家作主', why: '规范表述为“当家作主”' },
+  { wrong: '文化与旅游部', right: '文化和旅游部', why: '部委名称用“和”' },
+  { wrong: '稳中有进工作总基调', right: '稳中求进工作总基调', why: '规范表述为“稳中求进工作总基调”' },
+  { wrong: '百年不遇之大变局', right: '百年未有之大变局', why: '规范表述为“百年未有之大变局”' },
+  { wrong: '制度性开放', right: '制度型开放', why: '规范表述为“制度型开放”' },
+];
