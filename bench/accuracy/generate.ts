@@ -516,7 +516,7 @@ for (const r of REAL_ERRORS) {
 
 // Real errors found in the corpus itself: the corpus sentence as it is.
 for (const r of REAL_IN_CORPUS) {
-  const holder = mandatedTexts.filter((m) => r.right.includes(m) || m.includes(r.right)).sort((a, b) => b.length - a.length)[0] ?? r.right;
+  const holder = mandatedTexts.includes(r.right) ? r.right : (mandatedTexts.filter((m) => r.right.includes(m)).sort((a, b) => b.length - a.length)[0] ?? r.right);
   const entry = entries.find((e) => normalizer.key(e.text) === holder || e.replacement.some((x) => normalizer.key(x) === holder));
   let took = 0;
   for (const at of positions(r.wrong, 50)) {
@@ -525,7 +525,7 @@ for (const r of REAL_IN_CORPUS) {
     if (!s || used.has(s.text) || !plainText(s.text)) continue;
     const start = s.at;
     used.add(s.text);
-    const label: Label = { start, end: start + r.wrong.length, expected: holder.includes(r.right) ? holder : r.right, detail: 'listed', type: 'real', entry: entry?.id ?? '?' };
+    const label: Label = { start, end: start + r.wrong.length, expected: holder, detail: 'listed', type: 'real', entry: entry?.id ?? '?' };
     positives.push({ id: `p${String(positives.length + 1).padStart(4, '0')}-real`, text: s.text, findings: [label], origin: `${originOf(at)}; real error in the corpus: ${r.why}` });
     typeCounts.set('real', (typeCounts.get('real') ?? 0) + 1);
     took++;
