@@ -26,12 +26,26 @@ export const MIN_CROSSING_FREQUENCY = 1;
  */
 const FUNCTION_CHARS = new Set('的地得之和与及并而且或在对于为以把被了着过各每其该此这那也都就又还更很好等们'.split('').map((c) => c.charCodeAt(0)));
 
+/**
+ * Suffixes of bodies' names: a name cut before one names a field or a body of another level
+ * (住房和城乡建设领域, 人力资源和社会保障局), not a misspelling of the ministry.
+ */
+const BODY_SUFFIXES = new Set('部局厅委院会室办署处司科所长'.split('').map((c) => c.charCodeAt(0)));
+
 /** Whether an omitted or inserted character is a function character. */
 export function isFunctionChar(code: number): boolean {
   return FUNCTION_CHARS.has(code);
 }
 /** Characters of context on each side of the candidate given to the segmenter. */
 const WINDOW = 6;
+
+/** Whether the character at `at` forms a dictionary word with its visible Han neighbour in direction `step`. */
+function strayGlued(text: string, at: number, step: 1 | -1, frequency: (w: string) => number, isSkip: (c: number) => boolean): boolean {
+  const outside = nextVisible(text, at + step, step, isSkip);
+  if (outside < 0 || !isHan(text.charCodeAt(outside))) return false;
+  const word = step < 0 ? text[outside]! + text[at]! : text[at]! + text[outside]!;
+  return frequency(word) >= MIN_CROSSING_FREQUENCY;
+}
 
 function nextVisible(text: string, from: number, step: 1 | -1, isSkip: (c: number) => boolean): number {
   for (let i = from; i >= 0 && i < text.length; i += step) if (!isSkip(text.charCodeAt(i))) return i;
@@ -124,9 +138,11 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   } else if (detail === 'omission' && editPos === start) edgeCut = nextVisible(text, start, 1, isSkip);
   else if (detail === 'omission' && editPos === end) edgeCut = nextVisible(text, end - 1, -1, isSkip);
   if (edgeCut >= 0 && isFunctionChar(text.charCodeAt(edgeCut))) return true;
+  if (detail === 'omission' && (editPos === start || editPos === end) && candidate.editChar !== undefined && BODY_SUFFIXES.has(candidate.editChar)) return true;
   let offset = from;
   let covered = 0; // candidate characters inside frequent multi-character words
   let visibleInCandidate = 0;
+  let strayPhraseChars = 0; // phrase characters left as single-character tokens
   for (const token of tokens) {
     const tStart = offset;
     const tEnd = offset + token.length;
@@ -146,10 +162,20 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     // A phrase cut at its edge is a typo only when the cut leaves a stray character (学|发展观),
     // not a word (生态环境|部, 中华民国).
     if (visible >= 2 && edgeCut >= 0 && tStart <= edgeCut && edgeCut < tEnd) return true;
+    if (visible === 1 && !holdsEdit) {
+      strayPhraseChars++;
+      // A stray character at the candidate's edge that makes a word with the text outside belongs
+      // to that text (这一举动, 更大作为), so the phrase is not there to be misspelled.
+      if (detail === 'omission' && (tStart === start || tEnd === end) && strayGlued(text, tStart === start ? start : end - 1, tStart === start ? -1 : 1, frequency, isSkip)) return true;
+    }
     const inside = Math.min(tEnd, end) - Math.max(tStart, start);
     visibleInCandidate += inside;
     if (visible >= 2 && freq >= MIN_WORD_FREQUENCY) covered += inside;
   }
+  // An extra character that leaves every character of the phrase inside a real word modifies the
+  // phrase rather than breaking it (全国政协副主席, 国家水安全, 脱贫攻坚决战, 北京冬残奥会); a typo
+  // leaves stray characters behind (体繁育: 体; 一网打城尽: 尽).
+  if (detail === 'insertion' && strayPhraseChars === 0) return true;
   // A phrase missing a character that still reads as frequent words says something else (中国现代化).
   return detail === 'omission' && !target.fixed && target.length <= COVERED_OMISSION_MAX_LENGTH && visibleInCandidate > 0 && covered === visibleInCandidate;
 }
