@@ -14,3 +14,16 @@ export type { PoolOptions, PoolFileResult } from './pool/index.js';
 export type { StreamSource, StreamOptions } from './stream/index.js';
 export { cli } from './cli/index.js';
 export type { CliIO } from './cli/index.js';
+// Pages in: HTML extraction, bytes and encodings, inline directives, output formats.
+export { extractHtml, applyDirectives, htmlDirectives, textDirectives } from './html/index.js';
+export type { ExtractedHtml, Directive, DirectiveKind } from './html/index.js';
+export { decodeBytes } from './encoding/index.js';
+export type { DecodedText, DecodeOptions, EncodingSource } from './encoding/index.js';
+export { checkFile, checkBytes, checkSource } from './cli/check-file.js';
+export type { FileCheckResult, SourceKind, SourceOptions, SourceResult, BytesOptions } from './cli/check-file.js';
+export { FORMATTERS as formatters } from './cli/formatters/index.js';
+export type { FileResult, Formatter, FormatOptions } from './cli/formatters/index.js';
+export type { TifaConfig } from './config/index.js';
+// Integrations: CMS pre-publish hook, crawler loop, git pre-commit hook.
+export { prePublishCheck, highlightHtml, checkSavedPages, runPreCommit } from './integrations/index.js';
+export type { PrePublishOptions, PrePublishResult, HighlightOptions, SavedPagesOptions, SavedPagesSummary, PreCommitOptions } from './integrations/index.js';
