@@ -32,12 +32,28 @@ const FUNCTION_CHARS = new Set('的地得之和与及并而且或在对于为以
  */
 const BODY_SUFFIXES = new Set('部局厅委院会室办署处司科所长'.split('').map((c) => c.charCodeAt(0)));
 
+/**
+ * Particles and conjunctions a political phrase may drop without becoming wrong (更加紧密地团结 ->
+ * 更加紧密团结, 建设者和接班人 -> 建设者、接班人); 以 or 为 may not (以习近平同志为核心的党中央).
+ */
+const DROPPABLE_CHARS = new Set('的地得之和与及并而且或了着过们等'.split('').map((c) => c.charCodeAt(0)));
+
 /** Whether an omitted or inserted character is a function character. */
 export function isFunctionChar(code: number): boolean {
   return FUNCTION_CHARS.has(code);
 }
 /** Characters of context on each side of the candidate given to the segmenter. */
 const WINDOW = 6;
+
+/** Whether `char` is a word of its own in the phrase's segmentation (地 in 紧密地团结, not in 成渝地区). */
+function standsAlone(phrase: string, char: number, segmenter: Segmenter): boolean {
+  const c = String.fromCharCode(char);
+  try {
+    return segmenter.cut(phrase).includes(c);
+  } catch {
+    return false;
+  }
+}
 
 /** Whether the character at `at` forms a dictionary word with its visible Han neighbour in direction `step`. */
 function strayGlued(text: string, at: number, step: 1 | -1, frequency: (w: string) => number, isSkip: (c: number) => boolean): boolean {
@@ -88,6 +104,8 @@ function loneEdgeGlued(text: string, candidate: FuzzyCandidate, fixed: boolean, 
  */
 /** What the guard needs to know of the phrase a candidate stands for. */
 export interface GuardTarget {
+  /** The phrase (normalized). */
+  text: string;
   /** Phrase length in code units. */
   length: number;
   /**
@@ -97,6 +115,21 @@ export interface GuardTarget {
    */
   fixed: boolean;
 }
+
+/**
+ * An inserted character this frequent as a word of its own (水, 核, 副, 必, 原 ...) between words
+ * of the phrase is a modifier; a rare one (鑫, 隆, 症) is a slip of the keyboard.
+ */
+export const MIN_MORPHEME_FREQUENCY = 3000;
+
+/**
+ * A short phrase missing a character whose stump reads as a common word plus a common character
+ * (更大|作为, 推出|新, 与|不同, 指|中心) says something else; a real slip leaves a rare stump
+ * (锐|不当, 惴|不安) or a less common word (中华|族).
+ */
+export const COMMON_WORD_FREQUENCY = 3000;
+export const COMMON_CHAR_FREQUENCY = 10000;
+const SHORT_PHRASE = 5;
 
 /** Phrases this long are distinctive: an omission at their edge needs no stray-character evidence. */
 const LONG_PHRASE = 8;
@@ -129,20 +162,27 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   const { start, end, editPos, detail } = candidate;
   // An inserted function character is wording (求同而存异, 有意或无意); an omitted one is wording in
   // a political phrase (党自我革命) but an error in a fixed expression (言无信 for 言而无信).
-  if (candidate.editChar !== undefined && isFunctionChar(candidate.editChar) && (detail === 'insertion' || (detail === 'omission' && !target.fixed))) return true;
+  if (detail === 'insertion' && candidate.editChar !== undefined && isFunctionChar(candidate.editChar)) return true;
+  if (detail === 'omission' && !target.fixed && candidate.editChar !== undefined && DROPPABLE_CHARS.has(candidate.editChar) && standsAlone(target.text, candidate.editChar, segmenter)) return true;
   if (detail === 'omission' && loneEdgeGlued(text, candidate, target.fixed, frequency, isSkip)) return true;
   // For an omission at the candidate's edge: the text index of the character beside the cut.
   let edgeCut = -1;
-  if (target.length >= LONG_PHRASE) {
-    // a long phrase cut at its edge leaves a distinctive remainder (…文献研究 for …文献研究院)
-  } else if (detail === 'omission' && editPos === start) edgeCut = nextVisible(text, start, 1, isSkip);
-  else if (detail === 'omission' && editPos === end) edgeCut = nextVisible(text, end - 1, -1, isSkip);
+  if (detail === 'omission' && (editPos === start || editPos === end)) {
+    // A phrase cut at its edge: where the cut side runs on into more Han text, the text most likely
+    // says something shorter (生态环境|质量, 住房和城乡建设|领域), so only a long phrase counts, and
+    // never one cut before a body-name suffix. Set off by punctuation, the stump stands alone.
+    const beyond = editPos === start ? nextVisible(text, start - 1, -1, isSkip) : nextVisible(text, end, 1, isSkip);
+    const runsOn = beyond >= 0 && isHan(text.charCodeAt(beyond));
+    if (runsOn && target.length < LONG_PHRASE) return true;
+    if (runsOn && candidate.editChar !== undefined && BODY_SUFFIXES.has(candidate.editChar)) return true;
+    if (target.length < LONG_PHRASE) edgeCut = editPos === start ? nextVisible(text, start, 1, isSkip) : nextVisible(text, end - 1, -1, isSkip);
+  }
   if (edgeCut >= 0 && isFunctionChar(text.charCodeAt(edgeCut))) return true;
-  if (detail === 'omission' && (editPos === start || editPos === end) && candidate.editChar !== undefined && BODY_SUFFIXES.has(candidate.editChar)) return true;
   let offset = from;
   let covered = 0; // candidate characters inside frequent multi-character words
   let visibleInCandidate = 0;
   let strayPhraseChars = 0; // phrase characters left as single-character tokens
+  let uncommonTokens = 0; // tokens of the candidate that are neither common words nor common characters
   for (const token of tokens) {
     const tStart = offset;
     const tEnd = offset + token.length;
@@ -157,11 +197,13 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     // A substituted character inside a frequent word, or a frequent word across a gap, reads as
     // intended text. Not so for the other edits: a swapped pair (国中, 一统) or an inserted
     // character (体繁育) often makes some word while breaking the phrase's own.
-    if (visible >= 2 && holdsEdit && (detail === 'substitution' || (detail === 'omission' && !target.fixed)) && freq >= MIN_WORD_FREQUENCY) return true;
+    if (visible >= 2 && holdsEdit && !target.fixed && (detail === 'substitution' || detail === 'omission') && freq >= MIN_WORD_FREQUENCY) return true;
     if (visible >= 2 && crossesEdge && detail !== 'transposition' && detail !== 'duplication' && freq >= MIN_CROSSING_FREQUENCY) return true;
     // A phrase cut at its edge is a typo only when the cut leaves a stray character (学|发展观),
     // not a word (生态环境|部, 中华民国).
     if (visible >= 2 && edgeCut >= 0 && tStart <= edgeCut && edgeCut < tEnd) return true;
+    const tokenFreq = frequency(token);
+    if (!(visible >= 2 ? tokenFreq >= COMMON_WORD_FREQUENCY : tokenFreq >= COMMON_CHAR_FREQUENCY)) uncommonTokens++;
     if (visible === 1 && !holdsEdit) {
       strayPhraseChars++;
       // A stray character at the candidate's edge that makes a word with the text outside belongs
@@ -175,7 +217,8 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // An extra character that leaves every character of the phrase inside a real word modifies the
   // phrase rather than breaking it (全国政协副主席, 国家水安全, 脱贫攻坚决战, 北京冬残奥会); a typo
   // leaves stray characters behind (体繁育: 体; 一网打城尽: 尽).
-  if (detail === 'insertion' && strayPhraseChars === 0) return true;
+  if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY) return true;
+  if (detail === 'omission' && target.length <= SHORT_PHRASE && uncommonTokens === 0) return true;
   // A phrase missing a character that still reads as frequent words says something else (中国现代化).
   return detail === 'omission' && !target.fixed && target.length <= COVERED_OMISSION_MAX_LENGTH && visibleInCandidate > 0 && covered === visibleInCandidate;
 }

@@ -17,10 +17,10 @@ export const MIN_FUZZY_LENGTH = 4;
 export const TWO_SUBS_LENGTH = 6;
 /**
  * Phrases this long or longer may miss their first or last character. A shorter phrase cut at its
- * edge mostly reads as another word (大势所|决定, 同心同|力, 生态环境 for 生态环境部); for phrases
- * under 8 characters the real-word guard also demands that the cut leaves a stray character.
+ * edge mostly reads as another word (大势所|决定, 同心同|力); the real-word guard further demands
+ * that a phrase under 8 characters is set off by punctuation on the cut side.
  */
-export const EDGE_OMISSION_LENGTH = 6;
+export const EDGE_OMISSION_LENGTH = 5;
 
 export interface FuzzyTarget {
   /** Index of the entry in the compiled lexicon. */
