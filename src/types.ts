@@ -19,7 +19,8 @@ export type RuleId =
 export type Severity = 'error' | 'warning' | 'info';
 
 /** The kind of a lexicon entry. */
-export type EntryKind = 'mandated' | 'banned' | 'outdated' | 'typo';
+/** The kind of a lexicon entry; `allow` entries are known correct texts inside which nothing is reported. */
+export type EntryKind = 'mandated' | 'banned' | 'outdated' | 'typo' | 'allow';
 
 /** How the text deviates from the expected form. */
 export type ErrorDetail =

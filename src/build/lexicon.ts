@@ -14,7 +14,7 @@ import type { LexiconEntry } from '../lexicon/types.js';
 import type { CompiledLexiconFile } from '../data/builtin.js';
 import type { EntryKind } from '../types.js';
 
-export const KIND_DIRS: readonly EntryKind[] = ['mandated', 'banned', 'outdated', 'typo'];
+export const KIND_DIRS: readonly EntryKind[] = ['mandated', 'banned', 'outdated', 'typo', 'allow'];
 
 function yamlFiles(dir: string): string[] {
   let names: string[];
@@ -83,6 +83,7 @@ export function dictionariesReadme(entries: readonly LexiconEntry[]): string {
     `| banned | banned-term | ${byKind.get('banned')?.length ?? 0} | |`,
     `| outdated | outdated-name | ${byKind.get('outdated')?.length ?? 0} | |`,
     `| typo | common-typo, misspelling | ${byKind.get('typo')?.length ?? 0} | |`,
+    `| allow | (suppresses findings inside) | ${byKind.get('allow')?.length ?? 0} | |`,
     `| **total** | | **${entries.length}** | |`,
     '',
     'Look-alike code points (rule `lookalike-char`) come from `lookalike/` and `derived/normalize.tsv`',

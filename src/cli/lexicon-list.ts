@@ -21,7 +21,7 @@ export function entryRecord(e: LexiconEntry): Record<string, unknown> {
 export function entryCounts(entries: readonly LexiconEntry[]): string {
   const count = (k: string): number => entries.filter((e) => e.kind === k).length;
   const variants = entries.reduce((n, e) => n + e.variants.length, 0);
-  return `mandated ${count('mandated')} (variants ${variants}), banned ${count('banned')}, outdated ${count('outdated')}, typo ${count('typo')}; ${entries.length} entries`;
+  return `mandated ${count('mandated')} (variants ${variants}), banned ${count('banned')}, outdated ${count('outdated')}, typo ${count('typo')}, allow ${count('allow')}; ${entries.length} entries`;
 }
 
 /** Every active entry as jsonl (default), one json array, or tsv. */

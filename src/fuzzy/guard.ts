@@ -163,6 +163,17 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // An inserted function character is wording (求同而存异, 有意或无意); an omitted one is wording in
   // a political phrase (党自我革命) but an error in a fixed expression (言无信 for 言而无信).
   if (detail === 'insertion' && candidate.editChar !== undefined && isFunctionChar(candidate.editChar)) return true;
+  // A substituted character that makes a word with a neighbour is probably the intended word
+  // (中国是个伟大的国家, not 四个伟大; 生态环境不受损害, not 生态环境部). Not in fixed expressions,
+  // where a homophone word is still a slip (世事求是).
+  if (detail === 'substitution' && !target.fixed) {
+    for (const step of [-1, 1] as const) {
+      const n = nextVisible(text, editPos + step, step, isSkip);
+      if (n < 0 || !isHan(text.charCodeAt(n))) continue;
+      const word = step < 0 ? text[n]! + text[editPos]! : text[editPos]! + text[n]!;
+      if (frequency(word) >= MIN_WORD_FREQUENCY) return true;
+    }
+  }
   if (detail === 'omission' && !target.fixed && candidate.editChar !== undefined && DROPPABLE_CHARS.has(candidate.editChar) && standsAlone(target.text, candidate.editChar, segmenter)) return true;
   if (detail === 'omission' && loneEdgeGlued(text, candidate, target.fixed, frequency, isSkip)) return true;
   // For an omission at the candidate's edge: the text index of the character beside the cut.

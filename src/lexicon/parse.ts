@@ -3,13 +3,14 @@ import type { EntryKind, Severity } from '../types.js';
 import type { LexiconIssue } from '../errors.js';
 import type { ContextRule, LexiconEntry } from './types.js';
 
-const KINDS: readonly EntryKind[] = ['mandated', 'banned', 'outdated', 'typo'];
+const KINDS: readonly EntryKind[] = ['mandated', 'banned', 'outdated', 'typo', 'allow'];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const DEFAULT_SEVERITY: Record<EntryKind, Severity> = {
   mandated: 'error',
   banned: 'error',
   outdated: 'warning',
   typo: 'error',
+  allow: 'info',
 };
 const ID_RE = /^[a-z0-9][a-z0-9.-]*$/;
 const FIELDS: Record<EntryKind, readonly string[]> = {
@@ -17,6 +18,7 @@ const FIELDS: Record<EntryKind, readonly string[]> = {
   banned: ['replacement'],
   outdated: ['replacement'],
   typo: ['correct', 'fuzzy'],
+  allow: [],
 };
 const COMMON_FIELDS = ['id', 'text', 'note', 'source', 'category', 'severity', 'since', 'until', 'unless'];
 const RULE_KEYS = ['before', 'after', 'sentence', 'yearBefore'];

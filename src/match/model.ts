@@ -21,7 +21,7 @@ export const enum HitType {
   Anchor = 5,
   /** A fuzzy target with the two characters around its middle swapped. */
   Swap = 6,
-  /** A user's allow-list string: findings inside it are suppressed. */
+  /** An allow entry or a user's allow-list string: findings inside it are suppressed. */
   Allow = 7,
 }
 
@@ -88,6 +88,9 @@ export function buildMatchModel(entries: readonly LexiconEntry[], normalizer: No
         break;
       case 'outdated':
         add(k, HitType.Outdated, i, 0);
+        break;
+      case 'allow':
+        add(k, HitType.Allow, i, 0);
         break;
       case 'typo':
         add(k, HitType.Typo, i, 0);
