@@ -24,7 +24,7 @@ export const MIN_CROSSING_FREQUENCY = 1;
  * Function characters: leaving one out of a phrase (更加紧密地团结 -> 更加紧密团结, 党的自我革命 ->
  * 党自我革命) or putting one in (中华各民族) is a wording choice, not a misspelling.
  */
-const FUNCTION_CHARS = new Set('的地得之和与及并而且或在对于为以把被了着过各每其该此这那也都就又还更很好等们'.split('').map((c) => c.charCodeAt(0)));
+const FUNCTION_CHARS = new Set('的地得之和与及并而且或在对于为以把被了着过各每其该此这那也都就又还更很好等们到'.split('').map((c) => c.charCodeAt(0)));
 
 /**
  * Suffixes of bodies' names: a name cut before one names a field or a body of another level
@@ -44,6 +44,25 @@ export function isFunctionChar(code: number): boolean {
 }
 /** Characters of context on each side of the candidate given to the segmenter. */
 const WINDOW = 6;
+
+/** Whether an insertion falls between two words of the phrase's own segmentation. */
+function atPhraseBoundary(text: string, candidate: FuzzyCandidate, phrase: string, segmenter: Segmenter, isSkip: (c: number) => boolean): boolean {
+  let k = 0; // phrase characters before the inserted one
+  for (let i = candidate.start; i < candidate.editPos; i++) if (!isSkip(text.charCodeAt(i))) k++;
+  let tokens: string[];
+  try {
+    tokens = segmenter.cut(phrase);
+  } catch {
+    return false;
+  }
+  let end = 0;
+  for (const t of tokens) {
+    end += t.length;
+    if (end === k) return true;
+    if (end > k) return false;
+  }
+  return false;
+}
 
 /** Whether `char` is a word of its own in the phrase's segmentation (地 in 紧密地团结, not in 成渝地区). */
 function standsAlone(phrase: string, char: number, segmenter: Segmenter): boolean {
@@ -158,6 +177,14 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     return false;
   }
   if (tokens.join('') !== window) return false; // a segmenter that rewrites text cannot be trusted here
+  // The candidate is one dictionary word of its own (风景画, 损人不利己): not a misspelling.
+  {
+    let offset = from;
+    for (const token of tokens) {
+      if (offset === candidate.start && offset + token.length === candidate.end && token.length >= 2 && (segmenter.frequency ? segmenter.frequency(token) > 0 : true)) return true;
+      offset += token.length;
+    }
+  }
   const frequency = (w: string): number => (segmenter.frequency ? segmenter.frequency(w) : Number.POSITIVE_INFINITY);
   const { start, end, editPos, detail } = candidate;
   // An inserted function character is wording (求同而存异, 有意或无意); an omitted one is wording in
@@ -174,7 +201,13 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
       if (frequency(word) >= MIN_WORD_FREQUENCY) return true;
     }
   }
-  if (detail === 'omission' && !target.fixed && candidate.editChar !== undefined && DROPPABLE_CHARS.has(candidate.editChar) && standsAlone(target.text, candidate.editChar, segmenter)) return true;
+  // A particle that is a word of its own in the phrase may be dropped (更加紧密团结, 铆足劲), one
+  // inside a word may not (成渝区 for 成渝地区, 言无信 for 言而无信).
+  if (detail === 'omission' && candidate.editChar !== undefined && DROPPABLE_CHARS.has(candidate.editChar) && standsAlone(target.text, candidate.editChar, segmenter)) return true;
+  // An extra character between two words of a political phrase that makes a word with its
+  // neighbours modifies the phrase (人类与自然, 雄安高新区, 全国政协副主席); inside one of the
+  // phrase's words it breaks it (体繁育强国). Idioms take no modifiers.
+  const insertionAtBoundary = detail === 'insertion' && !target.fixed && atPhraseBoundary(text, candidate, target.text, segmenter, isSkip);
   if (detail === 'omission' && loneEdgeGlued(text, candidate, target.fixed, frequency, isSkip)) return true;
   // For an omission at the candidate's edge: the text index of the character beside the cut.
   let edgeCut = -1;
@@ -209,6 +242,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     // intended text. Not so for the other edits: a swapped pair (国中, 一统) or an inserted
     // character (体繁育) often makes some word while breaking the phrase's own.
     if (visible >= 2 && holdsEdit && !target.fixed && (detail === 'substitution' || detail === 'omission') && freq >= MIN_WORD_FREQUENCY) return true;
+    if (visible >= 2 && holdsEdit && insertionAtBoundary && freq >= MIN_WORD_FREQUENCY) return true;
     if (visible >= 2 && crossesEdge && detail !== 'transposition' && detail !== 'duplication' && freq >= MIN_CROSSING_FREQUENCY) return true;
     // A phrase cut at its edge is a typo only when the cut leaves a stray character (学|发展观),
     // not a word (生态环境|部, 中华民国).
