@@ -218,7 +218,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     const beyond = editPos === start ? nextVisible(text, start - 1, -1, isSkip) : nextVisible(text, end, 1, isSkip);
     const runsOn = beyond >= 0 && isHan(text.charCodeAt(beyond));
     if (runsOn && target.length < LONG_PHRASE) return true;
-    if (runsOn && candidate.editChar !== undefined && BODY_SUFFIXES.has(candidate.editChar)) return true;
+    if (runsOn && candidate.editChar !== undefined && BODY_SUFFIXES.has(candidate.editChar) && standsAlone(target.text, candidate.editChar, segmenter)) return true;
     if (target.length < LONG_PHRASE) edgeCut = editPos === start ? nextVisible(text, start, 1, isSkip) : nextVisible(text, end - 1, -1, isSkip);
   }
   if (edgeCut >= 0 && isFunctionChar(text.charCodeAt(edgeCut))) return true;

@@ -63,6 +63,8 @@ class Extractor implements Partial<Handler> {
   private preformatted = 0;
   private textOnly = 0;
   private attributes: PendingAttribute[] = [];
+  /** Whether `text` ends with "\n" (kept here: endsWith would flatten the growing string each time). */
+  private atLineStart = true;
   parser!: Parser;
 
   constructor(private readonly html: string) {}
@@ -74,12 +76,14 @@ class Extractor implements Partial<Handler> {
     this.text += text;
     this.checkText += this.preformatted > 0 ? text : foldLineBreaks(text);
     this.map.add({ textFrom: from, textTo: this.text.length, srcFrom, srcTo, atomic, markable: this.textOnly === 0 });
+    this.atLineStart = text.charCodeAt(text.length - 1) === 10;
   }
 
   private boundary(): void {
-    if (this.text.length > 0 && !this.text.endsWith('\n')) {
+    if (!this.atLineStart) {
       this.text += '\n';
       this.checkText += '\n';
+      this.atLineStart = true;
     }
   }
 

@@ -64,7 +64,7 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
   const scratch = new FuzzyScratch();
   // Anchors of one phrase that imply the same start are verified once (a phrase written out in
   // full hits every one of its anchors).
-  const lastImplied = new Int32Array(targets.length).fill(-1);
+  const lastImplied = new Int32Array(targets.length).fill(-0x80000000); // implied starts can be negative (a phrase cut at the text's start)
   const n = text.length;
   let state = 0;
   let fed = 0;

@@ -25,13 +25,34 @@ export interface PoolOptions {
   jobs?: number;
   /** Checker options, as plain (structured-cloneable) data. Default: {}. */
   checker?: CheckerOptions;
+  /**
+   * File name endings (lower case, e.g. ['.html', '.htm']) checked with `checkHtml` instead of
+   * `check`, as the CLI does for markup. Default: none.
+   */
+  html?: readonly string[];
+  /**
+   * Read each file as bytes and check it as the CLI does (`checkBytes` of the entry module: encoding
+   * detection, HTML or text by `htmlExtensions`, inline directives). Results then carry `text` and
+   * `source`. Default: off (files are read as UTF-8 and passed to `check`, or `checkHtml` per `html`).
+   */
+  source?: {
+    /** Force a kind for every file. Default: by `htmlExtensions`. */
+    kind?: 'html' | 'text';
+    /** Apply inline directives. Default: true. */
+    directives?: boolean;
+    /** Force an encoding (WHATWG label). Default: detected. */
+    encoding?: string;
+    /** File endings read as HTML. Default: ['.html', '.htm', '.shtml', '.xhtml']. */
+    htmlExtensions?: readonly string[];
+  };
   /** Send each file's text back with its findings (formatters that quote lines need it). Default: false. */
   includeText?: boolean;
   /** Files handed to one worker ahead of its answers (keeps workers busy between messages). Default: 4. */
   prefetch?: number;
   /**
-   * URL or path of the module whose `createChecker` the workers call. Default: tifa's own entry
-   * (dist/index.js beside the bundle; src/checker.ts, loaded through tsx, when running from source).
+   * URL or path of the module whose `createChecker` (and, with `source`, `checkBytes`) the workers
+   * call. Default: tifa's own entry (dist/index.js beside the bundle; src/index.ts, loaded through
+   * tsx, when running from source).
    */
   entry?: string | URL;
 }
@@ -43,6 +64,8 @@ export interface PoolFileResult {
   findings: Finding[];
   /** The file's text, when `includeText` was set and the file was read. */
   text?: string;
+  /** With the `source` option: what `checkBytes` reports besides findings and text. */
+  source?: { kind: 'html' | 'text'; suppressed: number; encoding: string; encodingSource: string; replacements: number; bytes: number };
   /** Why the file could not be checked (unreadable, the checker threw, the worker died). */
   error?: { message: string; code?: string };
 }
@@ -60,7 +83,7 @@ const here: string = typeof __filename === 'string' && __filename !== '' ? pathT
 
 /** The module the workers import createChecker from. */
 export function defaultEntry(): string {
-  if (/\/src\/pool\/index\.[cm]?[jt]s$/.test(here)) return new URL(`../checker.${here.endsWith('.ts') ? 'ts' : 'js'}`, here).href;
+  if (/\/src\/pool\/index\.[cm]?[jt]s$/.test(here)) return new URL(`../index.${here.endsWith('.ts') ? 'ts' : 'js'}`, here).href;
   return new URL('./index.js', here).href; // the bundles in dist/ sit beside dist/index.js (ESM, exports createChecker)
 }
 
@@ -73,8 +96,28 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
 const pending = [];
 let checker;
+let entry;
 const describe = (e) => (e && e.message ? e.message : String(e));
+const runSource = (task) => {
+  const o = workerData.source;
+  let bytes;
+  try {
+    bytes = readFileSync(task.file);
+  } catch (e) {
+    parentPort.postMessage({ id: task.id, error: { message: 'cannot read ' + task.file + ': ' + (e && e.code ? e.code : describe(e)), code: e && e.code } });
+    return;
+  }
+  try {
+    const name = task.file.toLowerCase();
+    const kind = o.kind || (o.htmlExtensions.some((e) => name.endsWith(e)) ? 'html' : 'text');
+    const r = entry.checkBytes(checker, bytes, { kind, directives: o.directives !== false, ...(o.encoding ? { encoding: o.encoding } : {}) });
+    parentPort.postMessage({ id: task.id, findings: r.findings, text: r.text, source: { kind: r.kind, suppressed: r.suppressed, encoding: r.encoding, encodingSource: r.encodingSource, replacements: r.replacements, bytes: r.bytes } });
+  } catch (e) {
+    parentPort.postMessage({ id: task.id, error: { message: 'check failed on ' + task.file + ': ' + describe(e), code: 'CHECK_FAILED' } });
+  }
+};
 const run = (task) => {
+  if (workerData.source) return runSource(task);
   let text;
   try {
     text = readFileSync(task.file, 'utf8');
@@ -83,7 +126,8 @@ const run = (task) => {
     return;
   }
   try {
-    const findings = checker.check(text);
+    const name = task.file.toLowerCase();
+    const findings = workerData.html.some((e) => name.endsWith(e)) ? checker.checkHtml(text) : checker.check(text);
     parentPort.postMessage(workerData.includeText ? { id: task.id, findings, text } : { id: task.id, findings });
   } catch (e) {
     parentPort.postMessage({ id: task.id, error: { message: 'check failed on ' + task.file + ': ' + describe(e), code: 'CHECK_FAILED' } });
@@ -97,6 +141,8 @@ parentPort.on('message', (task) => {
 (workerData.tsxApi ? import(workerData.tsxApi).then((api) => api.tsImport(workerData.entry, workerData.entry)) : import(workerData.entry)).then(
   (m) => {
     try {
+      entry = m;
+      if (workerData.source && typeof m.checkBytes !== 'function') throw new Error(workerData.entry + ' exports no checkBytes (needed by the source option)');
       checker = m.createChecker(workerData.options);
     } catch (e) {
       parentPort.postMessage({ setupError: { message: describe(e), name: (e && e.name) || 'Error' } });
@@ -112,6 +158,7 @@ parentPort.on('message', (task) => {
 function checkPoolOptions(options: PoolOptions): void {
   if (options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)) throw new RangeError('pool options.jobs must be a positive integer');
   if (options.prefetch !== undefined && !(Number.isInteger(options.prefetch) && options.prefetch >= 1)) throw new RangeError('pool options.prefetch must be a positive integer');
+  if (options.html !== undefined && !(Array.isArray(options.html) && options.html.every((e) => typeof e === 'string' && e !== ''))) throw new TypeError('pool options.html must be an array of non-empty strings');
   const seg = options.checker?.segmenter;
   if (seg !== undefined && typeof seg !== 'string') throw new TypeError("pool options.checker.segmenter must be 'jieba', 'nodejieba' or 'none' (a segmenter object cannot cross threads)");
 }
@@ -138,7 +185,8 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
   const entry = options.entry === undefined ? defaultEntry() : options.entry instanceof URL ? options.entry.href : /^[a-z]+:/i.test(options.entry) ? options.entry : pathToFileURL(options.entry).href;
   const tsxApi = /\.[cm]?ts$/.test(entry) ? new URL('dist/esm/api/index.mjs', pathToFileURL(createRequire(here).resolve('tsx/package.json'))).href : undefined;
 
-  const workerData = { entry, tsxApi, options: options.checker ?? {}, includeText: options.includeText === true };
+  const source = options.source ? { ...options.source, htmlExtensions: (options.source.htmlExtensions ?? ['.html', '.htm', '.shtml', '.xhtml']).map((e) => e.toLowerCase()) } : undefined;
+  const workerData = { entry, tsxApi, source, options: options.checker ?? {}, includeText: options.includeText === true, html: (options.html ?? []).map((e) => e.toLowerCase()) };
   const results: Array<PoolFileResult | undefined> = new Array(list.length);
   const queue: number[] = list.map((_, i) => i).reverse(); // pop() takes the lowest id
   const slots: Slot[] = [];
@@ -162,7 +210,7 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
     const slot: Slot = { worker, inFlight: [], dead: false, ready: false };
     slots.push(slot);
-    worker.on('message', (msg: { ready?: boolean; id?: number; findings?: Finding[]; text?: string; error?: PoolFileResult['error']; setupError?: { message: string; name: string } }) => {
+    worker.on('message', (msg: { ready?: boolean; id?: number; findings?: Finding[]; text?: string; source?: PoolFileResult['source']; error?: PoolFileResult['error']; setupError?: { message: string; name: string } }) => {
       if (msg.ready) {
         slot.ready = true;
         return;
@@ -177,6 +225,7 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
       if (at >= 0) slot.inFlight.splice(at, 1);
       const result: PoolFileResult = { file: list[id]!, findings: msg.findings ?? [] };
       if (msg.text !== undefined) result.text = msg.text;
+      if (msg.source) result.source = msg.source;
       if (msg.error) result.error = msg.error;
       results[id] = result;
       feed(slot);

@@ -8,5 +8,8 @@ export function createChecker(options) {
       if (text.includes('THROW')) throw new Error('boom');
       return [{ rule: 'misspelling', start: 0, end: 1, actual: text.slice(0, 1), threadTag: options.tag }];
     },
+    checkHtml(html) {
+      return [{ rule: 'from-html', start: 0, end: html.length, actual: html }];
+    },
   };
 }

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createChecker } from '../../src/index.js';
+import { checkBytes, createChecker } from '../../src/index.js';
+import { readFileSync } from 'node:fs';
 import { checkFiles, PoolSetupError, type PoolFileResult, type PoolOptions } from '../../src/pool/index.js';
 
 const fake = fileURLToPath(new URL('./fake-entry.mjs', import.meta.url));
@@ -88,9 +89,31 @@ describe('checkFiles (worker pool)', () => {
     await expect(all(pages.slice(0, 3), { jobs: 1, checker: { builtins: false, lexicons: [{ name: 'bad.yaml', text: 'kind: nonsense' }] } })).rejects.toThrow(/bad\.yaml/);
   });
 
+  it('with `source`, checks bytes as the CLI does (encoding, HTML by extension, directives)', async () => {
+    const html = join(dir, 'page.htm');
+    writeFileSync(html, '<html><head><meta charset="utf-8"></head><body><p>要铸牢中华明族共同体意识</p><!-- x --></body></html>');
+    const files = [html, pages[0]!];
+    const got = await all(files, { jobs: 1, checker: { asOf: '2025-01-01' }, source: {} });
+    const checker = createChecker({ asOf: '2025-01-01' });
+    const expected = [checkBytes(checker, readFileSync(html), { kind: 'html' }), checkBytes(checker, readFileSync(pages[0]!), { kind: 'text' })];
+    expect(got.map((r) => r.findings)).toEqual(expected.map((r) => r.findings));
+    expect(got.map((r) => r.text)).toEqual(expected.map((r) => r.text));
+    expect(got[0]!.source).toMatchObject({ kind: 'html', encoding: expected[0]!.encoding, suppressed: 0 });
+    expect(got[0]!.findings.length).toBeGreaterThan(0);
+  });
+
+  it('checks markup files with checkHtml when their ending is listed', async () => {
+    const page = join(dir, 'page.HTML');
+    writeFileSync(page, '<p>x</p>');
+    const got = await all([page, pages[0]!], { jobs: 1, entry: fake, html: ['.html'], checker: { tag: 'h' } as never });
+    expect(got[0]!.findings[0]).toMatchObject({ rule: 'from-html', actual: '<p>x</p>' });
+    expect(got[1]!.findings[0]).toMatchObject({ rule: 'misspelling' });
+  });
+
   it('validates its options and handles an empty list', async () => {
     expect(await all([], {})).toEqual([]);
     await expect(all(pages, { jobs: 0 })).rejects.toThrow(RangeError);
+    await expect(all(pages, { html: [''] })).rejects.toThrow(TypeError);
     await expect(all(pages, { checker: { segmenter: { cut: (t: string) => [t] } } })).rejects.toThrow(TypeError);
   });
 
