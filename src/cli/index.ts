@@ -87,8 +87,8 @@ interface RunOptions {
   paths: string[];
   format: string;
   checker: CheckerOptions;
-  /** Lexicon files, absolute. */
-  lexiconFiles: string[];
+  /** Lexicon files: the name shown in messages (as written) and the absolute path. */
+  lexiconFiles: Array<{ name: string; path: string }>;
   /** Allow-list file, absolute. */
   allowFile?: string;
   severity: Severity;
@@ -173,7 +173,10 @@ function runOptions(command: RunOptions['command'], paths: string[], values: Val
     paths,
     format: values.format ?? config.format ?? 'stylish',
     checker,
-    lexiconFiles: [...(config.lexicons ?? []).map(fromConfig), ...(values.lexicon ?? []).map((f) => resolve(cwd, f))],
+    lexiconFiles: [
+      ...(config.lexicons ?? []).map((f) => ({ name: displayPath(fromConfig(f), cwd), path: fromConfig(f) })),
+      ...(values.lexicon ?? []).map((f) => ({ name: f, path: resolve(cwd, f) })),
+    ],
     severity: severity as Severity,
     rules,
     ext: normalizeExtensions(values.ext ?? config.ext ?? DEFAULT_EXTENSIONS),
@@ -213,7 +216,7 @@ function displayPath(path: string, cwd: string): string {
 async function buildChecker(options: RunOptions): Promise<Checker> {
   const checkerOptions: CheckerOptions = { ...options.checker };
   if (options.lexiconFiles.length > 0) {
-    checkerOptions.lexicons = await Promise.all(options.lexiconFiles.map(async (f) => ({ name: f, text: await readText(f, 'lexicon') })));
+    checkerOptions.lexicons = await Promise.all(options.lexiconFiles.map(async (f) => ({ name: f.name, text: await readText(f.path, 'lexicon') })));
   }
   if (options.allowFile !== undefined) {
     const text = await readText(options.allowFile, 'allow list');

@@ -8,11 +8,28 @@ import { LocationIndex } from '../findings/location.js';
 import type { Finding } from '../types.js';
 import { extractHtml, type ExtractedHtml } from './extract.js';
 
-/** Maps findings over `extracted.checkText` back into `html`. */
+/** Whether an inserted boundary lies in [start, end) (binary search over the ascending offsets). */
+function crossesBoundary(boundaries: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = boundaries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (boundaries[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < boundaries.length && boundaries[lo]! < end;
+}
+
+/**
+ * Maps findings over `extracted.checkText` back into `html`. A finding that spans an inserted
+ * block boundary is dropped: in a page two blocks are never one phrase, whatever the text
+ * checker does with a line break.
+ */
 export function mapFindings(html: string, extracted: ExtractedHtml, findings: readonly Finding[]): Finding[] {
   let location: LocationIndex | undefined;
   const out: Finding[] = [];
   for (const f of findings) {
+    if (crossesBoundary(extracted.boundaries, f.start, f.end)) continue;
     const range = extracted.map.toSource(f.start, f.end);
     if (!range) continue; // only inserted boundaries: cannot happen for a real finding
     location ??= new LocationIndex(html);

@@ -38,6 +38,8 @@ export interface ExtractedHtml {
   map: OffsetMap;
   /** Every comment, in source order (for inline directives such as `<!-- tifa-disable -->`). */
   comments: HtmlComment[];
+  /** Offsets in `text` of the inserted "\n" (block boundaries, attribute separators), ascending. */
+  boundaries: number[];
 }
 
 interface Piece {
@@ -58,6 +60,7 @@ class Extractor implements Partial<Handler> {
   checkText = '';
   readonly map = new OffsetMap();
   readonly comments: HtmlComment[] = [];
+  readonly boundaries: number[] = [];
   private readonly units: Array<{ pieces: Piece[] }> = [];
   private hidden = 0;
   private preformatted = 0;
@@ -81,6 +84,7 @@ class Extractor implements Partial<Handler> {
 
   private boundary(): void {
     if (!this.atLineStart) {
+      this.boundaries.push(this.text.length);
       this.text += '\n';
       this.checkText += '\n';
       this.atLineStart = true;
@@ -134,6 +138,7 @@ class Extractor implements Partial<Handler> {
   /** Appends the attribute units after the page text. */
   finish(): ExtractedHtml {
     for (const unit of this.units) {
+      this.boundaries.push(this.text.length);
       this.text += '\n';
       this.checkText += '\n';
       for (const p of unit.pieces) {
@@ -143,7 +148,7 @@ class Extractor implements Partial<Handler> {
         this.map.add({ textFrom: from, textTo: this.text.length, srcFrom: p.srcFrom, srcTo: p.srcTo, atomic: p.atomic, markable: false });
       }
     }
-    return { text: this.text, checkText: this.checkText, map: this.map, comments: this.comments };
+    return { text: this.text, checkText: this.checkText, map: this.map, comments: this.comments, boundaries: this.boundaries };
   }
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { checkHtmlWith } from '../../src/html/check-html.js';
+import type { Finding } from '../../src/types.js';
 import { seedChecker } from '../helpers.js';
 
 const checker = seedChecker();
@@ -38,6 +40,18 @@ describe('checkHtml: the seed errors inside markup', () => {
     const text = '各民族要牢固树立中华明族共同体意识。坚决打赢脱贫攻艰战。';
     const fromHtml = checker.checkHtml(text).map(({ text: decoded, ...f }) => (expect(decoded).toBe(f.actual), f));
     expect(fromHtml).toEqual(checker.check(text));
+  });
+
+  it('drops a finding of the text checker that spans a block boundary', () => {
+    const fake = (text: string): Finding[] => {
+      const at = text.indexOf('贫\n攻');
+      const finding = { rule: 'misspelling', severity: 'error', line: 1, column: 1, expected: [], message: 'm', entry: 'e', detail: 'noise', confidence: 1 } as const;
+      return [
+        { ...finding, start: at, end: at + 3, actual: text.slice(at, at + 3) },
+        { ...finding, start: at + 2, end: at + 4, actual: text.slice(at + 2, at + 4) },
+      ];
+    };
+    expect(checkHtmlWith(fake, '<p>脱贫</p><p>攻艰</p>').map((f) => f.actual)).toEqual(['攻艰']);
   });
 
   it('rejects a non-string like check() does', () => {
