@@ -24,7 +24,7 @@ export const MIN_CROSSING_FREQUENCY = 1;
  * Function characters: leaving one out of a phrase (更加紧密地团结 -> 更加紧密团结, 党的自我革命 ->
  * 党自我革命) or putting one in (中华各民族) is a wording choice, not a misspelling.
  */
-const FUNCTION_CHARS = new Set('的地得之和与及并而且或在对于为以把被了着过各每其该此这那也都就又还更很好等们到'.split('').map((c) => c.charCodeAt(0)));
+const FUNCTION_CHARS = new Set('的地得之和与及并而且或在对于为以把被了着过各每其该此这那也都就又还更很好等们到则'.split('').map((c) => c.charCodeAt(0)));
 
 /**
  * Suffixes of bodies' names: a name cut before one names a field or a body of another level
@@ -44,6 +44,15 @@ export function isFunctionChar(code: number): boolean {
 }
 /** Characters of context on each side of the candidate given to the segmenter. */
 const WINDOW = 6;
+
+/**
+ * Whether the phrase's first or last character is a body-name suffix rather than part of a word
+ * (设|部, 理|局, but 社会 in 小康社会).
+ */
+function isNameSuffix(phrase: string, last: boolean, frequency: (w: string) => number): boolean {
+  const pair = last ? phrase.slice(-2) : phrase.slice(0, 2);
+  return frequency(pair) < MIN_WORD_FREQUENCY;
+}
 
 /** Whether an insertion falls between two words of the phrase's own segmentation. */
 function atPhraseBoundary(text: string, candidate: FuzzyCandidate, phrase: string, segmenter: Segmenter, isSkip: (c: number) => boolean): boolean {
@@ -189,7 +198,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   const { start, end, editPos, detail } = candidate;
   // An inserted function character is wording (求同而存异, 有意或无意); an omitted one is wording in
   // a political phrase (党自我革命) but an error in a fixed expression (言无信 for 言而无信).
-  if (detail === 'insertion' && candidate.editChar !== undefined && isFunctionChar(candidate.editChar)) return true;
+  if (detail === 'insertion' && !target.fixed && candidate.editChar !== undefined && isFunctionChar(candidate.editChar)) return true;
   // A substituted character that makes a word with a neighbour is probably the intended word
   // (中国是个伟大的国家, not 四个伟大; 生态环境不受损害, not 生态环境部). Not in fixed expressions,
   // where a homophone word is still a slip (世事求是).
@@ -218,7 +227,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     const beyond = editPos === start ? nextVisible(text, start - 1, -1, isSkip) : nextVisible(text, end, 1, isSkip);
     const runsOn = beyond >= 0 && isHan(text.charCodeAt(beyond));
     if (runsOn && target.length < LONG_PHRASE) return true;
-    if (runsOn && candidate.editChar !== undefined && BODY_SUFFIXES.has(candidate.editChar) && standsAlone(target.text, candidate.editChar, segmenter)) return true;
+    if (runsOn && candidate.editChar !== undefined && BODY_SUFFIXES.has(candidate.editChar) && isNameSuffix(target.text, editPos === end, frequency)) return true;
     if (target.length < LONG_PHRASE) edgeCut = editPos === start ? nextVisible(text, start, 1, isSkip) : nextVisible(text, end - 1, -1, isSkip);
   }
   if (edgeCut >= 0 && isFunctionChar(text.charCodeAt(edgeCut))) return true;
@@ -243,12 +252,18 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     // character (体繁育) often makes some word while breaking the phrase's own.
     if (visible >= 2 && holdsEdit && !target.fixed && (detail === 'substitution' || detail === 'omission') && freq >= MIN_WORD_FREQUENCY) return true;
     if (visible >= 2 && holdsEdit && insertionAtBoundary && freq >= MIN_WORD_FREQUENCY) return true;
-    if (visible >= 2 && crossesEdge && detail !== 'transposition' && detail !== 'duplication' && freq >= MIN_CROSSING_FREQUENCY) return true;
+    // A word across the candidate's edge glues it to the outside text, but only counts where it
+    // takes in the edit (全国|安全 beside the gap; 参与权 holding the substitute): an exact part of
+    // the phrase shared with an outside word (中共中央 holding 中央) is no evidence.
+    const touchesEdit = holdsEdit || (detail === 'omission' && (tEnd === editPos || tStart === editPos));
+    if (visible >= 2 && crossesEdge && touchesEdit && detail !== 'transposition' && detail !== 'duplication' && freq >= MIN_CROSSING_FREQUENCY) return true;
     // A phrase cut at its edge is a typo only when the cut leaves a stray character (学|发展观),
     // not a word (生态环境|部, 中华民国).
     if (visible >= 2 && edgeCut >= 0 && tStart <= edgeCut && edgeCut < tEnd) return true;
     const tokenFreq = frequency(token);
-    if (!(visible >= 2 ? tokenFreq >= COMMON_WORD_FREQUENCY : tokenFreq >= COMMON_CHAR_FREQUENCY)) uncommonTokens++;
+    // a word reaching outside the candidate makes its stump part of ordinary text (新一轮, 意愿)
+    const common = visible >= 2 ? tokenFreq >= COMMON_WORD_FREQUENCY || (crossesEdge && tokenFreq > 0) : tokenFreq >= COMMON_CHAR_FREQUENCY;
+    if (!common) uncommonTokens++;
     if (visible === 1 && !holdsEdit) {
       strayPhraseChars++;
       // A stray character at the candidate's edge that makes a word with the text outside belongs
