@@ -4,7 +4,7 @@
  * finding: `{ url, file, encoding, ...finding }`. A page that cannot be read gives one line
  * `{ url, file, error }` and the loop goes on.
  */
-import { relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Checker } from '../checker.js';
 import { checkFile } from '../cli/check-file.js';
 import { expandInputs } from '../cli/inputs.js';
@@ -32,10 +32,11 @@ export interface SavedPagesSummary {
 }
 
 export async function checkSavedPages(options: SavedPagesOptions): Promise<SavedPagesSummary> {
-  const files = await expandInputs([options.root], options.root, options.ext ?? ['.html', '.htm', '.shtml', '.xhtml']);
+  const root = resolve(options.root);
+  const files = await expandInputs([root], root, options.ext ?? ['.html', '.htm', '.shtml', '.xhtml']);
   const summary: SavedPagesSummary = { pages: 0, findings: 0, bytes: 0, failed: 0, badBytes: 0 };
   for (const path of files) {
-    const rel = relative(options.root, path).split(sep).join('/');
+    const rel = relative(root, path).split(sep).join('/');
     const url = options.urlFor ? options.urlFor(rel) : rel;
     try {
       const result = await checkFile(options.checker, path);
