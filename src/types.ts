@@ -3,7 +3,8 @@
  *
  * OFFSET CONTRACT: every `start`/`end` is a half-open range `[start, end)` of UTF-16 code units
  * into the exact string the caller passed (the raw HTML when `checkHtml` was called), so that
- * `input.slice(finding.start, finding.end) === finding.actual` always holds for text input.
+ * `input.slice(finding.start, finding.end) === finding.actual` always holds: for HTML input
+ * `actual` is that source slice (it may contain tags and entities) and `text` the decoded text.
  * Matching itself runs over UTF-16 code units of the normalized text (see DESIGN in README).
  */
 
@@ -47,7 +48,7 @@ export interface Finding {
   line: number;
   /** 1-based column of `start`, in UTF-16 code units. */
   column: number;
-  /** The offending text: `input.slice(start, end)` for text input. */
+  /** The offending text: `input.slice(start, end)` (for HTML input the source slice, tags included). */
   actual: string;
   /** The mandated form, the replacement or suggestions (may be empty for a banned term with no replacement). */
   expected: string[];
