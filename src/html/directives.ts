@@ -61,6 +61,7 @@ function unwrapComment(line: string): string {
 /** Directives from lines of plain text or Markdown that hold nothing but a directive. */
 export function textDirectives(text: string): Directive[] {
   const out: Directive[] = [];
+  if (!text.includes('tifa-')) return out;
   let start = 0;
   while (start <= text.length) {
     let end = start;
