@@ -66,7 +66,7 @@ class Extractor implements Partial<Handler> {
   private preformatted = 0;
   private textOnly = 0;
   private attributes: PendingAttribute[] = [];
-  /** Whether `text` ends with "\n" (kept here: endsWith would flatten the growing string each time). */
+  /** Whether `checkText` ends with a line break (kept here: endsWith would flatten the growing string each time). */
   private atLineStart = true;
   parser!: Parser;
 
@@ -79,7 +79,8 @@ class Extractor implements Partial<Handler> {
     this.text += text;
     this.checkText += this.preformatted > 0 ? text : foldLineBreaks(text);
     this.map.add({ textFrom: from, textTo: this.text.length, srcFrom, srcTo, atomic, markable: this.textOnly === 0 });
-    this.atLineStart = text.charCodeAt(text.length - 1) === 10;
+    // A source line break outside <pre> is folded to a space for the checker, so it is no boundary.
+    this.atLineStart = this.preformatted > 0 && text.charCodeAt(text.length - 1) === 10;
   }
 
   private boundary(): void {
