@@ -38,7 +38,10 @@ export interface ExtractedHtml {
   map: OffsetMap;
   /** Every comment, in source order (for inline directives such as `<!-- tifa-disable -->`). */
   comments: HtmlComment[];
-  /** Offsets in `text` of the inserted "\n" (block boundaries, attribute separators), ascending. */
+  /**
+   * Offsets in `text` of the line breaks that stand for a block boundary or separate attribute
+   * units (inserted ones, or a kept line break of <pre> text right before a boundary), ascending.
+   */
   boundaries: number[];
 }
 
@@ -89,6 +92,9 @@ class Extractor implements Partial<Handler> {
       this.text += '\n';
       this.checkText += '\n';
       this.atLineStart = true;
+    } else if (this.text.length > 0 && this.boundaries[this.boundaries.length - 1] !== this.text.length - 1) {
+      // The text already ends with a kept line break (in <pre>): it serves as the boundary.
+      this.boundaries.push(this.text.length - 1);
     }
   }
 

@@ -26,6 +26,7 @@ describe('checkHtml: the seed errors inside markup', () => {
     ['errors in attributes a reader does not see', '<a href="/中华明族" class="脱贫攻艰" data-x="袓国安全">链接</a>'],
     ['a phrase cut by a block boundary', '<td>中华</td><td>明族</td><p>脱贫<br>攻艰</p>'],
     ['a phrase cut by a block boundary after a source line break', '<p>中华\n</p><p>明族</p><div>脱贫\r\n<div>攻艰</div></div>'],
+    ['a phrase cut by a block boundary after a line break in <pre>', '<pre>袓国\n<pre>安全</pre></pre><pre>中华\n</pre>明族'],
   ])('no finding: %s', (_name, html) => {
     expect(checker.checkHtml(html)).toEqual([]);
   });
