@@ -175,6 +175,21 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     ctx = { model, map: normalizer.map, kind: normalizer.kind, confusion: bits, fuzzy };
     return ctx;
   };
+  // HTML: the extracted text has a line break only where a block ends, so there it ends a phrase.
+  let hard: { ctx: ScanContext; normalizer: Normalizer } | undefined;
+  const getHard = (): { ctx: ScanContext; normalizer: Normalizer } => {
+    if (hard) return hard;
+    const soft = getContext();
+    const kind = normalizer.kind.slice();
+    const unitClass = model.unitClass.slice();
+    for (const c of [10, 13]) {
+      kind[c] = CharKind.Plain;
+      unitClass[c] = model.automaton.classOf[c]!;
+    }
+    const hardNormalizer: Normalizer = { ...normalizer, kind };
+    hard = { ctx: { ...soft, kind, model: { ...model, unitClass } }, normalizer: hardNormalizer };
+    return hard;
+  };
 
   return {
     entries,
@@ -184,7 +199,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       return findingsFor(text, model, getContext(), normalizer, getSegmenter, minConfidence);
     },
     checkHtml(html: string): Finding[] {
-      return checkHtmlWith((text) => findingsFor(text, model, getContext(), normalizer, getSegmenter, minConfidence), html);
+      return checkHtmlWith((text) => {
+        const { ctx: hardCtx, normalizer: hardNormalizer } = getHard();
+        return findingsFor(text, hardCtx.model, hardCtx, hardNormalizer, getSegmenter, minConfidence);
+      }, html);
     },
     checkStream(source: StreamSource, streamOptions?: StreamOptions): AsyncGenerator<Finding, void, undefined> {
       return checkStream((text) => findingsFor(text, model, getContext(), normalizer, getSegmenter, minConfidence), source, streamOptions);

@@ -54,6 +54,21 @@ function isNameSuffix(phrase: string, last: boolean, frequency: (w: string) => n
   return frequency(pair) < MIN_WORD_FREQUENCY;
 }
 
+/** Whether the text on either side of [start, end) continues with a Han character (not set off by punctuation). */
+function runsOnIntoHan(text: string, start: number, end: number, isSkip: (c: number) => boolean): boolean {
+  return hanBeside(text, start - 1, -1, isSkip) || hanBeside(text, end, 1, isSkip);
+}
+
+/** Whether the first visible character from `from` in direction `step` is Han; a line break sets text off. */
+function hanBeside(text: string, from: number, step: 1 | -1, isSkip: (c: number) => boolean): boolean {
+  for (let i = from; i >= 0 && i < text.length; i += step) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return false;
+    if (!isSkip(c)) return isHan(c);
+  }
+  return false;
+}
+
 /** Whether an insertion falls between two words of the phrase's own segmentation. */
 function atPhraseBoundary(text: string, candidate: FuzzyCandidate, phrase: string, segmenter: Segmenter, isSkip: (c: number) => boolean): boolean {
   let k = 0; // phrase characters before the inserted one
@@ -114,13 +129,15 @@ function loneEdgeGlued(text: string, candidate: FuzzyCandidate, fixed: boolean, 
   if (visibleBetween(candidate.start, candidate.editPos) === 1) {
     const outside = neighbour(candidate.start - 1, -1);
     const edge = neighbour(candidate.start, 1);
-    if (!fixed && isFunctionChar(text.charCodeAt(edge))) return true;
+    const glued = outside >= 0 && isHan(text.charCodeAt(outside));
+    if (!fixed && glued && isFunctionChar(text.charCodeAt(edge))) return true;
     if (outside >= 0 && isHan(text.charCodeAt(outside)) && frequency(text[outside]! + text[edge]!) >= MIN_CROSSING_FREQUENCY) return true;
   }
   if (visibleBetween(candidate.editPos, candidate.end) === 1) {
     const outside = neighbour(candidate.end, 1);
     const edge = neighbour(candidate.end - 1, -1);
-    if (!fixed && isFunctionChar(text.charCodeAt(edge))) return true;
+    const glued = outside >= 0 && isHan(text.charCodeAt(outside));
+    if (!fixed && glued && isFunctionChar(text.charCodeAt(edge))) return true;
     if (outside >= 0 && isHan(text.charCodeAt(outside)) && frequency(text[edge]! + text[outside]!) >= MIN_CROSSING_FREQUENCY) return true;
   }
   return false;
@@ -152,8 +169,9 @@ export const MIN_MORPHEME_FREQUENCY = 3000;
 
 /**
  * A short phrase missing a character whose stump reads as a common word plus a common character
- * (更大|作为, 推出|新, 与|不同, 指|中心) says something else; a real slip leaves a rare stump
- * (锐|不当, 惴|不安) or a less common word (中华|族).
+ * in running text (更大|作为, 推出|新一轮) says something else; a real slip leaves a rare stump
+ * (锐|不当, 惴|不安) or a less common word (中华|族), and one set off by punctuation stands for the
+ * phrase (，中民族，).
  */
 export const COMMON_WORD_FREQUENCY = 3000;
 export const COMMON_CHAR_FREQUENCY = 10000;
@@ -222,13 +240,13 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   let edgeCut = -1;
   if (detail === 'omission' && (editPos === start || editPos === end)) {
     // A phrase cut at its edge: where the cut side runs on into more Han text, the text most likely
-    // says something shorter (生态环境|质量, 住房和城乡建设|领域), so only a long phrase counts, and
-    // never one cut before a body-name suffix. Set off by punctuation, the stump stands alone.
-    const beyond = editPos === start ? nextVisible(text, start - 1, -1, isSkip) : nextVisible(text, end, 1, isSkip);
-    const runsOn = beyond >= 0 && isHan(text.charCodeAt(beyond));
+    // says something shorter (生态环境|质量, 住房和城乡建设|领域), so only a long phrase counts; a
+    // body's name cut before its suffix names a field (生态环境、交通运输、), never counts. Otherwise
+    // the stump stands for the phrase (，国者治澳，).
+    const runsOn = editPos === start ? hanBeside(text, start - 1, -1, isSkip) : hanBeside(text, end, 1, isSkip);
     if (runsOn && target.length < LONG_PHRASE) return true;
-    if (runsOn && candidate.editChar !== undefined && BODY_SUFFIXES.has(candidate.editChar) && isNameSuffix(target.text, editPos === end, frequency)) return true;
-    if (target.length < LONG_PHRASE) edgeCut = editPos === start ? nextVisible(text, start, 1, isSkip) : nextVisible(text, end - 1, -1, isSkip);
+    if (candidate.editChar !== undefined && BODY_SUFFIXES.has(candidate.editChar) && isNameSuffix(target.text, editPos === end, frequency)) return true;
+    edgeCut = editPos === start ? nextVisible(text, start, 1, isSkip) : nextVisible(text, end - 1, -1, isSkip);
   }
   if (edgeCut >= 0 && isFunctionChar(text.charCodeAt(edgeCut))) return true;
   let offset = from;
@@ -236,6 +254,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   let visibleInCandidate = 0;
   let strayPhraseChars = 0; // phrase characters left as single-character tokens
   let uncommonTokens = 0; // tokens of the candidate that are neither common words nor common characters
+  let gluedOutside = false; // some word runs from inside the candidate to outside it
   for (const token of tokens) {
     const tStart = offset;
     const tEnd = offset + token.length;
@@ -250,20 +269,18 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     // A substituted character inside a frequent word, or a frequent word across a gap, reads as
     // intended text. Not so for the other edits: a swapped pair (国中, 一统) or an inserted
     // character (体繁育) often makes some word while breaking the phrase's own.
-    if (visible >= 2 && holdsEdit && !target.fixed && (detail === 'substitution' || detail === 'omission') && freq >= MIN_WORD_FREQUENCY) return true;
+    if (visible >= 2 && holdsEdit && !target.fixed && detail === 'substitution' && freq >= MIN_WORD_FREQUENCY) return true;
     if (visible >= 2 && holdsEdit && insertionAtBoundary && freq >= MIN_WORD_FREQUENCY) return true;
     // A word across the candidate's edge glues it to the outside text, but only counts where it
     // takes in the edit (全国|安全 beside the gap; 参与权 holding the substitute): an exact part of
     // the phrase shared with an outside word (中共中央 holding 中央) is no evidence.
     const touchesEdit = holdsEdit || (detail === 'omission' && (tEnd === editPos || tStart === editPos));
     if (visible >= 2 && crossesEdge && touchesEdit && detail !== 'transposition' && detail !== 'duplication' && freq >= MIN_CROSSING_FREQUENCY) return true;
-    // A phrase cut at its edge is a typo only when the cut leaves a stray character (学|发展观),
-    // not a word (生态环境|部, 中华民国).
-    if (visible >= 2 && edgeCut >= 0 && tStart <= edgeCut && edgeCut < tEnd) return true;
     const tokenFreq = frequency(token);
     // a word reaching outside the candidate makes its stump part of ordinary text (新一轮, 意愿)
     const common = visible >= 2 ? tokenFreq >= COMMON_WORD_FREQUENCY || (crossesEdge && tokenFreq > 0) : tokenFreq >= COMMON_CHAR_FREQUENCY;
     if (!common) uncommonTokens++;
+    if (crossesEdge && visible >= 2 && tokenFreq > 0) gluedOutside = true;
     if (visible === 1 && !holdsEdit) {
       strayPhraseChars++;
       // A stray character at the candidate's edge that makes a word with the text outside belongs
@@ -278,7 +295,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // phrase rather than breaking it (全国政协副主席, 国家水安全, 脱贫攻坚决战, 北京冬残奥会); a typo
   // leaves stray characters behind (体繁育: 体; 一网打城尽: 尽).
   if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY) return true;
-  if (detail === 'omission' && target.length <= SHORT_PHRASE && uncommonTokens === 0) return true;
+  if (detail === 'omission' && target.length <= SHORT_PHRASE && uncommonTokens === 0 && (gluedOutside || runsOnIntoHan(text, start, end, isSkip))) return true;
   // A phrase missing a character that still reads as frequent words says something else (中国现代化).
   return detail === 'omission' && !target.fixed && target.length <= COVERED_OMISSION_MAX_LENGTH && visibleInCandidate > 0 && covered === visibleInCandidate;
 }

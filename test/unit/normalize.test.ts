@@ -27,7 +27,7 @@ describe('normalizer', () => {
     expect(normalizer.kind['華'.charCodeAt(0)]).toBe(CharKind.Traditional);
     expect(normalizer.kind['⼈'.charCodeAt(0)]).toBe(CharKind.Lookalike);
     expect(normalizer.kind[0x3000]).toBe(CharKind.Skip);
-    expect(normalizer.kind[0x0a]).toBe(CharKind.Plain);
+    expect(normalizer.kind[0x0a]).toBe(CharKind.Skip); // hard-wrapped lines
   });
 
   it('is length-preserving and idempotent on any string', () => {
