@@ -8,8 +8,7 @@ import { extname } from 'node:path';
 import type { Checker } from '../checker.js';
 import { decodeBytes, type EncodingSource } from '../encoding/index.js';
 import { applyDirectives, htmlDirectives, textDirectives } from '../html/directives.js';
-import { extractHtml } from '../html/extract.js';
-import { mapFindings } from '../html/check-html.js';
+import { htmlComments } from '../html/extract.js';
 import type { Finding } from '../types.js';
 
 export type SourceKind = 'html' | 'text';
@@ -48,14 +47,13 @@ export interface SourceResult {
 }
 
 /** Checks a decoded string as HTML or text and applies its inline directives. */
-export function checkSource(checker: Pick<Checker, 'check'>, text: string, options: SourceOptions = {}): SourceResult {
+export function checkSource(checker: Pick<Checker, 'check' | 'checkHtml'>, text: string, options: SourceOptions = {}): SourceResult {
   const kind = options.kind ?? sniffKind(text);
   let findings: Finding[];
   let directives;
   if (kind === 'html') {
-    const extracted = extractHtml(text);
-    findings = mapFindings(text, extracted, checker.check(extracted.checkText));
-    directives = options.directives === false ? [] : htmlDirectives(extracted.comments);
+    findings = checker.checkHtml(text);
+    directives = options.directives === false ? [] : htmlDirectives(htmlComments(text));
   } else {
     findings = checker.check(text);
     directives = options.directives === false ? [] : textDirectives(text);
@@ -82,7 +80,7 @@ export interface FileCheckResult extends SourceResult {
 }
 
 /** Decodes and checks bytes. `kind` defaults to a sniff of the decoded text. */
-export function checkBytes(checker: Pick<Checker, 'check'>, bytes: Uint8Array, options: BytesOptions = {}): FileCheckResult {
+export function checkBytes(checker: Pick<Checker, 'check' | 'checkHtml'>, bytes: Uint8Array, options: BytesOptions = {}): FileCheckResult {
   // A <meta> prescan is harmless for text, and needed before we know the kind of stdin.
   const decoded = decodeBytes(bytes, { html: options.kind !== 'text', ...(options.encoding !== undefined ? { encoding: options.encoding } : {}) });
   const kind = options.kind ?? sniffKind(decoded.text);
@@ -91,7 +89,7 @@ export function checkBytes(checker: Pick<Checker, 'check'>, bytes: Uint8Array, o
 }
 
 /** Reads, decodes and checks a file; the kind defaults to its extension. I/O errors reject. */
-export async function checkFile(checker: Pick<Checker, 'check'>, path: string, options: BytesOptions = {}): Promise<FileCheckResult> {
+export async function checkFile(checker: Pick<Checker, 'check' | 'checkHtml'>, path: string, options: BytesOptions = {}): Promise<FileCheckResult> {
   const bytes = await readFile(path);
   return checkBytes(checker, bytes, { ...options, kind: options.kind ?? kindOfPath(path) });
 }

@@ -263,3 +263,15 @@ export function extractHtml(html: string): ExtractedHtml {
   parser.end(html);
   return extractor.finish();
 }
+
+/** Only the comments of an HTML string, with their source ranges (a lighter pass than extractHtml). */
+export function htmlComments(html: string): HtmlComment[] {
+  const comments: HtmlComment[] = [];
+  const parser: Parser = new Parser({
+    oncomment(data) {
+      comments.push({ data, start: parser.startIndex, end: Math.min(html.length, parser.endIndex + 1) });
+    },
+  });
+  parser.end(html);
+  return comments;
+}

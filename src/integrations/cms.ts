@@ -24,7 +24,7 @@ export interface PrePublishResult {
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-export function prePublishCheck(checker: Pick<Checker, 'check'>, html: string, options: PrePublishOptions = {}): PrePublishResult {
+export function prePublishCheck(checker: Pick<Checker, 'check' | 'checkHtml'>, html: string, options: PrePublishOptions = {}): PrePublishResult {
   const { findings } = checkSource(checker, html, { kind: 'html', directives: options.directives !== false });
   const failOn = RANK[options.failOn ?? 'error'];
   const highlightOptions: HighlightOptions = {};

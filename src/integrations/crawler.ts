@@ -10,7 +10,7 @@ import { checkFile } from '../cli/check-file.js';
 import { expandInputs } from '../cli/inputs.js';
 
 export interface SavedPagesOptions {
-  checker: Pick<Checker, 'check'>;
+  checker: Pick<Checker, 'check' | 'checkHtml'>;
   /** Directory of saved pages. */
   root: string;
   /** Receives each JSON line (with its "\n"). */

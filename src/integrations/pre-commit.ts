@@ -17,7 +17,7 @@ export interface PreCommitOptions {
   /** The repository (any directory inside it). Default: process.cwd(). */
   cwd?: string;
   /** The checker; default: createChecker(checkerOptions). */
-  checker?: Pick<Checker, 'check'>;
+  checker?: Pick<Checker, 'check' | 'checkHtml'>;
   checkerOptions?: CheckerOptions;
   /** Extensions checked. Default: .html .htm .shtml .xhtml .md .txt. */
   ext?: readonly string[];

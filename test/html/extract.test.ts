@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractHtml } from '../../src/html/extract.js';
+import { extractHtml, htmlComments } from '../../src/html/extract.js';
 
 /** The extracted text and, per segment, the source slice it maps to. */
 const pieces = (html: string) => {
@@ -72,6 +72,9 @@ describe('extractHtml: the offset map', () => {
     const [c] = extractHtml(html).comments;
     expect(c!.data).toBe(' tifa-disable ');
     expect(html.slice(c!.start, c!.end)).toBe('<!-- tifa-disable -->');
+    const page = '<p>甲<!--a--></p><script>"<!--b-->"</script><!--c-->';
+    expect(htmlComments(page)).toEqual(extractHtml(page).comments);
+    expect(htmlComments(page).map((x) => x.data)).toEqual(['a', 'c']);
   });
 
   it('survives hostile input', () => {
