@@ -210,16 +210,20 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   };
 }
 
-function differenceDetail(original: string, normalizer: Normalizer): ErrorDetail | undefined {
+const DRIFT_RANK: Partial<Record<ErrorDetail, number>> = { lookalike: 4, traditional: 3, noise: 2, fullwidth: 1 };
+
+/** How text[start, end) differs from its matching form (noise, traditional, look-alike ...), if at all. */
+function driftIn(text: string, start: number, end: number, normalizer: Normalizer): ErrorDetail | undefined {
+  const { map, kind } = normalizer;
   let detail: ErrorDetail | undefined;
-  const rank: Partial<Record<ErrorDetail, number>> = { lookalike: 4, traditional: 3, noise: 2, fullwidth: 1 };
-  for (let i = 0; i < original.length; i++) {
-    const c = original.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (map[c] === c && kind[c] !== CharKind.Skip) continue;
     if (c === 10 || c === 13) continue; // a hard line wrap inside a phrase is not an error
     const k = normalizer.kind[c];
     const d: ErrorDetail | undefined =
       k === CharKind.Skip ? 'noise' : k === CharKind.Lookalike ? 'lookalike' : k === CharKind.Traditional ? 'traditional' : k === CharKind.Fullwidth ? 'fullwidth' : undefined;
-    if (d && (detail === undefined || rank[d]! > rank[detail]!)) detail = d;
+    if (d && (detail === undefined || DRIFT_RANK[d]! > DRIFT_RANK[detail]!)) detail = d;
   }
   return detail;
 }
@@ -235,8 +239,8 @@ function findingsFor(
   const { hits, candidates, lookalikes } = scan(text, ctx);
   const { hitType, hitRef, entries, targets } = model;
   const drafts: Draft[] = [];
-  const protectedSpans: Array<[number, number]> = [];
-  const allowedSpans: Array<[number, number]> = [];
+  const correct = new SpanIndex(); // correctly written phrases (hits come sorted by end)
+  const allowed = new SpanIndex();
   const fuzzyCandidates: FuzzyCandidate[] = candidates.slice();
 
   for (let h = 0; h < hits.length; h++) {
@@ -245,7 +249,7 @@ function findingsFor(
     const end = hits.end[h]!;
     const type = hitType[p]!;
     if (type === HitType.Allow) {
-      allowedSpans.push([start, end]);
+      allowed.add(start, end);
       continue;
     }
     if (type === HitType.Swap) {
@@ -254,12 +258,13 @@ function findingsFor(
       continue;
     }
     const entry = entries[hitRef[p]!]!;
-    const original = text.slice(start, end);
-    const drift = differenceDetail(original, normalizer);
+    // Most hits are correctly written phrases: tell them apart without allocating a substring.
+    const drift = driftIn(text, start, end, normalizer);
+    const original = drift === undefined && type === HitType.Correct ? '' : text.slice(start, end);
     const base = { start, end, entry, severity: entry.severity, fuzzy: false };
     switch (type) {
       case HitType.Correct: {
-        protectedSpans.push([start, end]);
+        correct.add(start, end);
         if (drift) {
           const expected = entry.kind === 'typo' ? normalizer.key(original) : entry.text;
           drafts.push({ ...base, rule: 'misspelling', expected: [expected], detail: drift, confidence: drift === 'noise' ? 0.9 : 0.95 });
@@ -299,8 +304,6 @@ function findingsFor(
     }
   }
 
-  const allowed = new SpanIndex(allowedSpans);
-  const correct = new SpanIndex(protectedSpans);
   const kept = drafts.filter((d) => {
     if (d.confidence < minConfidence) return false;
     if (allowed.contains(d.start, d.end)) return false;

@@ -7,6 +7,12 @@ export class LocationIndex {
   private readonly starts: number[];
   constructor(private readonly text: string) {
     const starts = [0];
+    if (text.indexOf('\r') < 0) {
+      // The common case: native indexOf jumps from line to line.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);

@@ -1,36 +1,45 @@
 /**
- * Sorted half-open spans with bounded-length overlap queries: O(log n + k) per query, so resolving
- * thousands of findings in a long text stays linear-ish instead of quadratic.
+ * Half-open spans sorted by their end (the order in which the scanner reports matches), with
+ * bounded-length overlap queries in O(log n + k): resolving thousands of findings in a long text
+ * stays linear and nothing is sorted.
  */
 export class SpanIndex {
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  private readonly maxLength: number;
-  readonly size: number;
+  private starts: Int32Array = new Int32Array(16);
+  private ends: Int32Array = new Int32Array(16);
+  private maxLength = 0;
+  size = 0;
 
-  constructor(spans: ReadonlyArray<readonly [number, number]>) {
-    const sorted = [...spans].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    this.size = sorted.length;
-    this.starts = Int32Array.from(sorted, (s) => s[0]);
-    this.ends = Int32Array.from(sorted, (s) => s[1]);
-    this.maxLength = sorted.reduce((m, s) => Math.max(m, s[1] - s[0]), 0);
+  /** Adds a span; spans must come in non-decreasing order of `end`. */
+  add(start: number, end: number): void {
+    if (this.size > 0 && end < this.ends[this.size - 1]!) throw new RangeError('SpanIndex.add: spans must come sorted by end');
+    if (this.size === this.starts.length) {
+      const starts = new Int32Array(this.size * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const ends = new Int32Array(this.size * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    this.starts[this.size] = start;
+    this.ends[this.size] = end;
+    this.size++;
+    if (end - start > this.maxLength) this.maxLength = end - start;
   }
 
   /** Calls `test` for each span overlapping [start, end) until it returns true; returns whether one did. */
   someOverlapping(start: number, end: number, test: (a: number, b: number) => boolean): boolean {
-    if (this.size === 0) return false;
     let lo = 0;
     let hi = this.size;
-    const from = start - this.maxLength + 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.starts[mid]! < from) lo = mid + 1;
+      if (this.ends[mid]! <= start) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < this.size && this.starts[i]! < end; i++) {
+    // A span starts at least maxLength before its end: past end + maxLength none can overlap.
+    for (let i = lo; i < this.size && this.ends[i]! - this.maxLength < end; i++) {
       const a = this.starts[i]!;
       const b = this.ends[i]!;
-      if (b > start && test(a, b)) return true;
+      if (a < end && test(a, b)) return true;
     }
     return false;
   }

@@ -246,8 +246,8 @@ function mayContinue(
   if (t === p) return true;
   if (r === 1 && edgeOmission) return true;
   if (r >= 2 && t === phrase[p0 + 1]) return true;
+  if (!isHan(t)) return false; // confusable and inserted characters are Han
   if (confusion(p, t) !== 0) return true;
-  if (!isHan(t)) return false;
   i += step;
   while (i >= 0 && i < text.length && kind[text.charCodeAt(i)] === CharKind.Skip) i += step;
   return i >= 0 && i < text.length && map[text.charCodeAt(i)] === p;
