@@ -9,11 +9,11 @@ import { parseLexiconFile } from './lexicon/parse.js';
 import { validateEntries } from './lexicon/validate.js';
 import { textCheckFor } from './lexicon/text-check.js';
 import type { LexiconEntry } from './lexicon/types.js';
-import { buildMatchModel, HitType, type MatchModel } from './match/model.js';
+import { buildAnchorFilters, buildMatchModel, HitType, type MatchModel } from './match/model.js';
 import { scan, type ScanContext } from './match/scan.js';
 import { resolveSegmenter } from './segment/index.js';
 import { readsAsRealWords } from './fuzzy/guard.js';
-import type { FuzzyCandidate } from './fuzzy/index.js';
+import { EDGE_OMISSION_LENGTH, type FuzzyCandidate } from './fuzzy/index.js';
 import { contextAllows } from './findings/context.js';
 import { messageFor } from './findings/messages.js';
 import { LocationIndex } from './findings/location.js';
@@ -172,7 +172,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       const k = confusion.kind(a, b);
       return k === null ? 0 : k === 'homophone' ? 1 : k === 'near-homophone' ? 2 : 4;
     };
-    ctx = { model, map: normalizer.map, kind: normalizer.kind, confusion: bits, fuzzy };
+    const anchorFilters = buildAnchorFilters(model, (c) => confusion.candidates(c), EDGE_OMISSION_LENGTH);
+    ctx = { model, anchorFilters, map: normalizer.map, kind: normalizer.kind, confusion: bits, fuzzy };
     return ctx;
   };
   // HTML: the extracted text has a line break only where a block ends, so there it ends a phrase.

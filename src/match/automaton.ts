@@ -25,6 +25,12 @@ export interface Automaton {
   readonly outLink: Int32Array;
   /** 1 when the state or one of its suffixes has outputs. */
   readonly emits: Uint8Array;
+  /**
+   * Every pattern id reported at each state, its own and those of its suffixes (the output links
+   * followed once at build time): `allIds[allStart[s] .. allStart[s+1])`.
+   */
+  readonly allStart: Int32Array;
+  readonly allIds: Int32Array;
   /** Length in code units of each pattern, by pattern id. */
   readonly patternLength: Int32Array;
 }
@@ -154,7 +160,24 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   const patternLength = new Int32Array(patterns.length);
   for (let p = 0; p < patterns.length; p++) patternLength[p] = patterns[p]!.length;
 
-  return { classOf, stateCount, step: goto, outStart, outIds, outLink, emits, patternLength };
+  // Output closures, in BFS order so that a suffix state's closure exists before it is copied.
+  const allCount = new Int32Array(stateCount);
+  for (let q = 0; q < tail; q++) {
+    const s = queue[q]!;
+    allCount[s] = outStart[s + 1]! - outStart[s]! + (outLink[s]! >= 0 ? allCount[outLink[s]!]! : 0);
+  }
+  const allStart = new Int32Array(stateCount + 1);
+  for (let s = 0; s < stateCount; s++) allStart[s + 1] = allStart[s]! + allCount[s]!;
+  const allIds = new Int32Array(allStart[stateCount]!);
+  for (let q = 0; q < tail; q++) {
+    const s = queue[q]!;
+    let w = allStart[s]!;
+    for (let o = outStart[s]!; o < outStart[s + 1]!; o++) allIds[w++] = outIds[o]!;
+    const l = outLink[s]!;
+    if (l >= 0) for (let o = allStart[l]!; o < allStart[l + 1]!; o++) allIds[w++] = allIds[o]!;
+  }
+
+  return { classOf, stateCount, step: goto, outStart, outIds, outLink, emits, allStart, allIds, patternLength };
 }
 
 function resizeInt32(a: Int32Array, size: number): Int32Array {

@@ -5,6 +5,7 @@
 import type { LexiconEntry } from '../lexicon/types.js';
 import { CharKind, type Normalizer } from '../normalize/index.js';
 import { buildAutomaton, type Automaton } from './automaton.js';
+import { PairSet } from './pair-set.js';
 import { anchorPieces, isFuzzyEligible, middleSwap, type FuzzyTarget } from '../fuzzy/index.js';
 
 /** What an automaton pattern stands for. */
@@ -17,7 +18,7 @@ export const enum HitType {
   Outdated = 3,
   /** The wrong word of a typo entry. */
   Typo = 4,
-  /** A piece of a fuzzy target (aux = offset of the piece in the target). */
+  /** A piece shared by one or more fuzzy targets (ref = anchor group). */
   Anchor = 5,
   /** A fuzzy target with the two characters around its middle swapped. */
   Swap = 6,
@@ -43,7 +44,57 @@ export interface MatchModel {
   readonly targets: readonly FuzzyTarget[];
   /** Matching keys of every listed text (phrases, variants, wrong and right words). */
   readonly knownKeys: ReadonlySet<string>;
+  /** Fuzzy anchor groups: the targets sharing one piece on the same side of it. */
+  readonly anchorGroups: readonly AnchorGroup[];
   readonly allow: readonly string[];
+}
+
+/**
+ * The targets that share one anchor piece text, all with the rest of the phrase on the same side
+ * (`right`: the piece is not the phrase's end; `left`: it is). One automaton pattern stands for the
+ * group, and one look at the neighbouring character rejects most hits for all members at once.
+ */
+export interface AnchorGroup {
+  side: 'left' | 'right';
+  targets: Int32Array;
+  offsets: Int32Array;
+  pieceLength: number;
+}
+
+/**
+ * Acceptance of the character next to an anchor, per group (built once, lazily, from confusion
+ * data): `first` holds (group, character) pairs that may continue some member (the expected
+ * character, the one after it, its confusables); `afterInsertion` the expected characters after one
+ * inserted character; `acceptAll` the groups where anything may follow (a one-character side that
+ * may be omitted at the phrase's edge).
+ */
+export interface AnchorFilters {
+  acceptAll: Uint8Array;
+  first: PairSet;
+  afterInsertion: PairSet;
+}
+
+export function buildAnchorFilters(model: MatchModel, candidates: (code: number) => readonly number[], edgeOmissionLength: number): AnchorFilters {
+  const groups = model.anchorGroups;
+  if (groups.length > 65536) throw new RangeError('too many anchor groups');
+  const acceptAll = new Uint8Array(groups.length);
+  const first: Array<[number, number]> = [];
+  const after: Array<[number, number]> = [];
+  groups.forEach((g, gi) => {
+    for (let m = 0; m < g.targets.length; m++) {
+      const t = model.targets[g.targets[m]!]!;
+      const codes = g.side === 'right' ? t.codes : t.reversed;
+      const from = g.side === 'right' ? g.offsets[m]! + g.pieceLength : t.codes.length - g.offsets[m]!;
+      const rest = codes.length - from;
+      const p0 = codes[from]!;
+      first.push([gi, p0]);
+      if (rest >= 2) first.push([gi, codes[from + 1]!]);
+      for (const c of candidates(p0)) first.push([gi, c]);
+      after.push([gi, p0]);
+      if (rest === 1 && codes.length >= edgeOmissionLength) acceptAll[gi] = 1;
+    }
+  });
+  return { acceptAll, first: new PairSet(first, first.length), afterInsertion: new PairSet(after, after.length) };
 }
 
 export function buildMatchModel(entries: readonly LexiconEntry[], normalizer: Normalizer, allow: readonly string[]): MatchModel {
@@ -106,11 +157,27 @@ export function buildMatchModel(entries: readonly LexiconEntry[], normalizer: No
         break;
     }
   });
+  const groupIndex = new Map<string, number>();
+  const groupMembers: Array<{ side: 'left' | 'right'; pieceLength: number; targets: number[]; offsets: number[] }> = [];
   targets.forEach((t, ti) => {
-    for (const [offset, length] of anchorPieces(t.text.length)) add(t.text.slice(offset, offset + length), HitType.Anchor, ti, offset);
+    for (const [offset, length] of anchorPieces(t.text.length)) {
+      const piece = t.text.slice(offset, offset + length);
+      const side = offset + length < t.text.length ? 'right' : 'left';
+      const k = `${side}\u0000${piece}`;
+      let g = groupIndex.get(k);
+      if (g === undefined) {
+        g = groupMembers.length;
+        groupIndex.set(k, g);
+        groupMembers.push({ side, pieceLength: length, targets: [], offsets: [] });
+        add(piece, HitType.Anchor, g, 0);
+      }
+      groupMembers[g]!.targets.push(ti);
+      groupMembers[g]!.offsets.push(offset);
+    }
     const swapped = middleSwap(t.text);
     if (swapped !== t.text && !knownKeys.has(swapped)) add(swapped, HitType.Swap, ti, 0);
   });
+  const anchorGroups: AnchorGroup[] = groupMembers.map((g) => ({ side: g.side, pieceLength: g.pieceLength, targets: Int32Array.from(g.targets), offsets: Int32Array.from(g.offsets) }));
   allow.forEach((a, ai) => {
     const k = key(a);
     if (k.length > 0) add(k, HitType.Allow, ai, 0);
@@ -137,6 +204,7 @@ export function buildMatchModel(entries: readonly LexiconEntry[], normalizer: No
     entries,
     targets,
     knownKeys,
+    anchorGroups,
     allow,
   };
 }

@@ -5,7 +5,9 @@
  */
 import { FuzzyScratch, verifyAnchor, type FuzzyCandidate } from '../fuzzy/index.js';
 import type { ConfusionOf } from '../fuzzy/align.js';
-import { HitType, LOOKALIKE_BIT, SKIP_CLASS, type MatchModel } from './model.js';
+import { HitType, LOOKALIKE_BIT, SKIP_CLASS, type AnchorFilters, type MatchModel } from './model.js';
+import { isHan } from '../fuzzy/align.js';
+import { CharKind } from '../normalize/index.js';
 
 /** Ring buffer size for the positions of recent non-skip code units (>= the longest pattern). */
 const RING = 256;
@@ -46,6 +48,8 @@ export interface ScanResult {
 
 export interface ScanContext {
   model: MatchModel;
+  /** Which characters next to an anchor may continue a member of its group (see model.ts). */
+  anchorFilters: AnchorFilters;
   map: Uint16Array;
   kind: Uint8Array;
   confusion: ConfusionOf;
@@ -53,10 +57,24 @@ export interface ScanContext {
   fuzzy: boolean;
 }
 
+/** Whether the character next to an anchor (from `from`, in direction `step`) may continue a member of its group. */
+function mayFollow(text: string, from: number, step: 1 | -1, group: number, filters: AnchorFilters, map: Uint16Array, kind: Uint8Array): boolean {
+  if (filters.acceptAll[group] === 1) return true;
+  let i = from;
+  while (i >= 0 && i < text.length && kind[text.charCodeAt(i)] === CharKind.Skip) i += step;
+  if (i < 0 || i >= text.length) return false;
+  const t = map[text.charCodeAt(i)]!;
+  if (filters.first.has(group, t)) return true;
+  if (!isHan(t)) return false;
+  i += step;
+  while (i >= 0 && i < text.length && kind[text.charCodeAt(i)] === CharKind.Skip) i += step;
+  return i >= 0 && i < text.length && filters.afterInsertion.has(group, map[text.charCodeAt(i)]!);
+}
+
 export function scan(text: string, ctx: ScanContext): ScanResult {
-  const { model, map, kind, confusion, fuzzy } = ctx;
-  const { automaton, unitClass, hitType, hitRef, hitAux, targets } = model;
-  const { step, emits, outStart, outIds, outLink, patternLength } = automaton;
+  const { model, map, kind, confusion, fuzzy, anchorFilters } = ctx;
+  const { automaton, unitClass, hitType, hitRef, targets, anchorGroups } = model;
+  const { step, emits, allStart, allIds, patternLength } = automaton;
   const hits = new HitList();
   const candidates: FuzzyCandidate[] = [];
   const lookalikes: number[] = [];
@@ -83,19 +101,26 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
     }
     state = step(state, x);
     if (emits[state] === 0) continue;
-    for (let s = state; s >= 0; s = outLink[s]!) {
-      for (let o = outStart[s]!, oEnd = outStart[s + 1]!; o < oEnd; o++) {
-        const p = outIds[o]!;
+    {
+      for (let o = allStart[state]!, oEnd = allStart[state + 1]!; o < oEnd; o++) {
+        const p = allIds[o]!;
         const start = ring[(fed - patternLength[p]!) & RING_MASK]!;
         const type = hitType[p]!;
         if (type === HitType.Anchor) {
           if (!fuzzy) continue;
-          const t = hitRef[p]!;
-          const implied = fed - patternLength[p]! - hitAux[p]!;
-          if (lastImplied[t] === implied) continue;
-          lastImplied[t] = implied;
-          const c = verifyAnchor(text, start, i + 1, targets[t]!, t, hitAux[p]!, patternLength[p]!, map, kind, confusion, scratch);
-          if (c !== undefined) candidates.push(c);
+          const g = hitRef[p]!;
+          const group = anchorGroups[g]!;
+          if (!mayFollow(text, group.side === 'right' ? i + 1 : start - 1, group.side === 'right' ? 1 : -1, g, anchorFilters, map, kind)) continue;
+          const len = patternLength[p]!;
+          for (let m = 0; m < group.targets.length; m++) {
+            const t = group.targets[m]!;
+            const offset = group.offsets[m]!;
+            const implied = fed - len - offset;
+            if (lastImplied[t] === implied) continue;
+            lastImplied[t] = implied;
+            const c = verifyAnchor(text, start, i + 1, targets[t]!, t, offset, len, map, kind, confusion, scratch);
+            if (c !== undefined) candidates.push(c);
+          }
         } else if (type === HitType.Swap && !fuzzy) {
           continue;
         } else {
