@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fixture } from '../helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const markdown = readFileSync(fileURLToPath(new URL('./README-snippets.md', import.meta.url)), 'utf8');
+const markdown = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
 
 /** The ```js blocks preceded by `<!-- run -->`. */
 const snippets = [...markdown.matchAll(/<!-- run -->\n```js\n([\s\S]*?)```/g)].map((m) => m[1]!);
