@@ -8,29 +8,44 @@
  * automaton (itself checked against indexOf on a sample), so a fast wrong engine fails the run.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadCorpus, loadCorpusBytes, ROOT, CORPUS_DIR, type Corpus } from './lib/corpus.js';
+import { createGunzip } from 'node:zlib';
+import { corpusFiles, loadCorpus, ROOT, CORPUS_DIR, type Corpus } from './lib/corpus.js';
 import { MinimalAutomaton, naiveCount } from './lib/minimal-ac.js';
 import { PEERS } from './lib/peers.js';
 import { fmt, int, machine, mbps, measure, peakRssMb, summarize, table, waitForIdle } from './lib/stats.js';
 import { createChecker, createJiebaSegmenter, createNodejiebaSegmenter, type Segmenter } from '../src/index.js';
 import { checkFiles } from '../src/pool/index.js';
 import { buildAutomaton } from '../src/match/automaton.js';
-import { buildMatchModel } from '../src/match/model.js';
+import { buildAnchorFilters, buildMatchModel } from '../src/match/model.js';
+import { EDGE_OMISSION_LENGTH } from '../src/fuzzy/index.js';
 import { scan, type ScanContext } from '../src/match/scan.js';
 import { createConfusion } from '../src/confusion/index.js';
 import { loadBuiltinData } from '../src/data/builtin.js';
 
 const argv = process.argv.slice(2);
 const SECTIONS = ['peers', 'stages', 'lexicon', 'input', 'startup', 'segmenters', 'pool', 'profile'];
-const out: string[] = [];
+/** Markdown per section of this run; merged into bench/results.md (other sections' blocks are kept). */
+const out = new Map<string, string[]>();
+let currentSection = 'header';
+let stamp = '';
 const emit = (s: string): void => {
-  out.push(s);
+  const list = out.get(currentSection) ?? [];
+  list.push(s);
+  out.set(currentSection, list);
   process.stdout.write(`${s}\n\n`);
 };
+
+/** Replaces the blocks of the sections run now in `previous`, keeping the others, in SECTIONS order. */
+function mergeResults(previous: string): string {
+  const blocks = new Map<string, string>();
+  for (const m of previous.matchAll(/<!-- tifa-bench:(\w+) -->\n([\s\S]*?)\n<!-- \/tifa-bench:\1 -->/g)) blocks.set(m[1]!, m[2]!);
+  for (const [name, parts] of out) blocks.set(name, name === 'header' ? parts.join('\n\n') : `${parts.join('\n\n')}\n\n<sub>${stamp}</sub>`);
+  return `${['header', ...SECTIONS].filter((n) => blocks.has(n)).map((n) => `<!-- tifa-bench:${n} -->\n${blocks.get(n)}\n<!-- /tifa-bench:${n} -->`).join('\n\n')}\n`;
+}
 const BUNDLE_DIR = join(ROOT, 'node_modules', '.cache', 'tifa-bench');
 const BUNDLE = join(BUNDLE_DIR, 'index.js');
 
@@ -196,7 +211,9 @@ function stages(corpus: Corpus): void {
     const k = confusion.kind(a, b);
     return k === null ? 0 : k === 'homophone' ? 1 : k === 'near-homophone' ? 2 : 4;
   };
-  const ctx: ScanContext = { model, map: checker.normalizer.map, kind: checker.normalizer.kind, confusion: bits, fuzzy: true };
+  // The same context createChecker builds (src/checker.ts getContext); keep in step with it.
+  const anchorFilters = buildAnchorFilters(model, (c) => confusion.candidates(c), EDGE_OMISSION_LENGTH);
+  const ctx: ScanContext = { model, anchorFilters, map: checker.normalizer.map, kind: checker.normalizer.kind, confusion: bits, fuzzy: true };
   const exactCtx: ScanContext = { ...ctx, fuzzy: false };
   const unitClass = model.unitClass;
   const lines = corpus.lines;
@@ -303,23 +320,33 @@ interface InputResult {
 }
 
 async function childInput(targetBytes: number): Promise<InputResult> {
-  const bytes = loadCorpusBytes()!;
+  const files = corpusFiles()!;
   const checker = createChecker();
   checker.check('中华民组'); // loads the segmenter
   const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
   let heapPeak = 0;
+  let rssPeak = 0;
+  const sample = (): void => {
+    const m = process.memoryUsage();
+    if (m.heapUsed > heapPeak) heapPeak = m.heapUsed;
+    if (m.rss > rssPeak) rssPeak = m.rss;
+  };
+  /** The corpus files, gunzipped as streams, repeated until targetBytes: nothing large is held. */
   async function* source(): AsyncGenerator<Uint8Array> {
-    const CHUNK = 1 << 16;
     let sent = 0;
-    while (sent < targetBytes) {
-      for (let i = 0; i < bytes.length && sent < targetBytes; i += CHUNK) {
-        const piece = bytes.subarray(i, Math.min(i + CHUNK, bytes.length, i + targetBytes - sent));
-        sent += piece.length;
-        if ((sent & 0xfffff) < CHUNK) {
-          const h = process.memoryUsage().heapUsed;
-          if (h > heapPeak) heapPeak = h;
+    let next = 1 << 20;
+    for (;;) {
+      for (const f of files) {
+        for await (const chunk of createReadStream(f).pipe(createGunzip({ chunkSize: 1 << 16 })) as AsyncIterable<Buffer>) {
+          const piece = chunk.length > targetBytes - sent ? chunk.subarray(0, targetBytes - sent) : chunk;
+          sent += piece.length;
+          if (sent >= next) {
+            sample();
+            next += 1 << 20;
+          }
+          yield piece;
+          if (sent >= targetBytes) return;
         }
-        yield piece;
       }
     }
   }
@@ -332,7 +359,8 @@ async function childInput(targetBytes: number): Promise<InputResult> {
     findings++;
   }
   const ms = performance.now() - t0;
-  return { mb: targetBytes / 1e6, seconds: ms / 1000, mbps: mbps(targetBytes, ms), findings, rssBeforeMb, rssPeakMb: peakRssMb(), heapPeakMb: heapPeak / 2 ** 20 };
+  sample();
+  return { mb: targetBytes / 1e6, seconds: ms / 1000, mbps: mbps(targetBytes, ms), findings, rssBeforeMb, rssPeakMb: Math.max(peakRssMb(), rssPeak / 2 ** 20), heapPeakMb: heapPeak / 2 ** 20 };
 }
 
 function growth(corpus: Corpus, section: 'lexicon' | 'input', quick: boolean): void {
@@ -356,7 +384,7 @@ ${table(
       process.stderr.write(`  stream ${s / 1e6} MB...\n`);
       rows.push(child<InputResult>('input', String(s)));
     }
-    emit(`### Cost growth: input size, streamed through checkStream (the corpus repeated, 64 KiB byte chunks, 1 Mi-unit windows; fresh process each; the 60.7 MB corpus buffer itself is resident in every run)
+    emit(`### Cost growth: input size, streamed through checkStream (the corpus files gunzipped as streams and repeated, 64 KiB byte chunks, 1 Mi-unit windows; one run each in a fresh process; heap sampled every MiB)
 
 ${table(
   ['input MB', 'seconds', 'MB/s', 'findings', 'findings per MB', 'RSS before stream MB', 'peak RSS MB', 'peak heap used MB'],
@@ -561,10 +589,24 @@ async function pool(corpus: Corpus, bundlePath: string): Promise<void> {
       return { wall: med(walls), cpu: med(cpus), value };
     };
     // Every run starts cold, as a CLI run does: a fresh checker (in-process) or fresh workers.
-    const seq = await timed(() => {
-      const checker = createChecker();
-      return files.reduce((n, f) => n + checker.check(readFileSync(f, 'utf8')).length, 0);
-    });
+    // The baseline runs the same bundle and data snapshot as the workers, in a plain node process
+    // (dist/data is rebuilt by other work meanwhile, and the bundle must not run under tsx).
+    const seqScript = String.raw`
+const { readFileSync } = await import('node:fs');
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+const m = await import(process.argv[1]);
+const checker = m.createChecker();
+let n = 0;
+for (const f of JSON.parse(readFileSync(process.argv[2], 'utf8'))) n += checker.check(readFileSync(f, 'utf8')).length;
+const c = process.cpuUsage(c0);
+process.stdout.write(JSON.stringify({ wall: performance.now() - t0, cpu: (c.user + c.system) / 1000, value: n }));
+`;
+    const listFile = join(dir, 'files.json');
+    writeFileSync(listFile, JSON.stringify(files));
+    const seqRuns = [0, 1, 2].map(() => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', seqScript, pathToFileURL(bundlePath).href, listFile], { encoding: 'utf8' })) as { wall: number; cpu: number; value: number });
+    if (new Set(seqRuns.map((r) => r.value)).size !== 1) throw new Error('pool baseline: findings changed between runs');
+    const seq = { wall: med(seqRuns.map((r) => r.wall)), cpu: med(seqRuns.map((r) => r.cpu)), value: seqRuns[0]!.value };
     const j1 = await timed(() => count(1));
     const j2 = await timed(() => count(2));
     const start1 = await timed(() => count(1, files.slice(0, 1)));
@@ -575,7 +617,7 @@ async function pool(corpus: Corpus, bundlePath: string): Promise<void> {
 ${table(
   ['run', 'wall s', 'MB/s', 'CPU s (all threads)', 'speed-up vs --jobs 1'],
   [
-    ['in-process, one fresh checker (no pool)', fmt(seq.wall / 1000, 2), fmt(mbps(total, seq.wall)), fmt(seq.cpu / 1000, 2), fmt(j1.wall / seq.wall, 2)],
+    ['no pool: one process, import + createChecker + check every page', fmt(seq.wall / 1000, 2), fmt(mbps(total, seq.wall)), fmt(seq.cpu / 1000, 2), fmt(j1.wall / seq.wall, 2)],
     ['pool, --jobs 1', fmt(j1.wall / 1000, 2), fmt(mbps(total, j1.wall)), fmt(j1.cpu / 1000, 2), '1.00'],
     ['pool, --jobs 2', fmt(j2.wall / 1000, 2), fmt(mbps(total, j2.wall)), fmt(j2.cpu / 1000, 2), `**${fmt(j1.wall / j2.wall, 2)}**`],
     ['pool start-up alone: --jobs 1 on 1 page', fmt(start1.wall / 1000, 2), '', fmt(start1.cpu / 1000, 2), ''],
@@ -606,9 +648,18 @@ function childProfileWork(): { findings: number } {
   return { findings: profiledLoop(corpus.lines, (t) => checker.check(t)) };
 }
 
-function profiledLoop(lines: readonly string[], check: (t: string) => unknown[]): number {
+/** The 100k-entry synthetic lexicon on the first 1 MB (fuzzy on): where growth costs go. */
+function childProfileLexicon(): { findings: number } {
+  const corpus = loadCorpus(10e6)!;
+  const lines = corpus.lines.slice(0, Math.round(corpus.lines.length / 10));
+  const checker = createChecker({ builtins: false, lexicons: [{ name: 'ngrams.yaml', text: ngramLexicon(corpus, 100_000) }] });
+  checker.check('中华民组');
+  return { findings: profiledLoop(lines, (t) => checker.check(t), 1) };
+}
+
+function profiledLoop(lines: readonly string[], check: (t: string) => unknown[], passes = 2): number {
   let n = 0;
-  for (let pass = 0; pass < 2; pass++) n = sumLines(lines, (l) => check(l).length);
+  for (let pass = 0; pass < passes; pass++) n = sumLines(lines, (l) => check(l).length);
   return n;
 }
 
@@ -690,19 +741,27 @@ Inclusive time of tifa's functions (callees included):
 
 ${table(['function (definition)', 'inclusive ms', 'share'], p.inclusive.filter(([l]) => /\((src\/|bundle:)/.test(l)).slice(0, 14).map(([l, t]) => [l, int(t / 1000), `${fmt((100 * t) / p.work)} %`]))}`;
 
-function profile(): void {
+function profileChild(name: string): ReturnType<typeof analyzeProfile> {
   const dir = mkdtempSync(join(tmpdir(), 'tifa-prof-'));
   try {
-    const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', join(ROOT, 'bench', 'run.ts'), '--child', 'profile'], { encoding: 'utf8', cwd: ROOT });
+    const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', join(ROOT, 'bench', 'run.ts'), '--child', name], { encoding: 'utf8', cwd: ROOT });
     if (r.status !== 0) throw new Error(`profile child failed: ${r.stderr}`);
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
-    const p = analyzeProfile(join(dir, file), 'profiledLoop');
-    emit(`### Profile of \`check\` (V8 CPU profile, 2 passes over the first 20 MB of the corpus, one call per document, jieba already loaded; ${fmt(p.work / 1e6, 2)} s sampled in the loop)
-
-${profileTables(p)}`);
+    return analyzeProfile(join(dir, file), 'profiledLoop');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function profile(): void {
+  const p = profileChild('profile');
+  emit(`### Profile of \`check\` (V8 CPU profile, 2 passes over the first 20 MB of the corpus, one call per document, jieba already loaded; ${fmt(p.work / 1e6, 2)} s sampled in the loop)
+
+${profileTables(p)}`);
+  const q = profileChild('profile-lexicon');
+  emit(`### Profile of \`check\` with the 100,000-entry synthetic lexicon (first 1 MB of the corpus, one pass; ${fmt(q.work / 1e6, 2)} s sampled)
+
+${profileTables(q, 12)}`);
 }
 
 /** CPU profile of start-up (import + createChecker) in a fresh process on the bundle. */
@@ -728,6 +787,7 @@ async function main(): Promise<void> {
     if (name === 'lexicon') result = childLexicon(Number(arg));
     else if (name === 'input') result = await childInput(Number(arg));
     else if (name === 'profile') result = childProfileWork();
+    else if (name === 'profile-lexicon') result = childProfileLexicon();
     else throw new Error(`unknown child ${name}`);
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
@@ -742,11 +802,13 @@ async function main(): Promise<void> {
     return;
   }
   const started = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  emit(`## Benchmarks\n\nMachine: ${machine()}. Run ${started} UTC; sections: ${sections.join(', ')}${quick ? ' (quick)' : ''}. Lexicon: ${int(createChecker().entries.length)} built-in entries (dist/data).`);
+  stamp = `Measured ${started} UTC on ${machine()}; ${int(createChecker().entries.length)} built-in lexicon entries${quick ? '; --quick' : ''}.`;
+  emit(`## Benchmarks\n\nGenerated by \`npm run bench\` (bench/run.ts) on the corpus in ../shared/corpus. Each section below notes when and where it was measured; the machine has 2 cores shared with other work, so absolute numbers move by 10-30 % between runs, ratios much less. Last run: ${started} UTC, sections: ${sections.join(', ')}. Machine: ${machine()}.`);
   const needsBundle = sections.some((s) => s === 'startup' || s === 'segmenters' || s === 'pool');
   const bundlePath = needsBundle ? await bundle() : '';
   for (const s of sections) {
     process.stderr.write(`[${s}]\n`);
+    currentSection = s;
     if (s === 'peers') peers(corpus);
     else if (s === 'stages') stages(corpus);
     else if (s === 'lexicon' || s === 'input') growth(corpus, s, quick);
@@ -756,7 +818,13 @@ async function main(): Promise<void> {
     else if (s === 'profile') profile();
   }
   const target = join(ROOT, 'bench', process.env.TIFA_BENCH_OUT ?? 'results.md');
-  writeFileSync(target, `${out.join('\n\n')}\n`);
+  let previous = '';
+  try {
+    previous = readFileSync(target, 'utf8');
+  } catch {
+    // first run
+  }
+  writeFileSync(target, mergeResults(previous));
   process.stderr.write(`wrote ${target}\n`);
 }
 
