@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+// The built package as consumers load it (npm ci runs the build through `prepare`).
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const require = createRequire(import.meta.url);
+
+const PUBLIC_API = [
+  'LexiconError', 'OptionsError', 'PoolSetupError', 'applyDirectives', 'checkBytes', 'checkFile', 'checkFiles',
+  'checkSavedPages', 'checkSource', 'cli', 'createChecker', 'createJiebaSegmenter', 'createNodejiebaSegmenter',
+  'decodeBytes', 'extractHtml', 'formatters', 'highlightHtml', 'htmlDirectives', 'prePublishCheck', 'runPreCommit',
+  'textDirectives',
+];
+
+describe('the built package', () => {
+  it('exports exactly the public API from CommonJS', () => {
+    const cjs = require(`${root}dist/index.cjs`) as Record<string, unknown>;
+    expect(Object.keys(cjs).sort()).toEqual(PUBLIC_API);
+    const checker = (cjs.createChecker as () => { check(t: string): unknown[] })();
+    expect(checker.check('坚决打赢脱贫攻艰战。')).toHaveLength(1);
+  });
+
+  it('exports exactly the public API from ESM', async () => {
+    const esm = (await import(`${root}dist/index.js`)) as Record<string, unknown>;
+    expect(Object.keys(esm).sort()).toEqual(PUBLIC_API);
+  });
+
+  it('ships type declarations for both', () => {
+    for (const f of ['dist/index.d.ts', 'dist/index.d.cts', 'dist/types/index.d.ts']) expect(() => require.resolve(`${root}${f}`)).not.toThrow();
+  });
+
+  it('the bin runs', () => {
+    const out = execFileSync(process.execPath, [`${root}dist/bin.js`, '--version'], { encoding: 'utf8' });
+    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
