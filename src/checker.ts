@@ -10,7 +10,7 @@ import { validateEntries } from './lexicon/validate.js';
 import { textCheckFor } from './lexicon/text-check.js';
 import type { LexiconEntry } from './lexicon/types.js';
 import { buildAnchorFilters, buildMatchModel, HitType, type MatchModel } from './match/model.js';
-import { scan, type ScanContext } from './match/scan.js';
+import { scan, ScanState, type ScanContext } from './match/scan.js';
 import { resolveSegmenter } from './segment/index.js';
 import { readsAsRealWords } from './fuzzy/guard.js';
 import { EDGE_OMISSION_LENGTH, type FuzzyCandidate } from './fuzzy/index.js';
@@ -173,7 +173,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       return k === null ? 0 : k === 'homophone' ? 1 : k === 'near-homophone' ? 2 : 4;
     };
     const anchorFilters = buildAnchorFilters(model, (c) => confusion.candidates(c), EDGE_OMISSION_LENGTH);
-    ctx = { model, anchorFilters, map: normalizer.map, kind: normalizer.kind, confusion: bits, fuzzy };
+    ctx = { model, anchorFilters, map: normalizer.map, kind: normalizer.kind, confusion: bits, fuzzy, state: new ScanState(model.targets.length) };
     return ctx;
   };
   // HTML: the extracted text has a line break only where a block ends, so there it ends a phrase.
@@ -188,7 +188,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       unitClass[c] = model.automaton.classOf[c]!;
     }
     const hardNormalizer: Normalizer = { ...normalizer, kind };
-    hard = { ctx: { ...soft, kind, model: { ...model, unitClass } }, normalizer: hardNormalizer };
+    hard = { ctx: { ...soft, kind, model: { ...model, unitClass }, state: new ScanState(model.targets.length) }, normalizer: hardNormalizer };
     return hard;
   };
 

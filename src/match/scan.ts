@@ -39,6 +39,21 @@ function grow(a: Int32Array, size: number): Int32Array {
   return b;
 }
 
+/**
+ * Buffers one checker reuses from scan to scan (a check is synchronous and never re-entered, so one
+ * set per checker is safe): short documents should not pay for allocating and zeroing them.
+ */
+export class ScanState {
+  readonly ring = new Int32Array(RING);
+  readonly scratch = new FuzzyScratch();
+  readonly lastImplied: Int32Array;
+  /** Added to implied starts so that values left by earlier scans never match (see scan). */
+  base = 0;
+  constructor(targets: number) {
+    this.lastImplied = new Int32Array(targets);
+  }
+}
+
 export interface ScanResult {
   hits: HitList;
   candidates: FuzzyCandidate[];
@@ -55,6 +70,8 @@ export interface ScanContext {
   confusion: ConfusionOf;
   /** Whether fuzzy anchors are verified (false: exact matching only). */
   fuzzy: boolean;
+  /** Reusable buffers; a fresh set per scan when absent. */
+  state?: ScanState;
 }
 
 /** Whether the character next to an anchor (from `from`, in direction `step`) may continue a member of its group. */
@@ -78,11 +95,17 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
   const hits = new HitList();
   const candidates: FuzzyCandidate[] = [];
   const lookalikes: number[] = [];
-  const ring = new Int32Array(RING);
-  const scratch = new FuzzyScratch();
+  const state0 = ctx.state ?? new ScanState(targets.length);
+  const { ring, scratch, lastImplied } = state0;
   // Anchors of one phrase that imply the same start are verified once (a phrase written out in
-  // full hits every one of its anchors).
-  const lastImplied = new Int32Array(targets.length).fill(-0x80000000); // implied starts can be negative (a phrase cut at the text's start)
+  // full hits every one of its anchors). Implied starts are stored plus a base that moves past
+  // every earlier scan (an implied start is at least -64), so stale entries never match.
+  if (state0.base + text.length > 0x3fff0000) {
+    lastImplied.fill(0);
+    state0.base = 0;
+  }
+  const base = state0.base + 128;
+  state0.base = base + text.length + 128;
   const n = text.length;
   let state = 0;
   let fed = 0;
@@ -115,7 +138,7 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
           for (let m = 0; m < group.targets.length; m++) {
             const t = group.targets[m]!;
             const offset = group.offsets[m]!;
-            const implied = fed - len - offset;
+            const implied = base + fed - len - offset;
             if (lastImplied[t] === implied) continue;
             lastImplied[t] = implied;
             const c = verifyAnchor(text, start, i + 1, targets[t]!, t, offset, len, map, kind, confusion, scratch);
