@@ -294,6 +294,7 @@ interface LexiconResult {
   exactFindings: number;
   checkedMb: number;
   rssMb: number;
+  failed?: string;
 }
 
 function childLexicon(size: number): LexiconResult {
@@ -373,13 +374,18 @@ function growth(corpus: Corpus, section: 'lexicon' | 'input', quick: boolean): v
     const rows: LexiconResult[] = [];
     for (const n of [100, 1000, 10000, 100000]) {
       process.stderr.write(`  lexicon ${n}...\n`);
-      rows.push(child<LexiconResult>('lexicon', String(n)));
+      try {
+        rows.push(child<LexiconResult>('lexicon', String(n)));
+      } catch (error) {
+        const why = /(\w*Error: [^\n]+)/.exec((error as Error).message)?.[1] ?? (error as Error).message.slice(0, 200);
+        rows.push({ entries: n, buildMs: Number.NaN, mbps: Number.NaN, findings: Number.NaN, exactMbps: Number.NaN, exactFindings: Number.NaN, checkedMb: Number.NaN, rssMb: Number.NaN, failed: why });
+      }
     }
     emit(`### Cost growth: lexicon size (synthetic mandated entries from corpus n-grams of 4-8 Han characters, check over the first 10 MB of the corpus, 1 MB for 100k entries; fresh process each; median of 3)
 
 ${table(
   ['entries', 'createChecker + first check ms', 'check MB/s (fuzzy on)', 'findings', 'check MB/s (fuzzy: false)', 'findings', 'MB checked', 'peak RSS MB'],
-  rows.map((r) => [int(r.entries), int(r.buildMs), fmt(r.mbps, 2), int(r.findings), fmt(r.exactMbps, 2), int(r.exactFindings), fmt(r.checkedMb), int(r.rssMb)]),
+  rows.map((r) => (r.failed ? [int(r.entries), `**fails**: ${r.failed}`, '', '', '', '', '', ''] : [int(r.entries), int(r.buildMs), fmt(r.mbps, 2), int(r.findings), fmt(r.exactMbps, 2), int(r.exactFindings), fmt(r.checkedMb), int(r.rssMb)])),
 )}`);
   } else {
     const sizes = quick ? [1e6, 10e6, 100e6] : [1e6, 10e6, 100e6, 1e9];
@@ -616,6 +622,9 @@ process.stdout.write(JSON.stringify({ wall: performance.now() - t0, cpu: (c.user
     const seq = { wall: med(seqRuns.map((r) => r.wall)), cpu: med(seqRuns.map((r) => r.cpu)), value: seqRuns[0]!.value };
     const j1 = await timed(() => count(1));
     const j2 = await timed(() => count(2));
+    const twice = [...files, ...files];
+    const big1 = await timed(() => count(1, twice));
+    const big2 = await timed(() => count(2, twice));
     const start1 = await timed(() => count(1, files.slice(0, 1)));
     const start2 = await timed(() => count(2, files.slice(0, 2)));
     if (j1.value !== seq.value || j2.value !== seq.value) throw new Error(`pool findings differ: sequential ${seq.value}, jobs 1 ${j1.value}, jobs 2 ${j2.value}`);
@@ -627,6 +636,8 @@ ${table(
     ['no pool: one process, import + createChecker + check every page', fmt(seq.wall / 1000, 2), fmt(mbps(total, seq.wall)), fmt(seq.cpu / 1000, 2), fmt(j1.wall / seq.wall, 2)],
     ['pool, --jobs 1', fmt(j1.wall / 1000, 2), fmt(mbps(total, j1.wall)), fmt(j1.cpu / 1000, 2), '1.00'],
     ['pool, --jobs 2', fmt(j2.wall / 1000, 2), fmt(mbps(total, j2.wall)), fmt(j2.cpu / 1000, 2), `**${fmt(j1.wall / j2.wall, 2)}**`],
+    [`the pages twice (${int(twice.length)} files, ${fmt((2 * total) / 1e6)} MB): --jobs 1`, fmt(big1.wall / 1000, 2), fmt(mbps(2 * total, big1.wall)), fmt(big1.cpu / 1000, 2), '1.00'],
+    ['the pages twice: --jobs 2', fmt(big2.wall / 1000, 2), fmt(mbps(2 * total, big2.wall)), fmt(big2.cpu / 1000, 2), `**${fmt(big1.wall / big2.wall, 2)}**`],
     ['pool start-up alone: --jobs 1 on 1 page', fmt(start1.wall / 1000, 2), '', fmt(start1.cpu / 1000, 2), ''],
     ['pool start-up alone: --jobs 2 on 2 pages', fmt(start2.wall / 1000, 2), '', fmt(start2.cpu / 1000, 2), ''],
   ],
@@ -765,10 +776,14 @@ function profile(): void {
   emit(`### Profile of \`check\` (V8 CPU profile, 2 passes over the first 20 MB of the corpus, one call per document, jieba already loaded; ${fmt(p.work / 1e6, 2)} s sampled in the loop)
 
 ${profileTables(p)}`);
-  const q = profileChild('profile-lexicon');
-  emit(`### Profile of \`check\` with the 100,000-entry synthetic lexicon (first 1 MB of the corpus, one pass; ${fmt(q.work / 1e6, 2)} s sampled)
+  try {
+    const q = profileChild('profile-lexicon');
+    emit(`### Profile of \`check\` with the 100,000-entry synthetic lexicon (first 1 MB of the corpus, one pass; ${fmt(q.work / 1e6, 2)} s sampled)
 
 ${profileTables(q, 12)}`);
+  } catch (error) {
+    emit(`### Profile of \`check\` with the 100,000-entry synthetic lexicon\n\nNot measured: the checker fails: ${/(\w*Error: [^\n]+)/.exec((error as Error).message)?.[1] ?? (error as Error).message.slice(0, 300)}`);
+  }
 }
 
 /** CPU profile of start-up (import + createChecker) in a fresh process on the bundle. */
@@ -786,6 +801,19 @@ ${profileTables(p, 10)}`;
   }
 }
 
+
+const resultsPath = (): string => join(ROOT, 'bench', process.env.TIFA_BENCH_OUT ?? 'results.md');
+
+/** Writes the sections measured so far (after each one, so a failure later loses nothing). */
+function writeResults(): void {
+  let previous = '';
+  try {
+    previous = readFileSync(resultsPath(), 'utf8');
+  } catch {
+    // first run
+  }
+  writeFileSync(resultsPath(), mergeResults(previous));
+}
 
 async function main(): Promise<void> {
   if (argv[0] === '--child') {
@@ -823,16 +851,9 @@ async function main(): Promise<void> {
     else if (s === 'segmenters') segmenters(corpus, bundlePath);
     else if (s === 'pool') await pool(corpus, bundlePath);
     else if (s === 'profile') profile();
+    writeResults();
   }
-  const target = join(ROOT, 'bench', process.env.TIFA_BENCH_OUT ?? 'results.md');
-  let previous = '';
-  try {
-    previous = readFileSync(target, 'utf8');
-  } catch {
-    // first run
-  }
-  writeFileSync(target, mergeResults(previous));
-  process.stderr.write(`wrote ${target}\n`);
+  process.stderr.write(`wrote ${resultsPath()}\n`);
 }
 
 await main();
