@@ -73,12 +73,9 @@ function hanBeside(text: string, from: number, step: 1 | -1, isSkip: (c: number)
 function atPhraseBoundary(text: string, candidate: FuzzyCandidate, phrase: string, segmenter: Segmenter, isSkip: (c: number) => boolean): boolean {
   let k = 0; // phrase characters before the inserted one
   for (let i = candidate.start; i < candidate.editPos; i++) if (!isSkip(text.charCodeAt(i))) k++;
-  let tokens: string[];
-  try {
-    tokens = segmenter.cut(phrase);
-  } catch {
-    return false;
-  }
+  // A segmenter that fails (not installed, a bug in a custom one) must not silently turn the
+  // guard off: its error propagates.
+  const tokens = segmenter.cut(phrase);
   let end = 0;
   for (const t of tokens) {
     end += t.length;
@@ -91,11 +88,7 @@ function atPhraseBoundary(text: string, candidate: FuzzyCandidate, phrase: strin
 /** Whether `char` is a word of its own in the phrase's segmentation (地 in 紧密地团结, not in 成渝地区). */
 function standsAlone(phrase: string, char: number, segmenter: Segmenter): boolean {
   const c = String.fromCharCode(char);
-  try {
-    return segmenter.cut(phrase).includes(c);
-  } catch {
-    return false;
-  }
+  return segmenter.cut(phrase).includes(c);
 }
 
 /** Whether the character at `at` forms a dictionary word with its visible Han neighbour in direction `step`. */
@@ -197,12 +190,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     to++;
   }
   const window = text.slice(from, to);
-  let tokens: string[];
-  try {
-    tokens = segmenter.cut(window);
-  } catch {
-    return false;
-  }
+  const tokens = segmenter.cut(window);
   if (tokens.join('') !== window) return false; // a segmenter that rewrites text cannot be trusted here
   // The candidate is one dictionary word of its own (风景画, 损人不利己): not a misspelling.
   {

@@ -76,25 +76,38 @@ export interface AnchorFilters {
 
 export function buildAnchorFilters(model: MatchModel, candidates: (code: number) => readonly number[], edgeOmissionLength: number): AnchorFilters {
   const groups = model.anchorGroups;
-  if (groups.length > 65536) throw new RangeError('too many anchor groups');
   const acceptAll = new Uint8Array(groups.length);
-  const first: Array<[number, number]> = [];
-  const after: Array<[number, number]> = [];
+  // The characters each member expects next to the anchor, read off its codes.
+  const expected = (g: AnchorGroup, m: number): { codes: Uint16Array; from: number; rest: number } => {
+    const t = model.targets[g.targets[m]!]!;
+    const codes = g.side === 'right' ? t.codes : t.reversed;
+    const from = g.side === 'right' ? g.offsets[m]! + g.pieceLength : t.codes.length - g.offsets[m]!;
+    return { codes, from, rest: codes.length - from };
+  };
+  let firstCount = 0;
+  let memberCount = 0;
+  for (const g of groups) {
+    for (let m = 0; m < g.targets.length; m++) {
+      const { codes, from } = expected(g, m);
+      firstCount += 2 + candidates(codes[from]!).length;
+      memberCount++;
+    }
+  }
+  // Pairs go straight into the tables: no intermediate arrays (this runs once per checker).
+  const first = new PairSet(firstCount);
+  const afterInsertion = new PairSet(memberCount);
   groups.forEach((g, gi) => {
     for (let m = 0; m < g.targets.length; m++) {
-      const t = model.targets[g.targets[m]!]!;
-      const codes = g.side === 'right' ? t.codes : t.reversed;
-      const from = g.side === 'right' ? g.offsets[m]! + g.pieceLength : t.codes.length - g.offsets[m]!;
-      const rest = codes.length - from;
+      const { codes, from, rest } = expected(g, m);
       const p0 = codes[from]!;
-      first.push([gi, p0]);
-      if (rest >= 2) first.push([gi, codes[from + 1]!]);
-      for (const c of candidates(p0)) first.push([gi, c]);
-      after.push([gi, p0]);
+      first.add(gi, p0);
+      if (rest >= 2) first.add(gi, codes[from + 1]!);
+      for (const c of candidates(p0)) first.add(gi, c);
+      afterInsertion.add(gi, p0);
       if (rest === 1 && codes.length >= edgeOmissionLength) acceptAll[gi] = 1;
     }
   });
-  return { acceptAll, first: new PairSet(first, first.length), afterInsertion: new PairSet(after, after.length) };
+  return { acceptAll, first, afterInsertion };
 }
 
 export function buildMatchModel(entries: readonly LexiconEntry[], normalizer: Normalizer, allow: readonly string[]): MatchModel {

@@ -1,27 +1,59 @@
 /**
- * Word frequencies looked up in a jieba-format dictionary (`word freq [tag]` per line) kept as raw
- * bytes: a lookup is one Buffer.indexOf over the dictionary (a few ms), done only for the few
- * tokens around fuzzy candidates and cached, so no 350k-entry map is ever built.
+ * Word frequencies of a jieba-format dictionary (`word freq [tag]` per line), looked up through a
+ * hash index of line starts built once on first use (one pass over the bytes, a few MB of typed
+ * arrays): no 350k-entry Map of strings, and no scan of the dictionary per word.
  */
 export function createFrequencyLookup(loadDict: () => Uint8Array): (word: string) => number {
-  let dict: Buffer | undefined;
+  let index: { dict: Uint8Array; slots: Int32Array; mask: number } | undefined;
   const cache = new Map<string, number>();
+  const encoder = new TextEncoder();
+
+  const hashBytes = (bytes: Uint8Array, from: number, to: number): number => {
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    return h >>> 0;
+  };
+
+  const build = (): NonNullable<typeof index> => {
+    const dict = loadDict();
+    let lines = 0;
+    for (let i = 0; i < dict.length; i++) if (dict[i] === 10) lines++;
+    let size = 1;
+    while (size < (lines + 1) * 2) size <<= 1;
+    const slots = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    for (let start = 0; start < dict.length; ) {
+      let end = start;
+      while (end < dict.length && dict[end] !== 10) end++;
+      let space = start;
+      while (space < end && dict[space] !== 32) space++;
+      if (space > start) {
+        let h = hashBytes(dict, start, space) & mask;
+        while (slots[h] !== -1) h = (h + 1) & mask;
+        slots[h] = start;
+      }
+      start = end + 1;
+    }
+    return { dict, slots, mask };
+  };
+
   return (word: string): number => {
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
-    if (!dict) {
-      const raw = loadDict();
-      // A leading newline lets the first line be found like every other one.
-      dict = Buffer.concat([Buffer.from('\n'), Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)]);
-    }
+    index ??= build();
+    const { dict, slots, mask } = index;
+    const bytes = encoder.encode(word);
     let freq = 0;
-    const needle = Buffer.from(`\n${word} `, 'utf8');
-    const at = dict.indexOf(needle);
-    if (at >= 0) {
-      const from = at + needle.length;
-      let end = from;
-      while (end < dict.length && dict[end]! >= 0x30 && dict[end]! <= 0x39) end++;
-      freq = Number(dict.subarray(from, end).toString('latin1')) || 0;
+    let h = hashBytes(bytes, 0, bytes.length) & mask;
+    for (let s = slots[h]!; s !== -1; h = (h + 1) & mask, s = slots[h]!) {
+      let k = 0;
+      while (k < bytes.length && dict[s + k] === bytes[k]) k++;
+      if (k === bytes.length && dict[s + k] === 32) {
+        let n = 0;
+        for (let i = s + k + 1; i < dict.length && dict[i]! >= 0x30 && dict[i]! <= 0x39; i++) n = n * 10 + dict[i]! - 0x30;
+        freq = n;
+        break;
+      }
     }
     if (cache.size > 50_000) cache.clear();
     cache.set(word, freq);

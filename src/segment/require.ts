@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 
 /**
  * A `require` that works from both the ESM and the CJS build, used to load optional native
- * segmenters lazily (never at import time).
+ * segmenters lazily (never at import time). In the ESM bundle `import.meta.url` is set and the
+ * bundler's own `require` stand-in cannot load packages, so it must not be used; in the CJS bundle
+ * `import.meta` is empty and Node's `require` is the one to use.
  */
-export const lazyRequire: NodeRequire =
-  typeof require === 'function' ? require : createRequire(import.meta.url);
+const metaUrl: unknown = (import.meta as { url?: unknown }).url;
+export const lazyRequire: NodeRequire = typeof metaUrl === 'string' ? createRequire(metaUrl) : require;

@@ -27,6 +27,13 @@ describe('the built package', () => {
     expect(Object.keys(esm).sort()).toEqual(PUBLIC_API);
   });
 
+  it('the ESM build loads the segmenter (the real-word guard is on)', async () => {
+    const esm = (await import(`${root}dist/index.js`)) as { createChecker(): { check(t: string): unknown[] } };
+    // Without the guard, 各 would be reported as an extra character in 中华民族.
+    expect(esm.createChecker().check('中华各民族共同开拓了辽阔的疆域')).toEqual([]);
+    expect(esm.createChecker().check('中化民族')).toHaveLength(1);
+  });
+
   it('ships type declarations for both', () => {
     for (const f of ['dist/index.d.ts', 'dist/index.d.cts', 'dist/types/index.d.ts']) expect(() => require.resolve(`${root}${f}`)).not.toThrow();
   });
