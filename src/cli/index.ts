@@ -14,7 +14,9 @@ import { createChecker, type Checker, type CheckerOptions } from '../checker.js'
 import { ConfigError, findConfig, loadConfig, type LoadedConfig, type TifaConfig } from '../config/index.js';
 import { LexiconError, OptionsError } from '../errors.js';
 import type { Finding, Severity } from '../types.js';
-import { checkBytes, checkSource, kindOfPath, type FileCheckResult, type SourceKind } from './check-file.js';
+import { checkBytes, checkSource, HTML_EXTENSIONS, kindOfPath, type FileCheckResult, type SourceKind } from './check-file.js';
+import { checkFiles, PoolSetupError } from '../pool/index.js';
+import { availableParallelism } from 'node:os';
 import { FORMATTERS } from './formatters/index.js';
 import { RULE_IDS } from './formatters/rules.js';
 import type { FileResult } from './formatters/types.js';
@@ -40,6 +42,9 @@ export { FORMATTERS };
 export const DEFAULT_EXTENSIONS: readonly string[] = ['.html', '.htm', '.shtml', '.xhtml', '.txt', '.md'];
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/** Below this many files a pool's start-up (a checker per worker) costs more than it saves. */
+export const POOL_MIN_FILES = 8;
+
 export const HELP = `Usage: tifa check [options] <file|dir|glob|->...
        tifa lexicon list [--format jsonl|json|tsv] [lexicon options]
 
@@ -58,6 +63,8 @@ Input:
       --ext LIST          extensions read from directories (comma-separated; default above)
       --encoding NAME     decode with this encoding (utf-8, gbk, gb18030, big5 ...)
       --no-directives     ignore inline tifa-disable / tifa-enable comments
+  -j, --jobs N|auto       worker threads for many files (default: auto = the cores; a pool is
+                          used from ${POOL_MIN_FILES} files on, output order stays the same)
 Lexicons:
       --lexicon FILE      add a lexicon file (YAML, see dictionaries/FORMAT.md); repeatable
       --no-builtins       do not load the built-in lexicons
@@ -98,6 +105,8 @@ interface RunOptions {
   encoding?: string;
   kind?: SourceKind;
   directives: boolean;
+  /** Worker threads for many files. */
+  jobs: number;
 }
 
 type Values = ReturnType<typeof parseCommandLine>['values'];
@@ -118,6 +127,7 @@ function parseCommandLine(argv: readonly string[]) {
         ext: { type: 'string', multiple: true },
         encoding: { type: 'string' },
         'no-directives': { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
         lexicon: { type: 'string', multiple: true },
         'no-builtins': { type: 'boolean' },
         allow: { type: 'string' },
@@ -181,6 +191,7 @@ function runOptions(command: RunOptions['command'], paths: string[], values: Val
     rules,
     ext: normalizeExtensions(values.ext ?? config.ext ?? DEFAULT_EXTENSIONS),
     directives: values['no-directives'] ? false : config.directives ?? true,
+    jobs: values.jobs === undefined || values.jobs === 'auto' ? availableParallelism() : number(values.jobs, '--jobs', (n) => Number.isInteger(n) && n >= 1, 'a positive whole number or auto'),
   };
   if (values.allow !== undefined) options.allowFile = resolve(cwd, values.allow);
   const maxFindings = values['max-findings'] !== undefined ? number(values['max-findings'], '--max-findings', (n) => Number.isInteger(n) && n >= 0, 'a whole number') : config.maxFindings;
@@ -213,7 +224,8 @@ function displayPath(path: string, cwd: string): string {
   return (rel.startsWith('..') ? path : rel).split(sep).join('/');
 }
 
-async function buildChecker(options: RunOptions): Promise<Checker> {
+/** The checker options as plain data (what pool workers build their own checker from). */
+async function checkerOptionsOf(options: RunOptions): Promise<CheckerOptions> {
   const checkerOptions: CheckerOptions = { ...options.checker };
   if (options.lexiconFiles.length > 0) {
     checkerOptions.lexicons = await Promise.all(options.lexiconFiles.map(async (f) => ({ name: f.name, text: await readText(f.path, 'lexicon') })));
@@ -222,7 +234,7 @@ async function buildChecker(options: RunOptions): Promise<Checker> {
     const text = await readText(options.allowFile, 'allow list');
     checkerOptions.allow = [...(checkerOptions.allow ?? []), ...text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))];
   }
-  return createChecker(checkerOptions);
+  return checkerOptions;
 }
 
 /** The reporting filter: minimum severity and rule ids. */
@@ -240,7 +252,42 @@ async function readInput(file: string, io: CliIO): Promise<Uint8Array | string> 
   }
 }
 
-async function check(options: RunOptions, checker: Checker, io: CliIO): Promise<number> {
+/** One checked input, from this thread or from a pool worker. */
+type Checked = Omit<FileCheckResult, 'encoding' | 'encodingSource'> & { encoding?: string };
+
+/** Checks the files in this thread, one after the other. */
+async function* checkHere(files: readonly string[], options: RunOptions, checker: Checker, io: CliIO): AsyncGenerator<Checked> {
+  for (const file of files) {
+    const input = await readInput(file, io);
+    const kind = options.kind ?? (file === '-' ? undefined : kindOfPath(file));
+    const sourceOptions = { ...(kind !== undefined ? { kind } : {}), directives: options.directives };
+    // Bytes are decoded like a file; a string (from a test or an embedding) is already text.
+    yield typeof input === 'string'
+      ? { ...checkSource(checker, input, sourceOptions), text: input, replacements: 0, bytes: Buffer.byteLength(input) }
+      : checkBytes(checker, input, { ...sourceOptions, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}) });
+  }
+}
+
+/** Checks the files with a worker pool; results come in input order. */
+async function* checkPooled(files: readonly string[], options: RunOptions, checkerOptions: CheckerOptions): AsyncGenerator<Checked> {
+  const pooled = checkFiles(files, {
+    jobs: options.jobs,
+    checker: checkerOptions,
+    includeText: true,
+    source: {
+      ...(options.kind !== undefined ? { kind: options.kind } : {}),
+      directives: options.directives,
+      ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+      htmlExtensions: HTML_EXTENSIONS,
+    },
+  });
+  for await (const r of pooled) {
+    if (r.error) throw new InputError(`${r.file}: ${r.error.message}`);
+    yield { findings: r.findings, text: r.text ?? '', ...r.source! };
+  }
+}
+
+async function check(options: RunOptions, checker: Checker, checkerOptions: CheckerOptions, io: CliIO): Promise<number> {
   const formatter = FORMATTERS[options.format];
   if (!formatter) throw new UsageError(`unknown format "${options.format}" (${Object.keys(FORMATTERS).join(', ')})`);
   const files = await expandInputs(options.paths, io.cwd, options.ext);
@@ -251,16 +298,12 @@ async function check(options: RunOptions, checker: Checker, io: CliIO): Promise<
   let bytes = 0;
   let total = 0;
   let capped = false;
-  for (let i = 0; i < files.length; i++) {
+  const pooled = options.jobs > 1 && files.length >= POOL_MIN_FILES && !files.includes('-');
+  const source = pooled ? checkPooled(files, options, checkerOptions) : checkHere(files, options, checker, io);
+  let i = -1;
+  for await (const checked of source) {
+    i++;
     const file = files[i]!;
-    const input = await readInput(file, io);
-    const kind = options.kind ?? (file === '-' ? undefined : kindOfPath(file));
-    const sourceOptions = { ...(kind !== undefined ? { kind } : {}), directives: options.directives };
-    // Bytes are decoded like a file; a string (from a test or an embedding) is already text.
-    const checked: Omit<FileCheckResult, 'encoding' | 'encodingSource'> & { encoding?: string } =
-      typeof input === 'string'
-        ? { ...checkSource(checker, input, sourceOptions), text: input, replacements: 0, bytes: Buffer.byteLength(input) }
-        : checkBytes(checker, input, { ...sourceOptions, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}) });
     let findings = checked.findings.filter(filter);
     if (options.maxFindings !== undefined && total + findings.length >= options.maxFindings) {
       capped = total + findings.length > options.maxFindings || i < files.length - 1;
@@ -312,7 +355,8 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
     if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config exclude each other');
     const loaded = values.config !== undefined ? loadConfig(resolve(io.cwd, values.config)) : values['no-config'] ? undefined : findConfig(io.cwd);
     const options = runOptions(kind, kind === 'check' ? rest : [], values, loaded, io.cwd);
-    const checker = await buildChecker(options);
+    const checkerOptions = await checkerOptionsOf(options);
+    const checker = createChecker(checkerOptions);
     if (options.command === 'lexicon-list') {
       let listing: string;
       try {
@@ -324,14 +368,14 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
       io.stderr.write(`${entryCounts(checker.entries)}\n`);
       return 0;
     }
-    return await check(options, checker, io);
+    return await check(options, checker, checkerOptions, io);
   } catch (error) {
     if (error instanceof LexiconError) {
       io.stderr.write(`${error.message}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    const known = error instanceof UsageError || error instanceof OptionsError || error instanceof ConfigError || error instanceof InputError;
+    const known = error instanceof UsageError || error instanceof OptionsError || error instanceof ConfigError || error instanceof InputError || error instanceof PoolSetupError;
     io.stderr.write(`tifa: ${known ? message : `internal error: ${message}`}\n`);
     return 2;
   }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fixture } from '../helpers.js';
+
+const bin = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+
+describe('tifa check --jobs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tifa-jobs-'));
+  for (let i = 0; i < 12; i++) {
+    copyFileSync(fixture('pages/notice.html'), join(dir, `page-${String(i).padStart(2, '0')}.html`));
+    copyFileSync(fixture('pages/notice-gb2312.html'), join(dir, `gbk-${String(i).padStart(2, '0')}.html`));
+  }
+  const run = (jobs: string) => spawnSync(process.execPath, [bin, 'check', '--no-config', '--jobs', jobs, '--format', 'jsonl', dir], { encoding: 'utf8' });
+
+  it('gives the same output, in the same order, with a pool of 2 as in one thread', () => {
+    const one = run('1');
+    const two = run('2');
+    expect(one.status).toBe(1);
+    expect(two.status).toBe(1);
+    expect(two.stderr).toBe('');
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout.trim().split('\n')).toHaveLength(24 * 5 - 12); // 5 findings per UTF-8 page, 4 per GBK page
+  });
+
+  it('rejects a bad value', () => {
+    const r = run('0');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--jobs must be a positive whole number or auto/);
+  });
+});
