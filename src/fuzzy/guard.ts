@@ -205,6 +205,16 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // An inserted function character is wording (求同而存异, 有意或无意); an omitted one is wording in
   // a political phrase (党自我革命) but an error in a fixed expression (言无信 for 言而无信).
   if (detail === 'insertion' && !target.fixed && candidate.editChar !== undefined && isFunctionChar(candidate.editChar)) return true;
+  // An idiom with a character added that makes a common word with its neighbour in the idiom is a
+  // variant of it (势不可阻挡, 应急救援任务, 顺激流而下), not a slip of the keyboard (一网打城尽).
+  if (detail === 'insertion' && target.fixed && candidate.editChar !== undefined) {
+    for (const step of [-1, 1] as const) {
+      const n = nextVisible(text, editPos + step, step, isSkip);
+      if (n < start || n >= end) continue;
+      const word = step < 0 ? text[n]! + text[editPos]! : text[editPos]! + text[n]!;
+      if (frequency(word) >= MIN_WORD_FREQUENCY) return true;
+    }
+  }
   // A substituted character that makes a word with a neighbour is probably the intended word
   // (中国是个伟大的国家, not 四个伟大; 生态环境不受损害, not 生态环境部). Not in fixed expressions,
   // where a homophone word is still a slip (世事求是).
@@ -284,6 +294,9 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // leaves stray characters behind (体繁育: 体; 一网打城尽: 尽).
   if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY) return true;
   if (detail === 'omission' && target.length <= SHORT_PHRASE && uncommonTokens === 0 && (gluedOutside || runsOnIntoHan(text, start, end, isSkip))) return true;
+  // A four-character phrase missing one leaves a three-character stump; where a word runs from it
+  // into the text outside (冤错|案件, 真诚|意愿), the stump belongs to that text.
+  if (detail === 'omission' && target.length <= 4 && gluedOutside) return true;
   // A phrase missing a character that still reads as frequent words says something else (中国现代化).
   return detail === 'omission' && !target.fixed && target.length <= COVERED_OMISSION_MAX_LENGTH && visibleInCandidate > 0 && covered === visibleInCandidate;
 }
