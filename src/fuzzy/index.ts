@@ -134,11 +134,11 @@ export function verifyAnchor(
   }
 
   // Right side: phrase[rightStart..) against the text after the anchor.
-  const rightCount = readForward(text, end, rightLength + 1, map, kind, s.rightCodes, s.rightPos);
+  const rightCount = readSide(text, end, 1, rightLength + 1, map, kind, s.rightCodes, s.rightPos);
   alignSide(codes, rightStart, rightLength, s.rightCodes, rightCount, maxSubs, true, edgeOmission, confusion, s.right);
   if (!s.right.ok) return undefined;
   // Left side, read backwards: phrase[offset-1], phrase[offset-2], ... against the text before.
-  const leftCount = readBackward(text, start, leftLength + 1, map, kind, s.leftCodes, s.leftPos);
+  const leftCount = readSide(text, start, -1, leftLength + 1, map, kind, s.leftCodes, s.leftPos);
   // One non-substitution edit is allowed in all, or substitutions up to the budget.
   const leftMaxSubs = s.right.edit !== EditKind.None ? 0 : maxSubs - s.right.subs;
   const leftEdit = s.right.edit === EditKind.None && s.right.subs === 0;
@@ -253,23 +253,13 @@ function mayContinue(
   return i >= 0 && i < text.length && map[text.charCodeAt(i)] === p;
 }
 
-/** Reads up to `count` non-skip code units forward from `from`, normalized, with their positions. */
-export function readForward(text: string, from: number, count: number, map: Uint16Array, kind: Uint8Array, codes: Int32Array, pos: Int32Array): number {
+/**
+ * Reads up to `count` non-skip code units from `from` in direction `step` (backward reads start
+ * at `from - 1`), normalized, with their positions; returns how many were read.
+ */
+function readSide(text: string, from: number, step: 1 | -1, count: number, map: Uint16Array, kind: Uint8Array, codes: Int32Array, pos: Int32Array): number {
   let n = 0;
-  for (let i = from; i < text.length && n < count; i++) {
-    const c = text.charCodeAt(i);
-    if (kind[c] === CharKind.Skip) continue;
-    codes[n] = map[c]!;
-    pos[n] = i;
-    n++;
-  }
-  return n;
-}
-
-/** Reads up to `count` non-skip code units backward from `from` (exclusive), normalized. */
-export function readBackward(text: string, from: number, count: number, map: Uint16Array, kind: Uint8Array, codes: Int32Array, pos: Int32Array): number {
-  let n = 0;
-  for (let i = from - 1; i >= 0 && n < count; i--) {
+  for (let i = step > 0 ? from : from - 1; i >= 0 && i < text.length && n < count; i += step) {
     const c = text.charCodeAt(i);
     if (kind[c] === CharKind.Skip) continue;
     codes[n] = map[c]!;

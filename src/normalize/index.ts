@@ -3,11 +3,12 @@
  * offsets into the caller's text. Built once per checker from the derived table
  * (`dictionaries/derived/normalize.tsv`) plus fixed Unicode ranges; immutable afterwards.
  */
+import { NormalizeClass, parseNormalize } from '../confusion/normalize-table.js';
 
 /** Why a code unit is normalized (or ignored). */
 export const enum CharKind {
   Plain = 0,
-  /** Ignorable inside a phrase: spaces, U+3000, zero-width characters, soft hyphen, middle dots. */
+  /** Ignorable inside a phrase: spaces, U+3000, NBSP, zero-width characters, soft hyphen, line breaks. */
   Skip = 1,
   Traditional = 2,
   /** Kangxi radicals, CJK radicals supplement, compatibility ideographs, CJK strokes. */
@@ -37,22 +38,21 @@ export const SKIP_CODE_UNITS: readonly number[] = [
   // Middle dots are not skipped: they separate legitimately (脱贫攻坚·督战, 和平·统一·未来).
 ];
 
-const TSV_CLASSES: Record<string, CharKind> = {
-  traditional: CharKind.Traditional,
-  kangxi: CharKind.Lookalike,
-  radical: CharKind.Lookalike,
-  compat: CharKind.Lookalike,
-  stroke: CharKind.Lookalike,
-};
 
 /**
- * Builds a normalizer from the derived table text: `#` comment lines, then `from<TAB>to<TAB>class`.
- * Throws (a packaging bug, never user content) when a row is malformed.
+ * Builds a normalizer from the derived table text (`dictionaries/derived/normalize.tsv`: `#` comment
+ * lines, then `from<TAB>to<TAB>class`). Throws (a packaging bug, never user content) when a row is
+ * malformed.
  */
 export function createNormalizer(tableTsv: string): Normalizer {
-  const map = new Uint16Array(65536);
+  // The derived table's reader (src/confusion) gives the map and a class per code unit.
+  const { map: tableMap, classes } = parseNormalize(tableTsv);
+  const map = tableMap.slice();
   const kind = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) map[c] = c;
+  for (let c = 0; c < 65536; c++) {
+    const cls = classes[c]!;
+    if (cls !== NormalizeClass.none) kind[c] = cls === NormalizeClass.traditional ? CharKind.Traditional : CharKind.Lookalike;
+  }
   // Full-width digits and letters fold to ASCII. Full-width punctuation （，：） is the norm in
   // Chinese text and stays as it is, so lexicon entries are written with it.
   for (let c = 0xff10; c <= 0xff5a; c++) {
@@ -61,18 +61,6 @@ export function createNormalizer(tableTsv: string): Normalizer {
       map[c] = ascii;
       kind[c] = CharKind.Fullwidth;
     }
-  }
-  const lines = tableTsv.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '' || line.startsWith('#')) continue;
-    const [from, to, cls] = line.split('\t');
-    const k = cls === undefined ? undefined : TSV_CLASSES[cls];
-    if (from === undefined || to === undefined || from.length !== 1 || to.length !== 1 || k === undefined) {
-      throw new Error(`normalize table line ${i + 1}: expected one code unit, one code unit and a known class`);
-    }
-    map[from.charCodeAt(0)] = to.charCodeAt(0);
-    kind[from.charCodeAt(0)] = k;
   }
   for (const c of SKIP_CODE_UNITS) kind[c] = CharKind.Skip;
   return {
