@@ -7,7 +7,8 @@
  * directories, globs, stdin) -> per input: decode, check as HTML or text, inline directives ->
  * filter (severity, rules) -> cap (max findings) -> one pure formatter -> exit code.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createChecker, type Checker, type CheckerOptions } from '../checker.js';
@@ -16,7 +17,6 @@ import { LexiconError, OptionsError } from '../errors.js';
 import type { Finding, Severity } from '../types.js';
 import { checkBytes, checkSource, HTML_EXTENSIONS, kindOfPath, type FileCheckResult, type SourceKind } from './check-file.js';
 import { checkFiles, PoolSetupError } from '../pool/index.js';
-import { availableParallelism } from 'node:os';
 import { FORMATTERS } from './formatters/index.js';
 import { RULE_IDS } from './formatters/rules.js';
 import type { FileResult } from './formatters/types.js';
@@ -42,8 +42,8 @@ export { FORMATTERS };
 export const DEFAULT_EXTENSIONS: readonly string[] = ['.html', '.htm', '.shtml', '.xhtml', '.txt', '.md'];
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-/** Below this many files a pool's start-up (a checker per worker) costs more than it saves. */
-export const POOL_MIN_FILES = 8;
+/** With `--jobs auto`, below this many MB of input a pool's start-up costs more than it saves. */
+export const POOL_AUTO_MB = 8;
 
 export const HELP = `Usage: tifa check [options] <file|dir|glob|->...
        tifa lexicon list [--format jsonl|json|tsv] [lexicon options]
@@ -63,8 +63,9 @@ Input:
       --ext LIST          extensions read from directories (comma-separated; default above)
       --encoding NAME     decode with this encoding (utf-8, gbk, gb18030, big5 ...)
       --no-directives     ignore inline tifa-disable / tifa-enable comments
-  -j, --jobs N|auto       worker threads for many files (default: auto = the cores; a pool is
-                          used from ${POOL_MIN_FILES} files on, output order stays the same)
+  -j, --jobs N|auto       worker threads for many files, output order unchanged (default: auto =
+                          the cores, once the inputs reach ${POOL_AUTO_MB} MB: each worker first
+                          spends about half a second building its checker)
 Lexicons:
       --lexicon FILE      add a lexicon file (YAML, see dictionaries/FORMAT.md); repeatable
       --no-builtins       do not load the built-in lexicons
@@ -105,8 +106,8 @@ interface RunOptions {
   encoding?: string;
   kind?: SourceKind;
   directives: boolean;
-  /** Worker threads for many files. */
-  jobs: number;
+  /** Worker threads for many files; `auto`: the cores, for large inputs only. */
+  jobs: number | 'auto';
 }
 
 type Values = ReturnType<typeof parseCommandLine>['values'];
@@ -191,7 +192,7 @@ function runOptions(command: RunOptions['command'], paths: string[], values: Val
     rules,
     ext: normalizeExtensions(values.ext ?? config.ext ?? DEFAULT_EXTENSIONS),
     directives: values['no-directives'] ? false : config.directives ?? true,
-    jobs: values.jobs === undefined || values.jobs === 'auto' ? availableParallelism() : number(values.jobs, '--jobs', (n) => Number.isInteger(n) && n >= 1, 'a positive whole number or auto'),
+    jobs: values.jobs === undefined || values.jobs === 'auto' ? 'auto' : number(values.jobs, '--jobs', (n) => Number.isInteger(n) && n >= 1, 'a positive whole number or auto'),
   };
   if (values.allow !== undefined) options.allowFile = resolve(cwd, values.allow);
   const maxFindings = values['max-findings'] !== undefined ? number(values['max-findings'], '--max-findings', (n) => Number.isInteger(n) && n >= 0, 'a whole number') : config.maxFindings;
@@ -268,10 +269,22 @@ async function* checkHere(files: readonly string[], options: RunOptions, checker
   }
 }
 
+/** Workers to use: as asked, or with `auto` the cores once the inputs are large; 1 means no pool. */
+async function poolSize(jobs: number | 'auto', files: readonly string[]): Promise<number> {
+  if (files.length < 2 || files.includes('-')) return 1;
+  if (jobs !== 'auto') return Math.min(jobs, files.length);
+  let bytes = 0;
+  for (const f of files) {
+    bytes += (await stat(f)).size;
+    if (bytes >= POOL_AUTO_MB * 1024 * 1024) return Math.min(availableParallelism(), files.length);
+  }
+  return 1;
+}
+
 /** Checks the files with a worker pool; results come in input order. */
-async function* checkPooled(files: readonly string[], options: RunOptions, checkerOptions: CheckerOptions): AsyncGenerator<Checked> {
+async function* checkPooled(files: readonly string[], jobs: number, options: RunOptions, checkerOptions: CheckerOptions): AsyncGenerator<Checked> {
   const pooled = checkFiles(files, {
-    jobs: options.jobs,
+    jobs,
     checker: checkerOptions,
     includeText: true,
     source: {
@@ -298,8 +311,8 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   let bytes = 0;
   let total = 0;
   let capped = false;
-  const pooled = options.jobs > 1 && files.length >= POOL_MIN_FILES && !files.includes('-');
-  const source = pooled ? checkPooled(files, options, checkerOptions) : checkHere(files, options, checker, io);
+  const jobs = await poolSize(options.jobs, files);
+  const source = jobs > 1 ? checkPooled(files, jobs, options, checkerOptions) : checkHere(files, options, checker, io);
   let i = -1;
   for await (const checked of source) {
     i++;
