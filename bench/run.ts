@@ -71,7 +71,7 @@ async function bundle(): Promise<string> {
     outfile: BUNDLE,
     define: { __TIFA_VERSION__: '"bench"' },
     logLevel: 'error',
-    // Without a real \`require\` in scope, esbuild's __require shim makes src/segment/require.ts's
+    // Without a real \`require\` in scope, esbuild's __require shim makes src/util/require.ts's
     // lazyRequire throw ("Dynamic require of @node-rs/jieba is not supported") in an ESM bundle, and
     // the real-word guard silently turns off. The bench bundle provides one (see the report).
     banner: { js: "import { createRequire as __tifaCreateRequire } from 'node:module'; const require = __tifaCreateRequire(import.meta.url);" },

@@ -124,7 +124,9 @@ export function loadEntries(options: CheckerOptions, normalizer: Normalizer, bui
     all.push(...parsed.entries);
     issues.push(...parsed.issues);
   }
-  issues.push(...validateEntries(all, normalizer.key));
+  // The built-in lexicon was validated when it was compiled; cross-checks are needed only once a
+  // user's lexicon joins it.
+  if ((options.lexicons ?? []).length > 0) issues.push(...validateEntries(all, normalizer.key));
   if (issues.length > 0) throw new LexiconError(issues);
   return all;
 }

@@ -5,7 +5,9 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { lazyModule } from '../util/require.js';
+
+const tinyglobby = lazyModule<typeof import('tinyglobby')>('tinyglobby');
 
 /** An input problem (missing path, pattern without match): exit code 2. */
 export class InputError extends Error {
@@ -47,8 +49,8 @@ export async function expandInputs(paths: readonly string[], cwd: string, extens
     try {
       s = await stat(full);
     } catch (error) {
-      if (isDynamicPattern(p)) {
-        const found = await glob(p, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'], expandDirectories: false });
+      if (tinyglobby().isDynamicPattern(p)) {
+        const found = await tinyglobby().glob(p, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'], expandDirectories: false });
         if (found.length === 0) throw new InputError(`no files match ${p}`);
         for (const f of found.sort()) push(resolve(f));
         continue;

@@ -1,4 +1,10 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node, type YAMLMap } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
+import { lazyModule } from '../util/require.js';
+
+const yaml = lazyModule<typeof import('yaml')>('yaml');
+const isMap = (n: unknown): n is YAMLMap => yaml().isMap(n);
+const isSeq = (n: unknown): n is import('yaml').YAMLSeq => yaml().isSeq(n);
+const isScalar = (n: unknown): n is import('yaml').Scalar => yaml().isScalar(n);
 import type { EntryKind, Severity } from '../types.js';
 import type { LexiconIssue } from '../errors.js';
 import type { ContextRule, LexiconEntry } from './types.js';
@@ -38,8 +44,8 @@ export interface ParsedFile {
 export function parseLexiconFile(file: string, yamlText: string, checkText: TextCheck): ParsedFile {
   const issues: LexiconIssue[] = [];
   const entries: LexiconEntry[] = [];
-  const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(yamlText, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const lineOf = (node: Node | null | undefined): number => {
     const offset = node?.range?.[0];
     return offset === undefined ? 1 : lines.linePos(offset).line;

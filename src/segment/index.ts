@@ -4,7 +4,7 @@
  * creating a checker stays cheap.
  */
 import type { Segmenter } from '../types.js';
-import { lazyRequire } from './require.js';
+import { lazyRequire } from '../util/require.js';
 import { createFrequencyLookup } from './frequency.js';
 import { readFileSync } from 'node:fs';
 

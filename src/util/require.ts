@@ -8,3 +8,12 @@ import { createRequire } from 'node:module';
  */
 const metaUrl: unknown = (import.meta as { url?: unknown }).url;
 export const lazyRequire: NodeRequire = typeof metaUrl === 'string' ? createRequire(metaUrl) : require;
+
+/**
+ * A module loaded on first use (parsers the checker needs only for some inputs: YAML for user
+ * lexicons, globs for the CLI), so that importing tifa stays cheap.
+ */
+export function lazyModule<T>(id: string): () => T {
+  let module: T | undefined;
+  return () => (module ??= lazyRequire(id) as T);
+}
