@@ -14,7 +14,7 @@ import { scan, ScanState, type ScanContext } from './match/scan.js';
 import { resolveSegmenter } from './segment/index.js';
 import { readsAsRealWords } from './fuzzy/guard.js';
 import { EDGE_OMISSION_LENGTH, type FuzzyCandidate } from './fuzzy/index.js';
-import { contextAllows } from './findings/context.js';
+import { contextAllows, sentenceHolds } from './findings/context.js';
 import { messageFor } from './findings/messages.js';
 import { LocationIndex } from './findings/location.js';
 import { SpanIndex } from './findings/spans.js';
@@ -318,6 +318,8 @@ function findingsFor(
     } else if (d.rule !== 'misspelling' && correct.someOverlapping(d.start, d.end, (a, b) => a <= d.start && d.end <= b && (a !== d.start || b !== d.end))) {
       return false;
     }
+    // An old name in a sentence that also gives the new one is history (从中央财经领导小组到中央财经委员会).
+    if (d.rule === 'outdated-name' && sentenceHolds(text, d.start, d.end, d.expected, normalizer.key)) return false;
     return !contextAllows(d.entry.unless, text, d.start, d.end, normalizer.key);
   });
 

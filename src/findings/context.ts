@@ -17,6 +17,14 @@ export function sentenceAround(text: string, start: number, end: number): [numbe
   return [from, Math.min(text.length, to + 1)];
 }
 
+/** Whether the sentence holding [start, end) contains one of `words` outside the match itself. */
+export function sentenceHolds(text: string, start: number, end: number, words: readonly string[], key: (s: string) => string): boolean {
+  if (words.length === 0) return false;
+  const [a, b] = sentenceAround(text, start, end);
+  const rest = key(text.slice(a, start)) + '\u0000' + key(text.slice(end, b));
+  return words.some((w) => w.length > 0 && rest.includes(w));
+}
+
 /** Whether any rule holds for the match [start, end) of `text`; `key` normalizes for comparison. */
 export function contextAllows(rules: readonly ContextRule[], text: string, start: number, end: number, key: (s: string) => string): boolean {
   if (rules.length === 0) return false;

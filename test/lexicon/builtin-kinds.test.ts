@@ -39,3 +39,10 @@ describe('built-in lexicons, each kind', () => {
     expect(count('typo')).toBeGreaterThanOrEqual(1500);
   });
 });
+
+describe('outdated names in history', () => {
+  it('an old name beside its new one in the same sentence is not reported', () => {
+    expect(today.check('从中央财经领导小组到中央财经委员会，习近平总书记亲自谋划。')).toEqual([]);
+    expect(today.check('中央财经领导小组召开会议。')).toHaveLength(1);
+  });
+});
