@@ -36,10 +36,8 @@ export interface MatchModel {
   /** Raw code unit -> alphabet class of its normalized form, SKIP_CLASS, and LOOKALIKE_BIT. */
   readonly unitClass: Uint16Array;
   readonly hitType: Uint8Array;
-  /** Entry index (Correct/Variant/Banned/Outdated/Typo), target index (Anchor/Swap), allow index (Allow). */
+  /** Entry index (Correct/Variant/Banned/Outdated/Typo/Allow), anchor group (Anchor), target (Swap), allow-list index (Allow). */
   readonly hitRef: Int32Array;
-  /** Anchor: offset of the piece in its target; Variant: variant index. */
-  readonly hitAux: Int32Array;
   readonly entries: readonly LexiconEntry[];
   readonly targets: readonly FuzzyTarget[];
   /** Matching keys of every listed text (phrases, variants, wrong and right words). */
@@ -114,12 +112,10 @@ export function buildMatchModel(entries: readonly LexiconEntry[], normalizer: No
   const patterns: string[] = [];
   const types: number[] = [];
   const refs: number[] = [];
-  const aux: number[] = [];
-  const add = (text: string, type: HitType, ref: number, a: number): void => {
+  const add = (text: string, type: HitType, ref: number): void => {
     patterns.push(text);
     types.push(type);
     refs.push(ref);
-    aux.push(a);
   };
   const key = normalizer.key;
   const knownKeys = new Set<string>();
@@ -139,31 +135,31 @@ export function buildMatchModel(entries: readonly LexiconEntry[], normalizer: No
       case 'mandated':
         if (!correctKeys.has(k)) {
           correctKeys.add(k);
-          add(k, HitType.Correct, i, 0);
+          add(k, HitType.Correct, i);
         }
-        e.variants.forEach((v, vi) => {
+        e.variants.forEach((v) => {
           knownKeys.add(key(v));
-          add(key(v), HitType.Variant, i, vi);
+          add(key(v), HitType.Variant, i);
         });
         if (e.fuzzy) addTarget(k, i);
         break;
       case 'banned':
-        add(k, HitType.Banned, i, 0);
+        add(k, HitType.Banned, i);
         break;
       case 'outdated':
-        add(k, HitType.Outdated, i, 0);
+        add(k, HitType.Outdated, i);
         break;
       case 'allow':
-        add(k, HitType.Allow, i, 0);
+        add(k, HitType.Allow, i);
         break;
       case 'typo':
-        add(k, HitType.Typo, i, 0);
+        add(k, HitType.Typo, i);
         for (const r of e.replacement) {
           const rk = key(r);
           knownKeys.add(rk);
           if (!correctKeys.has(rk)) {
             correctKeys.add(rk);
-            add(rk, HitType.Correct, i, 0);
+            add(rk, HitType.Correct, i);
           }
           if (e.fuzzy) addTarget(rk, i);
         }
@@ -182,18 +178,18 @@ export function buildMatchModel(entries: readonly LexiconEntry[], normalizer: No
         g = groupMembers.length;
         groupIndex.set(k, g);
         groupMembers.push({ side, pieceLength: length, targets: [], offsets: [] });
-        add(piece, HitType.Anchor, g, 0);
+        add(piece, HitType.Anchor, g);
       }
       groupMembers[g]!.targets.push(ti);
       groupMembers[g]!.offsets.push(offset);
     }
     const swapped = middleSwap(t.text);
-    if (swapped !== t.text && !knownKeys.has(swapped)) add(swapped, HitType.Swap, ti, 0);
+    if (swapped !== t.text && !knownKeys.has(swapped)) add(swapped, HitType.Swap, ti);
   });
   const anchorGroups: AnchorGroup[] = groupMembers.map((g) => ({ side: g.side, pieceLength: g.pieceLength, targets: Int32Array.from(g.targets), offsets: Int32Array.from(g.offsets) }));
   allow.forEach((a, ai) => {
     const k = key(a);
-    if (k.length > 0) add(k, HitType.Allow, ai, 0);
+    if (k.length > 0) add(k, HitType.Allow, ai);
   });
 
   const automaton = buildAutomaton(patterns);
@@ -213,7 +209,6 @@ export function buildMatchModel(entries: readonly LexiconEntry[], normalizer: No
     unitClass,
     hitType: Uint8Array.from(types),
     hitRef: Int32Array.from(refs),
-    hitAux: Int32Array.from(aux),
     entries,
     targets,
     knownKeys,
