@@ -19,6 +19,11 @@ export const MIN_WORD_FREQUENCY = 100;
  * tiny counts, so any count will do).
  */
 export const MIN_CROSSING_FREQUENCY = 1;
+/**
+ * A stray edge character glues to its outside neighbour only through a word seen at least this
+ * often (这一, 更大); jieba's rarest entries are mostly names (强华) and would glue anything.
+ */
+export const MIN_GLUE_FREQUENCY = 10;
 
 /**
  * Function characters: leaving one out of a phrase (更加紧密地团结 -> 更加紧密团结, 党的自我革命 ->
@@ -96,7 +101,7 @@ function strayGlued(text: string, at: number, step: 1 | -1, frequency: (w: strin
   const outside = nextVisible(text, at + step, step, isSkip);
   if (outside < 0 || !isHan(text.charCodeAt(outside))) return false;
   const word = step < 0 ? text[outside]! + text[at]! : text[at]! + text[outside]!;
-  return frequency(word) >= MIN_CROSSING_FREQUENCY;
+  return frequency(word) >= MIN_GLUE_FREQUENCY;
 }
 
 function nextVisible(text: string, from: number, step: 1 | -1, isSkip: (c: number) => boolean): number {
