@@ -83,6 +83,13 @@ describe('allow list', () => {
     expect(c.check('参阅《北朝鲜研究》一书。')).toEqual([]);
     expect(c.check('参阅《北朝鲜研究》一书，北朝鲜')).toHaveLength(1);
   });
+
+  it('vouches for wording, not for look-alike code points or spaces inside the allowed text', () => {
+    const yaml = 'kind: mandated\nsource: test\nentries:\n  - id: m-rmfy\n    text: 人民法院\n';
+    const c = user(yaml, { allow: ['人民法院原院长'] });
+    expect(c.check('人民法院原院长')).toEqual([]);
+    expect(c.check('人⺠法院原院长')).toMatchObject([{ rule: 'misspelling', detail: 'lookalike', actual: '人⺠法院' }]);
+  });
 });
 
 describe('validation errors name the file and line', () => {
