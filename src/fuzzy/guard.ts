@@ -120,20 +120,16 @@ function loneEdgeGlued(text: string, candidate: FuzzyCandidate, fixed: boolean, 
     for (let i = a; i < b; i++) if (!isSkip(text.charCodeAt(i))) n++;
     return n;
   };
-  const neighbour = (from: number, step: number): number => {
-    for (let i = from; i >= 0 && i < text.length; i += step) if (!isSkip(text.charCodeAt(i))) return i;
-    return -1;
-  };
   if (visibleBetween(candidate.start, candidate.editPos) === 1) {
-    const outside = neighbour(candidate.start - 1, -1);
-    const edge = neighbour(candidate.start, 1);
+    const outside = nextVisible(text, candidate.start - 1, -1, isSkip);
+    const edge = nextVisible(text, candidate.start, 1, isSkip);
     const glued = outside >= 0 && isHan(text.charCodeAt(outside));
     if (!fixed && glued && isFunctionChar(text.charCodeAt(edge))) return true;
     if (outside >= 0 && isHan(text.charCodeAt(outside)) && frequency(text[outside]! + text[edge]!) >= MIN_CROSSING_FREQUENCY) return true;
   }
   if (visibleBetween(candidate.editPos, candidate.end) === 1) {
-    const outside = neighbour(candidate.end, 1);
-    const edge = neighbour(candidate.end - 1, -1);
+    const outside = nextVisible(text, candidate.end, 1, isSkip);
+    const edge = nextVisible(text, candidate.end - 1, -1, isSkip);
     const glued = outside >= 0 && isHan(text.charCodeAt(outside));
     if (!fixed && glued && isFunctionChar(text.charCodeAt(edge))) return true;
     if (outside >= 0 && isHan(text.charCodeAt(outside)) && frequency(text[edge]! + text[outside]!) >= MIN_CROSSING_FREQUENCY) return true;

@@ -7,7 +7,7 @@
  * rest of the phrase with the text on both sides (align.ts). The one single edit no half survives,
  * swapping the two characters around the middle, is added as an exact pattern instead.
  */
-import { CharKind } from '../normalize/index.js';
+import { CharKind, nextVisible } from '../normalize/index.js';
 import { alignSide, EditKind, isHan, type ConfusionOf, type SideResult } from './align.js';
 import type { ErrorDetail } from '../types.js';
 
@@ -238,9 +238,8 @@ function mayContinue(
   kind: Uint8Array,
   confusion: ConfusionOf,
 ): boolean {
-  let i = from;
-  while (i >= 0 && i < text.length && kind[text.charCodeAt(i)] === CharKind.Skip) i += step;
-  if (i < 0 || i >= text.length) return r === 1 && edgeOmission;
+  const i = nextVisible(text, from, step, kind);
+  if (i < 0) return r === 1 && edgeOmission;
   const t = map[text.charCodeAt(i)]!;
   const p = phrase[p0]!;
   if (t === p) return true;
@@ -248,9 +247,8 @@ function mayContinue(
   if (r >= 2 && t === phrase[p0 + 1]) return true;
   if (!isHan(t)) return false; // confusable and inserted characters are Han
   if (confusion(p, t) !== 0) return true;
-  i += step;
-  while (i >= 0 && i < text.length && kind[text.charCodeAt(i)] === CharKind.Skip) i += step;
-  return i >= 0 && i < text.length && map[text.charCodeAt(i)] === p;
+  const j = nextVisible(text, i + step, step, kind);
+  return j >= 0 && map[text.charCodeAt(j)] === p;
 }
 
 /**

@@ -7,7 +7,7 @@ import { FuzzyScratch, verifyAnchor, type FuzzyCandidate } from '../fuzzy/index.
 import type { ConfusionOf } from '../fuzzy/align.js';
 import { HitType, LOOKALIKE_BIT, SKIP_CLASS, type AnchorFilters, type MatchModel } from './model.js';
 import { isHan } from '../fuzzy/align.js';
-import { CharKind } from '../normalize/index.js';
+import { nextVisible } from '../normalize/index.js';
 
 /** Ring buffer size for the positions of recent non-skip code units (>= the longest pattern). */
 const RING = 256;
@@ -77,15 +77,13 @@ export interface ScanContext {
 /** Whether the character next to an anchor (from `from`, in direction `step`) may continue a member of its group. */
 function mayFollow(text: string, from: number, step: 1 | -1, group: number, filters: AnchorFilters, map: Uint16Array, kind: Uint8Array): boolean {
   if (filters.acceptAll[group] === 1) return true;
-  let i = from;
-  while (i >= 0 && i < text.length && kind[text.charCodeAt(i)] === CharKind.Skip) i += step;
-  if (i < 0 || i >= text.length) return false;
+  const i = nextVisible(text, from, step, kind);
+  if (i < 0) return false;
   const t = map[text.charCodeAt(i)]!;
   if (filters.first.has(group, t)) return true;
   if (!isHan(t)) return false;
-  i += step;
-  while (i >= 0 && i < text.length && kind[text.charCodeAt(i)] === CharKind.Skip) i += step;
-  return i >= 0 && i < text.length && filters.afterInsertion.has(group, map[text.charCodeAt(i)]!);
+  const j = nextVisible(text, i + step, step, kind);
+  return j >= 0 && filters.afterInsertion.has(group, map[text.charCodeAt(j)]!);
 }
 
 export function scan(text: string, ctx: ScanContext): ScanResult {

@@ -17,6 +17,16 @@ export const enum CharKind {
   Fullwidth = 4,
 }
 
+/**
+ * Index of the first code unit at or after `from` (step 1) or at or before it (step -1) that is not
+ * skipped inside phrases, or -1 past either end of the text.
+ */
+export function nextVisible(text: string, from: number, step: 1 | -1, kind: Uint8Array): number {
+  let i = from;
+  while (i >= 0 && i < text.length && kind[text.charCodeAt(i)] === CharKind.Skip) i += step;
+  return i >= 0 && i < text.length ? i : -1;
+}
+
 export interface Normalizer {
   /** Code unit -> normalized code unit (identity where unchanged). Length 65536. */
   readonly map: Uint16Array;
