@@ -43,6 +43,16 @@ const BODY_SUFFIXES = new Set('部局厅委院会室办署处司科所长'.split
  */
 const DROPPABLE_CHARS = new Set('的地得之和与及并而且或了着过们等'.split('').map((c) => c.charCodeAt(0)));
 
+/** Negations: a phrase's edge character replaced by one of these ends the phrase (安全不动摇). */
+const NEGATIONS = new Set('不没未非无'.split('').map((c) => c.charCodeAt(0)));
+/** Copulas and auxiliaries that join a subject to its predicate (新时代是中国特色社会主义新时代, 大湾区将建设). */
+const COPULAS = new Set('是将要'.split('').map((c) => c.charCodeAt(0)));
+
+/** A space typed to separate items (ASCII or ideographic; a no-break space comes from markup). */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x3000;
+}
+
 /** Whether an omitted or inserted character is a function character. */
 export function isFunctionChar(code: number): boolean {
   return FUNCTION_CHARS.has(code);
@@ -69,9 +79,16 @@ function hanBeside(text: string, from: number, step: 1 | -1, isSkip: (c: number)
   for (let i = from; i >= 0 && i < text.length; i += step) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) return false;
-    if (!isSkip(c)) return isHan(c);
+    // Letters and digits run on as well (SDR篮子货币: the stump belongs to an abbreviation).
+    if (!isSkip(c)) return isHan(c) || isAlnum(c);
   }
   return false;
+}
+
+/** ASCII or full-width letters and digits. */
+function isAlnum(c: number): boolean {
+  const a = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+  return (a >= 0x30 && a <= 0x39) || (a >= 0x41 && a <= 0x5a) || (a >= 0x61 && a <= 0x7a);
 }
 
 /** Whether an insertion falls between two words of the phrase's own segmentation. */
@@ -138,6 +155,32 @@ function loneEdgeGlued(text: string, candidate: FuzzyCandidate, fixed: boolean, 
 }
 
 /**
+ * Whether an omission at the phrase's edge broke the phrase's own edge word (全球|安全倡议 ->
+ * 球安全倡议, 习近平|经济思想 -> 近平经济思想), leaving a fragment that is no word of its own and
+ * does not join the text beside it. A cut between two words (生态环境|部 -> 生态环境) leaves whole
+ * words, which the text may well mean.
+ */
+function breaksEdgeWord(text: string, candidate: FuzzyCandidate, phrase: string, head: boolean, segmenter: Segmenter, frequency: (w: string) => number, isSkip: (c: number) => boolean): boolean {
+  const words = segmenter.cut(phrase);
+  const word = head ? words[0] : words[words.length - 1];
+  if (word === undefined || word.length < 2) return false;
+  const fragment = head ? word.slice(1) : word.slice(0, -1);
+  if (fragment.length >= 2 && frequency(fragment) > 0) return false;
+  // The fragment's character next to the cut must not form a word with the text outside.
+  const edge = head ? nextVisible(text, candidate.start, 1, isSkip) : nextVisible(text, candidate.end - 1, -1, isSkip);
+  const outside = head ? nextVisible(text, candidate.start - 1, -1, isSkip) : nextVisible(text, candidate.end, 1, isSkip);
+  if (edge < 0 || outside < 0) return true;
+  const pair = head ? text[outside]! + text[edge]! : text[edge]! + text[outside]!;
+  if (frequency(pair) >= MIN_CROSSING_FREQUENCY) return false;
+  // And the text outside must end (or start) with a whole word at the cut (参与|球安全倡议), not
+  // with a lone character standing where the missing one was (全面依法治|省 is 依法治省, a sibling).
+  const outsideText = head ? text.slice(Math.max(0, outside - 3), outside + 1) : text.slice(outside, outside + 4);
+  const outsideWords = segmenter.cut(outsideText);
+  const beside = head ? outsideWords[outsideWords.length - 1] : outsideWords[0];
+  return beside !== undefined && beside.length >= 2 && isHan(beside.charCodeAt(0)) && frequency(beside) > 0;
+}
+
+/**
  * Whether the candidate's text, segmented with its context, reads as real words (so it is not a
  * typo). `isSkip` tells code units ignored inside phrases (they are not counted).
  */
@@ -161,6 +204,9 @@ export interface GuardTarget {
  */
 export const MIN_MORPHEME_FREQUENCY = 3000;
 
+/** A word this frequent (人类 9464, 中国 129470) formed by an inserted character is meant text. */
+export const VERY_COMMON_WORD_FREQUENCY = 5000;
+
 /**
  * A short phrase missing a character whose stump reads as a common word plus a common character
  * in running text (更大|作为, 推出|新一轮) says something else; a real slip leaves a rare stump
@@ -170,6 +216,13 @@ export const MIN_MORPHEME_FREQUENCY = 3000;
 export const COMMON_WORD_FREQUENCY = 3000;
 export const COMMON_CHAR_FREQUENCY = 10000;
 const SHORT_PHRASE = 5;
+
+/**
+ * A body-name suffix bound into a word at least this frequent (检察院 7469, 管理局 500, 理事会 498)
+ * cannot be cut off without breaking the word; below it the suffix follows a field (建设部 88,
+ * 安全部 33) or names an event whose short form is usual (冬奥会 107: 北京冬奥).
+ */
+const SUFFIX_WORD_FREQUENCY = 300;
 
 /** Phrases this long are distinctive: an omission at their edge needs no stray-character evidence. */
 const LONG_PHRASE = 8;
@@ -205,7 +258,20 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   const { start, end, editPos, detail } = candidate;
   // An inserted function character is wording (求同而存异, 有意或无意); an omitted one is wording in
   // a political phrase (党自我革命) but an error in a fixed expression (言无信 for 言而无信).
-  if (detail === 'insertion' && !target.fixed && candidate.editChar !== undefined && isFunctionChar(candidate.editChar)) return true;
+  if (detail === 'insertion' && !target.fixed && candidate.editChar !== undefined && (isFunctionChar(candidate.editChar) || COPULAS.has(candidate.editChar))) return true;
+  // A character put into a political phrase that makes a very frequent word with the phrase's
+  // character beside it is a different text (体育强中国强, 人类与自然), not a slip of the keyboard.
+  if (detail === 'insertion' && !target.fixed && candidate.editChar !== undefined) {
+    for (const step of [-1, 1] as const) {
+      const n = nextVisible(text, editPos + step, step, isSkip);
+      if (n < start || n >= end) continue;
+      const word = step < 0 ? text[n]! + text[editPos]! : text[editPos]! + text[n]!;
+      if (frequency(word) >= VERY_COMMON_WORD_FREQUENCY) return true;
+    }
+  }
+  // A character right after a space inside a political phrase starts a second item of a headline
+  // (新发展 新格局, 脱贫攻坚 督战): the space separates two texts, it does not break one.
+  if (detail === 'insertion' && !target.fixed && editPos > start && isSpace(text.charCodeAt(editPos - 1)) && atPhraseBoundary(text, candidate, target.text, segmenter, isSkip)) return true;
   // An idiom with a character added that makes a common word with its neighbour in the idiom is a
   // variant of it (势不可阻挡, 应急救援任务, 顺激流而下), not a slip of the keyboard (一网打城尽).
   if (detail === 'insertion' && target.fixed && candidate.editChar !== undefined) {
@@ -219,6 +285,12 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // A substituted character that makes a word with a neighbour is probably the intended word
   // (中国是个伟大的国家, not 四个伟大; 生态环境不受损害, not 生态环境部). Not in fixed expressions,
   // where a homophone word is still a slip (世事求是).
+  // The phrase's first or last character replaced by a particle or a negation is the phrase's
+  // shorter neighbour followed by ordinary text (生态环境不动摇, 国家安全不动摇).
+  if (detail === 'substitution' && !target.fixed && (editPos === start || editPos === end - 1)) {
+    const sub = text.charCodeAt(editPos);
+    if (isFunctionChar(sub) || NEGATIONS.has(sub) || COPULAS.has(sub)) return true;
+  }
   if (detail === 'substitution' && !target.fixed) {
     for (const step of [-1, 1] as const) {
       const n = nextVisible(text, editPos + step, step, isSkip);
@@ -237,15 +309,23 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   if (detail === 'omission' && loneEdgeGlued(text, candidate, target.fixed, frequency, isSkip)) return true;
   // For an omission at the candidate's edge: the text index of the character beside the cut.
   let edgeCut = -1;
+  let brokenSuffixWord = false; // the cut took the last character of a word such as 检察院
   if (detail === 'omission' && (editPos === start || editPos === end)) {
     // A phrase cut at its edge: where the cut side runs on into more Han text, the text most likely
     // says something shorter (生态环境|质量, 住房和城乡建设|领域), so only a long phrase counts; a
     // body's name cut before its suffix names a field (生态环境、交通运输、), never counts. Otherwise
     // the stump stands for the phrase (，国者治澳，).
-    const runsOn = editPos === start ? hanBeside(text, start - 1, -1, isSkip) : hanBeside(text, end, 1, isSkip);
-    if (runsOn && target.length < LONG_PHRASE) return true;
-    if (candidate.editChar !== undefined && BODY_SUFFIXES.has(candidate.editChar) && isNameSuffix(target.text, editPos === end, frequency)) return true;
-    edgeCut = editPos === start ? nextVisible(text, start, 1, isSkip) : nextVisible(text, end - 1, -1, isSkip);
+    const head = editPos === start;
+    const runsOn = head ? hanBeside(text, start - 1, -1, isSkip) : hanBeside(text, end, 1, isSkip);
+    if (runsOn && target.length < LONG_PHRASE && !breaksEdgeWord(text, candidate, target.text, head, segmenter, frequency, isSkip)) return true;
+    if (candidate.editChar !== undefined && BODY_SUFFIXES.has(candidate.editChar)) {
+      // A suffix that ends a common word (检察院, 管理局, 委员会) cut off leaves a broken word, a
+      // slip; one that merely follows a field (环境|部, 安全|部) leaves the field's name.
+      const suffixWord = head ? target.text.slice(0, 3) : target.text.slice(-3);
+      if (isNameSuffix(target.text, !head, frequency) && frequency(suffixWord) < SUFFIX_WORD_FREQUENCY) return true;
+      brokenSuffixWord = true;
+    }
+    edgeCut = head ? nextVisible(text, start, 1, isSkip) : nextVisible(text, end - 1, -1, isSkip);
   }
   if (edgeCut >= 0 && isFunctionChar(text.charCodeAt(edgeCut))) return true;
   let offset = from;
@@ -299,5 +379,6 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // into the text outside (冤错|案件, 真诚|意愿), the stump belongs to that text.
   if (detail === 'omission' && target.length <= 4 && gluedOutside) return true;
   // A phrase missing a character that still reads as frequent words says something else (中国现代化).
-  return detail === 'omission' && !target.fixed && target.length <= COVERED_OMISSION_MAX_LENGTH && visibleInCandidate > 0 && covered === visibleInCandidate;
+  // Not so where the stump lost the end of a body's name (最高人民检察).
+  return detail === 'omission' && !target.fixed && !brokenSuffixWord && target.length <= COVERED_OMISSION_MAX_LENGTH && visibleInCandidate > 0 && covered === visibleInCandidate;
 }

@@ -1,0 +1,44 @@
+/**
+ * The real-word guards of src/fuzzy/guard.ts, one pair per guard: a correct sentence the guard
+ * keeps quiet, and a near twin with a real slip that is still reported. Sentences are from (or
+ * shaped like) the shared corpus of official news; the twins are the slips the guard must not hide.
+ */
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '../../src/index.js';
+
+const checker = createChecker();
+const fuzzy = (text: string) => checker.check(text).filter((f) => f.rule === 'misspelling');
+
+describe('guards keep correct text quiet', () => {
+  it.each([
+    ['a function character put in (中华各民族)', '中华各民族共同开拓了辽阔的疆域'],
+    ['a particle that stands alone dropped (更加紧密团结)', '更加紧密团结在以习近平同志为核心的党中央周围'],
+    ['a word glued across the edge (全国|安全)', '全国安全形势总体稳定'],
+    ['a body name cut before its suffix names a field', '生态环境、交通运输、住房和城乡建设等部门'],
+    ['an edge character replaced by a negation', '坚持维护国家安全不动摇'],
+    ['an inserted character making a very common word', '少年强中国强，体育强中国强'],
+    ['a copula put in', '这个新时代是中国特色社会主义新时代'],
+    ['a character after a headline space between the phrase words', '【新发展 新格局】创新引领'],
+    ['an edge cut beside letters (an abbreviation)', '人民币在SDR篮子货币中权重上调'],
+    ['an event suffix dropped (北京冬奥)', '宣传北京冬奥，推广冰雪运动'],
+    ['a sibling formation (依法治省)', '党委全面依法治省（市）委员会办公室主任'],
+  ])('%s: %s', (_, text) => {
+    expect(fuzzy(text)).toEqual([]);
+  });
+});
+
+describe('the slips beside them are still reported', () => {
+  it.each([
+    ['a body suffix cut off a word (检察院)', '最高人民法院、最高人民检察、全国政协', '最高人民检察', '最高人民检察院', 'omission'],
+    ['a body suffix cut off in running text', '记者从国家中医药管理了解到', '国家中医药管理', '国家中医药管理局', 'omission'],
+    ['the first word of a phrase broken (全球)', '欢迎尼方支持和参与球安全倡议、全球文明倡议', '球安全倡议', '全球安全倡议', 'omission'],
+    ['the first word of a phrase broken (习近平)', '学习贯彻近平经济思想，把思想', '近平经济思想', '习近平经济思想', 'omission'],
+    ['an edge character replaced by a homophone', '坚持维护国家安全布动摇', '国家安全布', '国家安全部', 'substitution'],
+    ['a character after a space inside a word', '同中华优秀传 周统文化相结合', '同中华优秀传 周统文化相结合', '同中华优秀传统文化相结合', 'insertion'],
+    ['an inserted character without a space', '推动新发展新格局', '新发展新格局', '新发展格局', 'insertion'],
+  ])('%s: %s', (_, text, actual, expected, detail) => {
+    const found = fuzzy(text);
+    expect(found.map((f) => [f.actual, f.expected, f.detail])).toEqual([[actual, [expected], detail]]);
+    expect(text.slice(found[0]!.start, found[0]!.end)).toBe(actual);
+  });
+});
