@@ -3,7 +3,7 @@
  * corpus (../shared/corpus, read at bench time only; never copied into the repo in bulk).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
@@ -63,7 +63,13 @@ export interface Case {
 }
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const devSetDir = join(repoRoot, 'test/fixtures/accuracy');
+/**
+ * Where the dev set lives. TIFA_DEV_SET_DIR points both the generator and the report at another
+ * folder, to score a held-out set made with another seed (`--seed N`) without touching the
+ * committed one.
+ */
+export const heldOut = process.env.TIFA_DEV_SET_DIR !== undefined && process.env.TIFA_DEV_SET_DIR !== '';
+export const devSetDir = heldOut ? resolve(process.env.TIFA_DEV_SET_DIR!) : join(repoRoot, 'test/fixtures/accuracy');
 export const POSITIVES_FILE = join(devSetDir, 'positives.jsonl');
 export const NEGATIVES_FILE = join(devSetDir, 'negatives.jsonl');
 

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { createChecker, type Checker, type Finding } from '../../src/index.js';
 import { asOfDate, inForce } from '../../src/checker.js';
 import { loadBuiltinData } from '../../src/data/builtin.js';
-import { readCorpus, readDevSet, repoRoot } from './common.js';
+import { devSetDir, heldOut, readCorpus, readDevSet, repoRoot } from './common.js';
 import { briefFinding, scoreDevSet, TARGETS, type Score } from './score.js';
 
 const OUT_DIR = join(repoRoot, 'bench/accuracy');
@@ -189,7 +189,8 @@ const header = [
     `A label is found when a finding overlaps its span and an expected string contains the labelled phrase; "same detail" counts found labels whose finding has the labelled detail.`,
   '',
 ].join('\n');
-writeFileSync(join(OUT_DIR, 'results.md'), `${header}\n${summary}\n\n${missesSection(score)}\n${devFalsePositivesSection(score)}`);
+// A held-out set's report goes beside it, so the committed report stays that of the dev set.
+writeFileSync(join(heldOut ? devSetDir : OUT_DIR, 'results.md'), `${header}\n${summary}\n\n${missesSection(score)}\n${devFalsePositivesSection(score)}`);
 if (corpusResult) writeFileSync(join(OUT_DIR, 'corpus-findings.md'), corpusFindingsMd(corpusResult));
 
 console.log(summary);

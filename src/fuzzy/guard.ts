@@ -43,6 +43,8 @@ const BODY_SUFFIXES = new Set('部局厅委院会室办署处司科所长'.split
  */
 const DROPPABLE_CHARS = new Set('的地得之和与及并而且或了着过们等'.split('').map((c) => c.charCodeAt(0)));
 
+/** Prepositions that stand before a noun phrase (从|国家数据局, 向|全球发展倡议). */
+const PREPOSITIONS = new Set('从向自由给跟同让使将'.split('').map((c) => c.charCodeAt(0)));
 /** Negations: a phrase's edge character replaced by one of these ends the phrase (安全不动摇). */
 const NEGATIONS = new Set('不没未非无'.split('').map((c) => c.charCodeAt(0)));
 /** Copulas and auxiliaries that join a subject to its predicate (新时代是中国特色社会主义新时代, 大湾区将建设). */
@@ -172,12 +174,14 @@ function breaksEdgeWord(text: string, candidate: FuzzyCandidate, phrase: string,
   if (edge < 0 || outside < 0) return true;
   const pair = head ? text[outside]! + text[edge]! : text[edge]! + text[outside]!;
   if (frequency(pair) >= MIN_CROSSING_FREQUENCY) return false;
-  // And the text outside must end (or start) with a whole word at the cut (参与|球安全倡议), not
-  // with a lone character standing where the missing one was (全面依法治|省 is 依法治省, a sibling).
+  // And the text outside must end (or start) with a whole word or a particle at the cut (参与|球安全倡议,
+  // 从|家数据局), not with a lone character standing where the missing one was (全面依法治|省 is
+  // 依法治省, a sibling).
   const outsideText = head ? text.slice(Math.max(0, outside - 3), outside + 1) : text.slice(outside, outside + 4);
   const outsideWords = segmenter.cut(outsideText);
   const beside = head ? outsideWords[outsideWords.length - 1] : outsideWords[0];
-  return beside !== undefined && beside.length >= 2 && isHan(beside.charCodeAt(0)) && frequency(beside) > 0;
+  if (beside === undefined || !isHan(beside.charCodeAt(0))) return false;
+  return beside.length >= 2 ? frequency(beside) > 0 : isFunctionChar(beside.charCodeAt(0)) || PREPOSITIONS.has(beside.charCodeAt(0));
 }
 
 /**
@@ -272,16 +276,6 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // A character right after a space inside a political phrase starts a second item of a headline
   // (新发展 新格局, 脱贫攻坚 督战): the space separates two texts, it does not break one.
   if (detail === 'insertion' && !target.fixed && editPos > start && isSpace(text.charCodeAt(editPos - 1)) && atPhraseBoundary(text, candidate, target.text, segmenter, isSkip)) return true;
-  // An idiom with a character added that makes a common word with its neighbour in the idiom is a
-  // variant of it (势不可阻挡, 应急救援任务, 顺激流而下), not a slip of the keyboard (一网打城尽).
-  if (detail === 'insertion' && target.fixed && candidate.editChar !== undefined) {
-    for (const step of [-1, 1] as const) {
-      const n = nextVisible(text, editPos + step, step, isSkip);
-      if (n < start || n >= end) continue;
-      const word = step < 0 ? text[n]! + text[editPos]! : text[editPos]! + text[n]!;
-      if (frequency(word) >= MIN_WORD_FREQUENCY) return true;
-    }
-  }
   // A substituted character that makes a word with a neighbour is probably the intended word
   // (中国是个伟大的国家, not 四个伟大; 生态环境不受损害, not 生态环境部). Not in fixed expressions,
   // where a homophone word is still a slip (世事求是).
@@ -356,6 +350,17 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     const touchesEdit = holdsEdit || (detail === 'omission' && (tEnd === editPos || tStart === editPos));
     if (visible >= 2 && crossesEdge && touchesEdit && detail !== 'transposition' && detail !== 'duplication' && freq >= MIN_CROSSING_FREQUENCY) return true;
     const tokenFreq = frequency(token);
+    // An added character inside a longer dictionary word makes a variant of the expression
+    // (不为人所知), not a slip (大有作实为 leaves 作 alone).
+    if (detail === 'insertion' && holdsEdit && visible >= 3 && tokenFreq > 0) return true;
+    // The candidate's first or last character taken by a frequent word from outside, where that
+    // character is only a piece of the phrase's own word, means the phrase is not there: 大势|不可阻挡
+    // is not 势不可挡 with 阻 added, 应急|救援任务 is not 急救任务. (A whole word of the phrase inside
+    // an outside word, 中共中央 holding 中央, is no such evidence.)
+    if (detail === 'insertion' && crossesEdge && visible >= 2 && tokenFreq >= MIN_WORD_FREQUENCY && Math.min(tEnd, end) - Math.max(tStart, start) === 1) {
+      const edgeChar = tStart < start ? target.text[0]! : target.text[target.length - 1]!;
+      if (!segmenter.cut(target.text).includes(edgeChar)) return true;
+    }
     // a word reaching outside the candidate makes its stump part of ordinary text (新一轮, 意愿)
     const common = visible >= 2 ? tokenFreq >= COMMON_WORD_FREQUENCY || (crossesEdge && tokenFreq > 0) : tokenFreq >= COMMON_CHAR_FREQUENCY;
     if (!common) uncommonTokens++;
@@ -373,7 +378,9 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // An extra character that leaves every character of the phrase inside a real word modifies the
   // phrase rather than breaking it (全国政协副主席, 国家水安全, 脱贫攻坚决战, 北京冬残奥会); a typo
   // leaves stray characters behind (体繁育: 体; 一网打城尽: 尽).
-  if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY) return true;
+  // In a fixed expression only a particle does that (改革和开放, 贫困的人口, 枉费了心机); any other
+  // character breaks it (举世|更|瞩目, 世外|村|桃源).
+  if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY && (!target.fixed || DROPPABLE_CHARS.has(candidate.editChar))) return true;
   if (detail === 'omission' && target.length <= SHORT_PHRASE && uncommonTokens === 0 && (gluedOutside || runsOnIntoHan(text, start, end, isSkip))) return true;
   // A four-character phrase missing one leaves a three-character stump; where a word runs from it
   // into the text outside (冤错|案件, 真诚|意愿), the stump belongs to that text.

@@ -22,6 +22,9 @@ describe('guards keep correct text quiet', () => {
     ['an edge cut beside letters (an abbreviation)', '人民币在SDR篮子货币中权重上调'],
     ['an event suffix dropped (北京冬奥)', '宣传北京冬奥，推广冰雪运动'],
     ['a sibling formation (依法治省)', '党委全面依法治省（市）委员会办公室主任'],
+    ['an edge character taken by a word outside (大势|不可阻挡)', '中华民族实现伟大复兴的历史大势不可阻挡。'],
+    ['an added character inside a longer word (为人所知)', '这一大屠杀很长时间内并不为人所知，'],
+    ['a particle put into a fixed word', '要坚持改革和开放，'],
   ])('%s: %s', (_, text) => {
     expect(fuzzy(text)).toEqual([]);
   });
@@ -35,7 +38,10 @@ describe('the slips beside them are still reported', () => {
     ['the first word of a phrase broken (习近平)', '学习贯彻近平经济思想，把思想', '近平经济思想', '习近平经济思想', 'omission'],
     ['an edge character replaced by a homophone', '坚持维护国家安全布动摇', '国家安全布', '国家安全部', 'substitution'],
     ['a character after a space inside a word', '同中华优秀传 周统文化相结合', '同中华优秀传 周统文化相结合', '同中华优秀传统文化相结合', 'insertion'],
-    ['an inserted character without a space', '推动新发展新格局', '新发展新格局', '新发展格局', 'insertion'],
+    ['an inserted character without a space', '推动构建新发展楼格局', '新发展楼格局', '新发展格局', 'insertion'],
+    ['a word made with a neighbour inside an idiom (同意|心|协力)', '凝聚力量，同意心协力、砥砺奋进', '同意心协力', '同心协力', 'insertion'],
+    ['a common character between the words of an idiom', '举世更瞩目的盛会', '举世更瞩目', '举世瞩目', 'insertion'],
+    ['the first word broken after a preposition', '记者从家数据局了解到', '家数据局', '国家数据局', 'omission'],
   ])('%s: %s', (_, text, actual, expected, detail) => {
     const found = fuzzy(text);
     expect(found.map((f) => [f.actual, f.expected, f.detail])).toEqual([[actual, [expected], detail]]);
