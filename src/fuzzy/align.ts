@@ -128,7 +128,17 @@ export function alignSide(
     out.textLength = r + 1;
     return;
   }
-  // 4. Omission: phrase[q] missing.
+  // 4. Omission: phrase[q] missing. Of a doubled character (惴惴不安 -> 惴不安) the one nearer the
+  //    anchor is taken as missing, so the edit stays inside the phrase rather than at its edge.
+  let o = q;
+  while (o > 0 && o < r && phrase[p0 + o - 1] === phrase[p0 + o]) o--;
+  if (o < q && rangeEqual(phrase, p0 + o + 1, text, o, r - 1 - o) && textCount >= r - 1) {
+    out.ok = true;
+    out.edit = EditKind.Omission;
+    out.at = o;
+    out.textLength = r - 1;
+    return;
+  }
   if (q < r && (q < r - 1 || edgeOmission) && textCount >= r - 1 && rangeEqual(phrase, p0 + q + 1, text, q, r - 1 - q)) {
     out.ok = true;
     out.edit = EditKind.Omission;

@@ -41,6 +41,7 @@ describe('the slips beside them are still reported', () => {
     ['an inserted character without a space', '推动构建新发展楼格局', '新发展楼格局', '新发展格局', 'insertion'],
     ['a word made with a neighbour inside an idiom (同意|心|协力)', '凝聚力量，同意心协力、砥砺奋进', '同意心协力', '同心协力', 'insertion'],
     ['a common character between the words of an idiom', '举世更瞩目的盛会', '举世更瞩目', '举世瞩目', 'insertion'],
+    ['one of a doubled character missing (惴惴不安)', '赵林英惴不安，但没多久', '惴不安', '惴惴不安', 'omission'],
     ['the first word broken after a preposition', '记者从家数据局了解到', '家数据局', '国家数据局', 'omission'],
   ])('%s: %s', (_, text, actual, expected, detail) => {
     const found = fuzzy(text);
