@@ -276,19 +276,22 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // A character right after a space inside a political phrase starts a second item of a headline
   // (新发展 新格局, 脱贫攻坚 督战): the space separates two texts, it does not break one.
   if (detail === 'insertion' && !target.fixed && editPos > start && isSpace(text.charCodeAt(editPos - 1)) && atPhraseBoundary(text, candidate, target.text, segmenter, isSkip)) return true;
-  // A substituted character that makes a word with a neighbour is probably the intended word
-  // (中国是个伟大的国家, not 四个伟大; 生态环境不受损害, not 生态环境部). Not in fixed expressions,
-  // where a homophone word is still a slip (世事求是).
-  // The phrase's first or last character replaced by a particle or a negation is the phrase's
-  // shorter neighbour followed by ordinary text (生态环境不动摇, 国家安全不动摇).
+  // The phrase's first or last character replaced by a particle, a copula or a negation is the
+  // phrase's shorter neighbour followed by ordinary text (生态环境不动摇, 中国是个伟大的国家).
   if (detail === 'substitution' && !target.fixed && (editPos === start || editPos === end - 1)) {
     const sub = text.charCodeAt(editPos);
     if (isFunctionChar(sub) || NEGATIONS.has(sub) || COPULAS.has(sub)) return true;
   }
+  // A substituted character that makes a word with a neighbour outside the phrase is probably the
+  // intended word (参与权 beside 参与). Not in fixed expressions, where a homophone word is still a
+  // slip (世事求是).
   if (detail === 'substitution' && !target.fixed) {
     for (const step of [-1, 1] as const) {
       const n = nextVisible(text, editPos + step, step, isSkip);
       if (n < 0 || !isHan(text.charCodeAt(n))) continue;
+      // A word made with the phrase's own neighbour is evidence only where the replaced character
+      // is a particle (我党第十九届: 的 -> 第十); otherwise it is the slip itself (办公司, 党委会).
+      if (n >= start && n < end && !(candidate.editChar !== undefined && isFunctionChar(candidate.editChar))) continue;
       const word = step < 0 ? text[n]! + text[editPos]! : text[editPos]! + text[n]!;
       if (frequency(word) >= MIN_WORD_FREQUENCY) return true;
     }
@@ -342,7 +345,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     // A substituted character inside a frequent word, or a frequent word across a gap, reads as
     // intended text. Not so for the other edits: a swapped pair (国中, 一统) or an inserted
     // character (体繁育) often makes some word while breaking the phrase's own.
-    if (visible >= 2 && holdsEdit && !target.fixed && detail === 'substitution' && freq >= MIN_WORD_FREQUENCY) return true;
+    if (visible >= 2 && holdsEdit && !target.fixed && detail === 'substitution' && freq >= MIN_WORD_FREQUENCY && (crossesEdge || (candidate.editChar !== undefined && isFunctionChar(candidate.editChar)))) return true;
     if (visible >= 2 && holdsEdit && insertionAtBoundary && freq >= MIN_WORD_FREQUENCY) return true;
     // A word across the candidate's edge glues it to the outside text, but only counts where it
     // takes in the edit (全国|安全 beside the gap; 参与权 holding the substitute): an exact part of

@@ -87,7 +87,10 @@ export interface FuzzyCandidate {
   editPos: number;
   /** Human-readable edit: e.g. `明→民`, `漏“民”`. */
   edit: string;
-  /** The omitted or inserted character (normalized code unit), for omissions and insertions. */
+  /**
+   * The character the edit is about (normalized code unit): the omitted or the inserted one; for
+   * substitutions, the phrase's character replaced first.
+   */
   editChar?: number;
 }
 
@@ -200,6 +203,7 @@ export function verifyAnchor(
       confidence = kinds & 2 ? 0.75 : 0.9;
       if (subs === 2) confidence -= 0.1;
       editPos = textIndexPos(sr.at);
+      editChar = codes[phraseIndex]!;
       const parts: string[] = [];
       for (let i = 0; i < l.textLength && i < leftLength; i++) {
         const t = s.leftCodes[i]!;

@@ -25,6 +25,8 @@ describe('guards keep correct text quiet', () => {
     ['an edge character taken by a word outside (大势|不可阻挡)', '中华民族实现伟大复兴的历史大势不可阻挡。'],
     ['an added character inside a longer word (为人所知)', '这一大屠杀很长时间内并不为人所知，'],
     ['a particle put into a fixed word', '要坚持改革和开放，'],
+    ['a particle replaced, making a word with the phrase (我党第十九届)', '佐科表示，我党第十九届六中全会'],
+    ['a copula at the phrase edge (中国是个伟大的国家)', '中国是个伟大的国家'],
   ])('%s: %s', (_, text) => {
     expect(fuzzy(text)).toEqual([]);
   });
@@ -41,6 +43,7 @@ describe('the slips beside them are still reported', () => {
     ['an inserted character without a space', '推动构建新发展楼格局', '新发展楼格局', '新发展格局', 'insertion'],
     ['a word made with a neighbour inside an idiom (同意|心|协力)', '凝聚力量，同意心协力、砥砺奋进', '同意心协力', '同心协力', 'insertion'],
     ['a common character between the words of an idiom', '举世更瞩目的盛会', '举世更瞩目', '举世瞩目', 'insertion'],
+    ['a substitute making a word inside the phrase (办公司)', '国务院台湾事务办公司发言人', '国务院台湾事务办公司', '国务院台湾事务办公室', 'substitution'],
     ['one of a doubled character missing (惴惴不安)', '赵林英惴不安，但没多久', '惴不安', '惴惴不安', 'omission'],
     ['the first word broken after a preposition', '记者从家数据局了解到', '家数据局', '国家数据局', 'omission'],
   ])('%s: %s', (_, text, actual, expected, detail) => {
