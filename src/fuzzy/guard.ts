@@ -278,7 +278,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   if (detail === 'insertion' && !target.fixed && editPos > start && isSpace(text.charCodeAt(editPos - 1)) && atPhraseBoundary(text, candidate, target.text, segmenter, isSkip)) return true;
   // The phrase's first or last character replaced by a particle, a copula or a negation is the
   // phrase's shorter neighbour followed by ordinary text (生态环境不动摇, 中国是个伟大的国家).
-  if (detail === 'substitution' && !target.fixed && (editPos === start || editPos === end - 1)) {
+  if (detail === 'substitution' && !target.fixed && (candidate.edits ?? 1) === 1 && (editPos === start || editPos === end - 1)) {
     const sub = text.charCodeAt(editPos);
     if (isFunctionChar(sub) || NEGATIONS.has(sub) || COPULAS.has(sub)) return true;
   }
@@ -325,6 +325,16 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     edgeCut = head ? nextVisible(text, start, 1, isSkip) : nextVisible(text, end - 1, -1, isSkip);
   }
   if (edgeCut >= 0 && isFunctionChar(text.charCodeAt(edgeCut))) return true;
+  // Whether the inserted character makes a word with a phrase character beside it (阻|挡, 救|援).
+  const insertedMakesWord = (): boolean => {
+    for (const step of [-1, 1] as const) {
+      const n = nextVisible(text, editPos + step, step, isSkip);
+      if (n < start || n >= end) continue;
+      const word = step < 0 ? text[n]! + text[editPos]! : text[editPos]! + text[n]!;
+      if (frequency(word) >= MIN_WORD_FREQUENCY) return true;
+    }
+    return false;
+  };
   let offset = from;
   let covered = 0; // candidate characters inside frequent multi-character words
   let visibleInCandidate = 0;
@@ -361,8 +371,9 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     // is not 势不可挡 with 阻 added, 应急|救援任务 is not 急救任务. (A whole word of the phrase inside
     // an outside word, 中共中央 holding 中央, is no such evidence.)
     if (detail === 'insertion' && crossesEdge && visible >= 2 && tokenFreq >= MIN_WORD_FREQUENCY && Math.min(tEnd, end) - Math.max(tStart, start) === 1) {
+      // Both signs together: an accidental word across the edge (草场上|风) alone is common.
       const edgeChar = tStart < start ? target.text[0]! : target.text[target.length - 1]!;
-      if (!segmenter.cut(target.text).includes(edgeChar)) return true;
+      if (!segmenter.cut(target.text).includes(edgeChar) && insertedMakesWord()) return true;
     }
     // a word reaching outside the candidate makes its stump part of ordinary text (新一轮, 意愿)
     const common = visible >= 2 ? tokenFreq >= COMMON_WORD_FREQUENCY || (crossesEdge && tokenFreq > 0) : tokenFreq >= COMMON_CHAR_FREQUENCY;

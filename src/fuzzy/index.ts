@@ -85,6 +85,8 @@ export interface FuzzyCandidate {
   confidence: number;
   /** Text position of the edited character (for an omission: where the character is missing). */
   editPos: number;
+  /** Number of edits (2 only for two substitutions); 1 when absent. */
+  edits?: number;
   /** Human-readable edit: e.g. `明→民`, `漏“民”`. */
   edit: string;
   /**
@@ -219,7 +221,7 @@ export function verifyAnchor(
     }
   }
   if (length >= 8) confidence = Math.min(0.99, confidence + 0.05);
-  const candidate: FuzzyCandidate = { target: targetIndex, start: candStart, end: candEnd, detail, confidence, editPos, edit };
+  const candidate: FuzzyCandidate = { target: targetIndex, start: candStart, end: candEnd, detail, confidence, editPos, edit, edits };
   if (editChar !== undefined) candidate.editChar = editChar;
   return candidate;
 }
