@@ -156,6 +156,17 @@ function loneEdgeGlued(text: string, candidate: FuzzyCandidate, fixed: boolean, 
   return false;
 }
 
+/** Whether an invisible character or a no-break space stands between visible ones in [start, end). */
+function holdsInnerNoise(text: string, start: number, end: number, isSkip: (c: number) => boolean): boolean {
+  for (let i = start + 1; i < end - 1; i++) {
+    const c = text.charCodeAt(i);
+    // Typed spaces (ASCII, ideographic) also separate headline items (精神 明天); an invisible
+    // character or a no-break space inside Han text never does.
+    if (isSkip(c) && c !== 10 && c !== 13 && c !== 0x20 && c !== 0x3000) return true;
+  }
+  return false;
+}
+
 /**
  * Whether an omission at the phrase's edge broke the phrase's own edge word (全球|安全倡议 ->
  * 球安全倡议, 习近平|经济思想 -> 近平经济思想), leaving a fragment that is no word of its own and
@@ -303,7 +314,11 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // neighbours modifies the phrase (人类与自然, 雄安高新区, 全国政协副主席); inside one of the
   // phrase's words it breaks it (体繁育强国). Idioms take no modifiers.
   const insertionAtBoundary = detail === 'insertion' && !target.fixed && atPhraseBoundary(text, candidate, target.text, segmenter, isSkip);
-  if (detail === 'omission' && loneEdgeGlued(text, candidate, target.fixed, frequency, isSkip)) return true;
+  // An omission whose stump also holds an invisible character between its characters (井 U+200B 有序,
+  // 一技 U+00A0 长) is defective text whatever words it makes: the ambiguity rules below, which
+  // keep short stumps of ordinary text quiet, do not apply to it.
+  const defective = detail === 'omission' && holdsInnerNoise(text, start, end, isSkip);
+  if (detail === 'omission' && !defective && loneEdgeGlued(text, candidate, target.fixed, frequency, isSkip)) return true;
   // For an omission at the candidate's edge: the text index of the character beside the cut.
   let edgeCut = -1;
   let brokenSuffixWord = false; // the cut took the last character of a word such as 检察院
@@ -383,7 +398,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
       strayPhraseChars++;
       // A stray character at the candidate's edge that makes a word with the text outside belongs
       // to that text (这一举动, 更大作为), so the phrase is not there to be misspelled.
-      if (detail === 'omission' && (tStart === start || tEnd === end) && strayGlued(text, tStart === start ? start : end - 1, tStart === start ? -1 : 1, frequency, isSkip)) return true;
+      if (detail === 'omission' && !defective && (tStart === start || tEnd === end) && strayGlued(text, tStart === start ? start : end - 1, tStart === start ? -1 : 1, frequency, isSkip)) return true;
     }
     const inside = Math.min(tEnd, end) - Math.max(tStart, start);
     visibleInCandidate += inside;
@@ -395,10 +410,10 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // In a fixed expression only a particle does that (改革和开放, 贫困的人口, 枉费了心机); any other
   // character breaks it (举世|更|瞩目, 世外|村|桃源).
   if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY && (!target.fixed || DROPPABLE_CHARS.has(candidate.editChar))) return true;
-  if (detail === 'omission' && target.length <= SHORT_PHRASE && uncommonTokens === 0 && (gluedOutside || runsOnIntoHan(text, start, end, isSkip))) return true;
+  if (detail === 'omission' && !defective && target.length <= SHORT_PHRASE && uncommonTokens === 0 && (gluedOutside || runsOnIntoHan(text, start, end, isSkip))) return true;
   // A four-character phrase missing one leaves a three-character stump; where a word runs from it
   // into the text outside (冤错|案件, 真诚|意愿), the stump belongs to that text.
-  if (detail === 'omission' && target.length <= 4 && gluedOutside) return true;
+  if (detail === 'omission' && !defective && target.length <= 4 && gluedOutside) return true;
   // A phrase missing a character that still reads as frequent words says something else (中国现代化).
   // Not so where the stump lost the end of a body's name (最高人民检察).
   return detail === 'omission' && !target.fixed && !brokenSuffixWord && target.length <= COVERED_OMISSION_MAX_LENGTH && visibleInCandidate > 0 && covered === visibleInCandidate;

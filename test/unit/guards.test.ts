@@ -21,6 +21,7 @@ describe('guards keep correct text quiet', () => {
     ['a character after a headline space between the phrase words', '【新发展 新格局】创新引领'],
     ['an edge cut beside letters (an abbreviation)', '人民币在SDR篮子货币中权重上调'],
     ['an event suffix dropped (北京冬奥)', '宣传北京冬奥，推广冰雪运动'],
+    ['a typed space after a headline (精神 明天)', '大力弘扬劳模精神 明天（11月24日）出版'],
     ['a sibling formation (依法治省)', '党委全面依法治省（市）委员会办公室主任'],
     ['an edge character taken by a word outside (大势|不可阻挡)', '中华民族实现伟大复兴的历史大势不可阻挡。'],
     ['an added character inside a longer word (为人所知)', '这一大屠杀很长时间内并不为人所知，'],
@@ -45,6 +46,7 @@ describe('the slips beside them are still reported', () => {
     ['a common character between the words of an idiom', '举世更瞩目的盛会', '举世更瞩目', '举世瞩目', 'insertion'],
     ['a substitute making a word inside the phrase (办公司)', '国务院台湾事务办公司发言人', '国务院台湾事务办公司', '国务院台湾事务办公室', 'substitution'],
     ['one of a doubled character missing (惴惴不安)', '赵林英惴不安，但没多久', '惴不安', '惴惴不安', 'omission'],
+    ['an omission with an invisible character inside', '凭借一技\u00a0长实现人生价值', '一技\u00a0长', '一技之长', 'omission'],
     ['the first word broken after a preposition', '记者从家数据局了解到', '家数据局', '国家数据局', 'omission'],
   ])('%s: %s', (_, text, actual, expected, detail) => {
     const found = fuzzy(text);
