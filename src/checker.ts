@@ -301,7 +301,11 @@ function findingsFor(
       prev = c;
       if (model.knownKeys.has(normalizer.key(text.slice(c.start, c.end)))) continue;
       const segmenter = getSegmenter();
-      if (segmenter && readsAsRealWords(text, c, { text: targets[c.target]!.text, length: targets[c.target]!.codes.length, fixed: entries[targets[c.target]!.entry]!.kind === 'typo' }, segmenter, isSkip)) continue;
+      if (segmenter) {
+        const targetEntry = entries[targets[c.target]!.entry]!;
+        const guardTarget = { text: targets[c.target]!.text, length: targets[c.target]!.codes.length, fixed: targetEntry.kind === 'typo', idiom: targetEntry.category === 'idiom' };
+        if (readsAsRealWords(text, c, guardTarget, segmenter, isSkip)) continue;
+      }
       const target = targets[c.target]!;
       const entry = entries[target.entry]!;
       const draft: Draft = { rule: 'misspelling', severity: entry.severity, start: c.start, end: c.end, expected: [target.text], entry, detail: c.detail, confidence: c.confidence, fuzzy: true, edit: c.edit, editPos: c.editPos };

@@ -211,6 +211,11 @@ export interface GuardTarget {
    * fixed in that sense: 更加紧密地团结 and 更加紧密团结 are both correct.
    */
   fixed: boolean;
+  /**
+   * An idiom (成语, lexicon category `idiom`): it takes no modifier at all, only a particle
+   * (举世|更|瞩目 is a slip; 改革|和|开放 and 非营利|性|机构 are wording).
+   */
+  idiom?: boolean;
 }
 
 /**
@@ -261,15 +266,21 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   const window = text.slice(from, to);
   const tokens = segmenter.cut(window);
   if (tokens.join('') !== window) return false; // a segmenter that rewrites text cannot be trusted here
-  // The candidate is one dictionary word of its own (风景画, 损人不利己): not a misspelling.
+  const frequency = (w: string): number => (segmenter.frequency ? segmenter.frequency(w) : Number.POSITIVE_INFINITY);
+  // The candidate is one dictionary word of its own (风景画, 损人不利己): not a misspelling. Except
+  // a rare entry far rarer than the phrase with a replaced, missing or swapped character: jieba's
+  // dictionary records common misspellings too (各抒已见 3 against 各抒己见 46, 颖脱而出, 绞脑汁).
   {
     let offset = from;
     for (const token of tokens) {
-      if (offset === candidate.start && offset + token.length === candidate.end && token.length >= 2 && (segmenter.frequency ? segmenter.frequency(token) > 0 : true)) return true;
+      if (offset === candidate.start && offset + token.length === candidate.end && token.length >= 2) {
+        const f = frequency(token);
+        const recordedSlip = candidate.detail !== 'insertion' && f < MIN_GLUE_FREQUENCY && f * 10 < frequency(target.text);
+        if (f > 0 && !recordedSlip) return true;
+      }
       offset += token.length;
     }
   }
-  const frequency = (w: string): number => (segmenter.frequency ? segmenter.frequency(w) : Number.POSITIVE_INFINITY);
   const { start, end, editPos, detail } = candidate;
   // An inserted function character is wording (求同而存异, 有意或无意); an omitted one is wording in
   // a political phrase (党自我革命) but an error in a fixed expression (言无信 for 言而无信).
@@ -407,9 +418,9 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // An extra character that leaves every character of the phrase inside a real word modifies the
   // phrase rather than breaking it (全国政协副主席, 国家水安全, 脱贫攻坚决战, 北京冬残奥会); a typo
   // leaves stray characters behind (体繁育: 体; 一网打城尽: 尽).
-  // In a fixed expression only a particle does that (改革和开放, 贫困的人口, 枉费了心机); any other
-  // character breaks it (举世|更|瞩目, 世外|村|桃源).
-  if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY && (!target.fixed || DROPPABLE_CHARS.has(candidate.editChar))) return true;
+  // In an idiom only a particle does that (枉费了心机); any other character breaks it (举世|更|瞩目,
+  // 世外|村|桃源). Other fixed words take modifiers (非营利性机构, 改革和开放).
+  if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY && (!target.idiom || DROPPABLE_CHARS.has(candidate.editChar))) return true;
   if (detail === 'omission' && !defective && target.length <= SHORT_PHRASE && uncommonTokens === 0 && (gluedOutside || runsOnIntoHan(text, start, end, isSkip))) return true;
   // A four-character phrase missing one leaves a three-character stump; where a word runs from it
   // into the text outside (冤错|案件, 真诚|意愿), the stump belongs to that text.
