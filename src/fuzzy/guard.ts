@@ -176,15 +176,19 @@ function holdsInnerNoise(text: string, start: number, end: number, isSkip: (c: n
 function breaksEdgeWord(text: string, candidate: FuzzyCandidate, phrase: string, head: boolean, segmenter: Segmenter, frequency: (w: string) => number, isSkip: (c: number) => boolean): boolean {
   const words = segmenter.cut(phrase);
   const word = head ? words[0] : words[words.length - 1];
-  if (word === undefined || word.length < 2) return false;
-  const fragment = head ? word.slice(1) : word.slice(0, -1);
+  if (word === undefined) return false;
+  // A one-character word cut off leaves the stump's edge broken when the next word is one
+  // character too (新|质|生产力 -> 质生产力).
+  const next = head ? words[1] : words[words.length - 2];
+  if (word.length < 2 && (next === undefined || next.length !== 1)) return false;
+  const fragment = word.length >= 2 ? (head ? word.slice(1) : word.slice(0, -1)) : next!;
   if (fragment.length >= 2 && frequency(fragment) > 0) return false;
   // The fragment's character next to the cut must not form a word with the text outside.
   const edge = head ? nextVisible(text, candidate.start, 1, isSkip) : nextVisible(text, candidate.end - 1, -1, isSkip);
   const outside = head ? nextVisible(text, candidate.start - 1, -1, isSkip) : nextVisible(text, candidate.end, 1, isSkip);
   if (edge < 0 || outside < 0) return true;
   const pair = head ? text[outside]! + text[edge]! : text[edge]! + text[outside]!;
-  if (frequency(pair) >= MIN_CROSSING_FREQUENCY) return false;
+  if (frequency(pair) >= MIN_GLUE_FREQUENCY) return false;
   // And the text outside must end (or start) with a whole word or a particle at the cut (参与|球安全倡议,
   // 从|家数据局), not with a lone character standing where the missing one was (全面依法治|省 is
   // 依法治省, a sibling).
@@ -192,7 +196,14 @@ function breaksEdgeWord(text: string, candidate: FuzzyCandidate, phrase: string,
   const outsideWords = segmenter.cut(outsideText);
   const beside = head ? outsideWords[outsideWords.length - 1] : outsideWords[0];
   if (beside === undefined || !isHan(beside.charCodeAt(0))) return false;
-  return beside.length >= 2 ? frequency(beside) > 0 : isFunctionChar(beside.charCodeAt(0)) || PREPOSITIONS.has(beside.charCodeAt(0));
+  if (beside.length >= 2) return frequency(beside) > 0;
+  const b = beside.charCodeAt(0);
+  if (isFunctionChar(b) || PREPOSITIONS.has(b) || COPULAS.has(b)) return true;
+  // After a tail cut, a lone character that opens more text starts the next words (中央军委副主|何卫东);
+  // one that closes the clause stands where the missing one was (全面依法治|省（市）).
+  if (head) return false;
+  const after = nextVisible(text, outside + 1, 1, isSkip);
+  return after >= 0 && isHan(text.charCodeAt(after));
 }
 
 /**

@@ -47,6 +47,8 @@ describe('the slips beside them are still reported', () => {
     ['a substitute making a word inside the phrase (办公司)', '国务院台湾事务办公司发言人', '国务院台湾事务办公司', '国务院台湾事务办公室', 'substitution'],
     ['one of a doubled character missing (惴惴不安)', '赵林英惴不安，但没多久', '惴不安', '惴惴不安', 'omission'],
     ['an omission with an invisible character inside', '凭借一技\u00a0长实现人生价值', '一技\u00a0长', '一技之长', 'omission'],
+    ['a one-character word cut off before another (新|质|生产力)', '指出，发展质生产力对于推动高质量发展', '质生产力', '新质生产力', 'omission'],
+    ['a tail cut followed by more text (中央军委副主|何卫东)', '中央军委副主何卫东主持', '中央军委副主', '中央军委副主席', 'omission'],
     ['the first word broken after a preposition', '记者从家数据局了解到', '家数据局', '国家数据局', 'omission'],
   ])('%s: %s', (_, text, actual, expected, detail) => {
     const found = fuzzy(text);
