@@ -13,6 +13,7 @@ import { buildAnchorFilters, buildMatchModel, HitType, type MatchModel } from '.
 import { scan, ScanState, type ScanContext } from './match/scan.js';
 import { resolveSegmenter } from './segment/index.js';
 import { readsAsRealWords } from './fuzzy/guard.js';
+import { spacesSeparateWords } from './fuzzy/spacing.js';
 import { EDGE_OMISSION_LENGTH, type FuzzyCandidate } from './fuzzy/index.js';
 import { contextAllows, sentenceHolds } from './findings/context.js';
 import { messageFor } from './findings/messages.js';
@@ -245,6 +246,11 @@ function findingsFor(
   const correct = new SpanIndex(); // correctly written phrases (hits come sorted by end)
   const allowed = new SpanIndex();
   const fuzzyCandidates: FuzzyCandidate[] = candidates.slice();
+  const isSkipUnit = (c: number): boolean => normalizer.kind[c] === CharKind.Skip;
+  const headlineSpacing = (t: string, start: number, end: number, original: string): boolean => {
+    const segmenter = getSegmenter();
+    return segmenter !== undefined && spacesSeparateWords(t, start, end, normalizer.key(original), segmenter, isSkipUnit);
+  };
 
   for (let h = 0; h < hits.length; h++) {
     const p = hits.pattern[h]!;
@@ -270,6 +276,8 @@ function findingsFor(
     switch (type) {
       case HitType.Correct: {
         correct.add(start, end);
+        // A headline's typed space between two words of the phrase separates items (新发展 新格局).
+        if (drift === 'noise' && headlineSpacing(text, start, end, original)) break;
         if (drift) {
           const expected = entry.kind === 'typo' ? normalizer.key(original) : entry.text;
           drafts.push({ ...base, rule: 'misspelling', expected: [expected], detail: drift, confidence: drift === 'noise' ? 0.9 : 0.95 });
