@@ -355,8 +355,11 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     if (candidate.editChar !== undefined && BODY_SUFFIXES.has(candidate.editChar)) {
       // A suffix that ends a common word (检察院, 管理局, 委员会) cut off leaves a broken word, a
       // slip; one that merely follows a field (环境|部, 安全|部) leaves the field's name.
+      // And only where the stump ends in a word (环境, 信息化, 冬奥), which names a field or an
+      // event; a stump ending in a broken word (大变|局, 国家监|委) is a slip.
       const suffixWord = head ? target.text.slice(0, 3) : target.text.slice(-3);
-      if (isNameSuffix(target.text, !head, frequency) && frequency(suffixWord) < SUFFIX_WORD_FREQUENCY) return true;
+      const stumpEnds = head ? [target.text.slice(1, 3), target.text.slice(1, 4)] : [target.text.slice(-3, -1), target.text.slice(-4, -1)];
+      if (isNameSuffix(target.text, !head, frequency) && frequency(suffixWord) < SUFFIX_WORD_FREQUENCY && stumpEnds.some((w) => frequency(w) > 0)) return true;
       brokenSuffixWord = true;
     }
     edgeCut = head ? nextVisible(text, start, 1, isSkip) : nextVisible(text, end - 1, -1, isSkip);
