@@ -49,7 +49,7 @@ describe('the slips beside them are still reported', () => {
     ['an omission with an invisible character inside', '凭借一技\u00a0长实现人生价值', '一技\u00a0长', '一技之长', 'omission'],
     ['a one-character word cut off before another (新|质|生产力)', '指出，发展质生产力对于推动高质量发展', '质生产力', '新质生产力', 'omission'],
     ['a tail cut followed by more text (中央军委副主|何卫东)', '中央军委副主何卫东主持', '中央军委副主', '中央军委副主席', 'omission'],
-    ['a suffix cut off a broken word (大变|局)', '习近平指出，世界百年未有之大变加速演进', '世界百年未有之大变', '世界百年未有之大变局', 'omission'],
+    ['a suffix cut off a broken word (国家监|委)', '中央组织部、中央纪委国家监联合印发了通知', '中央纪委国家监', '中央纪委国家监委', 'omission'],
     ['the first word broken after a preposition', '记者从家数据局了解到', '家数据局', '国家数据局', 'omission'],
   ])('%s: %s', (_, text, actual, expected, detail) => {
     const found = fuzzy(text);
