@@ -16,6 +16,8 @@ import { readsAsRealWords } from './fuzzy/guard.js';
 import { spacesSeparateWords } from './fuzzy/spacing.js';
 import { EDGE_OMISSION_LENGTH, type FuzzyCandidate } from './fuzzy/index.js';
 import { contextAllows, sentenceHolds } from './findings/context.js';
+import { outdatedNameIsHistory } from './findings/history.js';
+import { typoCrossesWord } from './findings/typo-boundary.js';
 import { messageFor } from './findings/messages.js';
 import { LocationIndex } from './findings/location.js';
 import { SpanIndex } from './findings/spans.js';
@@ -334,6 +336,13 @@ function findingsFor(
     }
     // An old name in a sentence that also gives the new one is history (从中央财经领导小组到中央财经委员会).
     if (d.rule === 'outdated-name' && sentenceHolds(text, d.start, d.end, d.expected, normalizer.key)) return false;
+    // An old name marked as former, or told in its reform, a past act or a biography, is history too.
+    if (d.rule === 'outdated-name' && outdatedNameIsHistory(text, d.start, d.end, getSegmenter())) return false;
+    // A listed two-character typo read across a word boundary (按|排除) is two words, not the typo.
+    if (d.rule === 'common-typo' && d.detail === 'listed') {
+      const segmenter = getSegmenter();
+      if (segmenter && typoCrossesWord(text, d.start, d.end, segmenter)) return false;
+    }
     return !contextAllows(d.entry.unless, text, d.start, d.end, normalizer.key);
   });
 

@@ -25,6 +25,25 @@ export function sentenceHolds(text: string, start: number, end: number, words: r
   return words.some((w) => w.length > 0 && rest.includes(w));
 }
 
+/**
+ * Openers that carry the time of the sentence before (1995年3月，任国务院副总理。其间，兼任…): a
+ * sentence starting with one of them is dated by the previous sentence of the same paragraph.
+ */
+const CARRIED_TIME = /^\s*(?:其间|期间|此间|此后|其后|随后|之后|同年|当年|次年|翌年|当时|那时|后来|这一时期)/;
+
+/**
+ * Where to look for a year for the sentence starting at `from`: while the sentence opens with a
+ * word that carries the previous sentence's time, step back one sentence (at most three, never
+ * across a line break, which ends a paragraph).
+ */
+export function yearScopeStart(text: string, from: number): number {
+  for (let step = 0; step < 3 && from > 0 && CARRIED_TIME.test(text.slice(from, from + 8)); step++) {
+    if (text[from - 1] === '\n' || text[from - 1] === '\r') break;
+    from = sentenceAround(text, from - 1, from - 1)[0];
+  }
+  return from;
+}
+
 /** Whether any rule holds for the match [start, end) of `text`; `key` normalizes for comparison. */
 export function contextAllows(rules: readonly ContextRule[], text: string, start: number, end: number, key: (s: string) => string): boolean {
   if (rules.length === 0) return false;
@@ -43,7 +62,7 @@ export function contextAllows(rules: readonly ContextRule[], text: string, start
       if (rule.sentence.some((w) => s.includes(w))) return true;
     } else {
       const [a, b] = getSentence();
-      for (const m of text.slice(a, b).matchAll(YEAR)) if (Number(m[1]) < rule.yearBefore) return true;
+      for (const m of text.slice(yearScopeStart(text, a), b).matchAll(YEAR)) if (Number(m[1]) < rule.yearBefore) return true;
     }
   }
   return false;

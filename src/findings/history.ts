@@ -1,0 +1,91 @@
+/**
+ * When an outdated name is history, not a mistake. These rules hold for every `outdated` entry
+ * (the per-entry `unless:` rules cover what is particular to one name). An old name stays right
+ * where the text speaks of the old body itself:
+ * - it is marked as former: 原中国银监会, 前国家旅游局, 原湖北省武汉市环保局;
+ * - the text tells its reform: 武警森林部队集体转制后, 公安消防部队移交应急管理部门;
+ * - it names a past act of the body: 中央深改组第七次会议, 中央全面深化改革领导小组审议通过的方案;
+ * - it names a post held in a biography: 兼任中央外事工作领导小组组长, 曾任国务院三峡工程建设委员会副主任.
+ * Each rule reads only a few characters around the match, so it never slows a check.
+ */
+import type { Segmenter } from '../types.js';
+import { sentenceAround } from './context.js';
+
+/**
+ * What may stand between 原/前 and the name: the country or party (中国, 国家, 中共) and up to two
+ * administrative units (湖北省武汉市), which is how a former body is named with its place.
+ */
+const PLACE_PREFIX = /^(?:中华人民共和国|中国|国家|中共)?(?:[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|盟|旗)){0,2}$/;
+
+/**
+ * A token that ends in a number or a time unit makes 前 mean "before" (三天前, 两年前, 不久前),
+ * not "former".
+ */
+const TIME_BEFORE = /[\d０-９〇零一二三四五六七八九十百千万两几多数年月日天周时分秒久]$/;
+
+/**
+ * Verbs of the reform itself, in the clause after the name (up to four characters between, for
+ * 集体, 整体, 正式, 全部): the text tells how the old body was renamed, merged or handed over.
+ * Not 组建/改革, which also describe what a body does.
+ */
+const REFORM_AFTER = /^[\u4e00-\u9fff]{0,4}?(?:转制|改制|移交|撤销|撤并|更名|改名|改称|改为|改组为|整合为|合并|并入|划入|划归|转隶|退出现役|不再保留)/;
+
+/**
+ * A past act of the body: its numbered meeting, or a document it adopted or issued (documents keep
+ * the name of the body that issued them). Not 发布的, which news also uses for fresh data.
+ */
+const PAST_ACT_AFTER = /^(?:第[\d一二三四五六七八九十百零〇两]+次(?:全体)?会议|(?:审议)?通过的|审定的|印发的|颁布的|批准的)/;
+
+/** A post right after the name (中央外事工作领导小组组长, 国务院三峡工程建设委员会副主任). */
+const POST_AFTER = /^(?:副?(?:主任|组长|秘书长|书记|主席|局长|厅长|部长|司令员|政治委员|政委|委员)|党组书记|成员)/;
+/** Verbs of a career in the sentence: a biography lists posts held, not today's bodies. */
+const CAREER_VERBS = /曾任|历任|兼任|先后任|先后担任|曾担任|担任过|生前/;
+
+/** Text after `end` up to the end of its clause, at most `max` characters. */
+function clauseAfter(text: string, end: number, max: number): string {
+  const s = text.slice(end, end + max);
+  const cut = s.search(/[，,。！？；;!?：:、\n\r（）()“”"《》]/);
+  return cut < 0 ? s : s.slice(0, cut);
+}
+
+/**
+ * Whether 原 or 前 marks the name at [start, end) as a former body: the marker is followed only by
+ * a place prefix and stands as a word of its own (not 太原, 原来, 目前, 之前), and 前 does not follow
+ * a time (三天前). Without a segmenter only 原 right before the prefix counts.
+ */
+export function markedAsFormer(text: string, start: number, segmenter: Segmenter | undefined): boolean {
+  const from = Math.max(0, start - 20);
+  for (let m = start - 1; m >= from; m--) {
+    const c = text[m];
+    if (c !== '原' && c !== '前') continue;
+    if (!PLACE_PREFIX.test(text.slice(m + 1, start))) continue;
+    if (!segmenter) return c === '原';
+    // Segment a window around the marker and find the token that starts at the marker.
+    const w0 = Math.max(0, m - 6);
+    const tokens = segmenter.cut(text.slice(w0, start));
+    let at = w0;
+    let prev = '';
+    for (const t of tokens) {
+      if (at === m) {
+        if (t !== c) break; // part of a longer word: 原来, 前进
+        if (c === '前' && TIME_BEFORE.test(prev)) break;
+        return true;
+      }
+      if (at > m) break;
+      at += t.length;
+      prev = t;
+    }
+  }
+  return false;
+}
+
+/** Whether the outdated name at [start, end) is history by one of the general rules above. */
+export function outdatedNameIsHistory(text: string, start: number, end: number, segmenter: Segmenter | undefined): boolean {
+  const after = clauseAfter(text, end, 24);
+  if (REFORM_AFTER.test(after) || PAST_ACT_AFTER.test(after)) return true;
+  if (POST_AFTER.test(after)) {
+    const [a, b] = sentenceAround(text, start, end);
+    if (CAREER_VERBS.test(text.slice(a, b))) return true;
+  }
+  return markedAsFormer(text, start, segmenter);
+}
