@@ -43,6 +43,9 @@ const BODY_SUFFIXES = new Set('部局厅委院会室办署处司科所长'.split
  */
 const DROPPABLE_CHARS = new Set('的地得之和与及并而且或了着过们等'.split('').map((c) => c.charCodeAt(0)));
 
+/** Conjunctions: one joins two things, so at a phrase's first or last character it is a piece of a word (碳中和). */
+const CONJUNCTIONS = new Set('和与及并而且或'.split('').map((c) => c.charCodeAt(0)));
+
 /** Prepositions that stand before a noun phrase (从|国家数据局, 向|全球发展倡议). */
 const PREPOSITIONS = new Set('从向自由给跟同让使将'.split('').map((c) => c.charCodeAt(0)));
 /** Negations: a phrase's edge character replaced by one of these ends the phrase (安全不动摇). */
@@ -116,11 +119,12 @@ function standsAlone(phrase: string, char: number, segmenter: Segmenter): boolea
 }
 
 /** Whether the character at `at` forms a dictionary word with its visible Han neighbour in direction `step`. */
-function strayGlued(text: string, at: number, step: 1 | -1, frequency: (w: string) => number, isSkip: (c: number) => boolean): boolean {
+function strayGlued(text: string, at: number, step: 1 | -1, frequency: (w: string) => number, isSkip: (c: number) => boolean, joined: (a: number, b: number) => boolean): boolean {
   const outside = nextVisible(text, at + step, step, isSkip);
   if (outside < 0 || !isHan(text.charCodeAt(outside))) return false;
   const word = step < 0 ? text[outside]! + text[at]! : text[at]! + text[outside]!;
-  return frequency(word) >= MIN_GLUE_FREQUENCY;
+  // The segmenter must read the two as one word too: 最高|家权力机关 holds no 高家.
+  return frequency(word) >= MIN_GLUE_FREQUENCY && joined(Math.min(at, outside), Math.max(at, outside));
 }
 
 function nextVisible(text: string, from: number, step: 1 | -1, isSkip: (c: number) => boolean): number {
@@ -156,6 +160,21 @@ function loneEdgeGlued(text: string, candidate: FuzzyCandidate, fixed: boolean, 
   return false;
 }
 
+/** Whether the stump's edge word `fragment` and one to three characters of the text beside the cut make a dictionary word. */
+function gluesOn(text: string, candidate: FuzzyCandidate, fragment: string, head: boolean, frequency: (w: string) => number, isSkip: (c: number) => boolean): boolean {
+  let outside = '';
+  let i = head ? candidate.start - 1 : candidate.end;
+  while (outside.length < 3 && i >= 0 && i < text.length) {
+    const c = text.charCodeAt(i);
+    i += head ? -1 : 1;
+    if (isSkip(c)) continue;
+    if (!isHan(c)) break;
+    outside = head ? String.fromCharCode(c) + outside : outside + String.fromCharCode(c);
+    if (frequency(head ? outside + fragment : fragment + outside) > 0) return true;
+  }
+  return false;
+}
+
 /** Whether an invisible character or a no-break space stands between visible ones in [start, end). */
 function holdsInnerNoise(text: string, start: number, end: number, isSkip: (c: number) => boolean): boolean {
   for (let i = start + 1; i < end - 1; i++) {
@@ -169,11 +188,12 @@ function holdsInnerNoise(text: string, start: number, end: number, isSkip: (c: n
 
 /**
  * Whether an omission at the phrase's edge broke the phrase's own edge word (全球|安全倡议 ->
- * 球安全倡议, 习近平|经济思想 -> 近平经济思想), leaving a fragment that is no word of its own and
- * does not join the text beside it. A cut between two words (生态环境|部 -> 生态环境) leaves whole
- * words, which the text may well mean.
+ * 球安全倡议, 习近平|经济思想 -> 近平经济思想, 命运共同体 -> 命运共同), leaving a fragment that does
+ * not join the text beside it. A cut between two words (生态环境|部 -> 生态环境) leaves whole
+ * words, which the text may well mean. `joined(a, b)` tells whether the segmenter, reading the
+ * text, put the characters at a and b into one word.
  */
-function breaksEdgeWord(text: string, candidate: FuzzyCandidate, phrase: string, head: boolean, segmenter: Segmenter, frequency: (w: string) => number, isSkip: (c: number) => boolean): boolean {
+function breaksEdgeWord(text: string, candidate: FuzzyCandidate, phrase: string, head: boolean, segmenter: Segmenter, frequency: (w: string) => number, isSkip: (c: number) => boolean, joined: (a: number, b: number) => boolean): boolean {
   const words = segmenter.cut(phrase);
   const word = head ? words[0] : words[words.length - 1];
   if (word === undefined) return false;
@@ -182,13 +202,18 @@ function breaksEdgeWord(text: string, candidate: FuzzyCandidate, phrase: string,
   const next = head ? words[1] : words[words.length - 2];
   if (word.length < 2 && (next === undefined || next.length !== 1)) return false;
   const fragment = word.length >= 2 ? (head ? word.slice(1) : word.slice(0, -1)) : next!;
-  if (fragment.length >= 2 && frequency(fragment) > 0) return false;
-  // The fragment's character next to the cut must not form a word with the text outside.
+  // A fragment that is a word of its own is the text's meaning where the phrase's word was a pair
+  // (生态|环境); of a longer word (共同体, 委员会, 新时代) it is a stump, unless it joins the text
+  // beside it into a word (移民管理|体制, 管理|部门).
+  // A numeral fragment counts something else (党的二十|届三中全会).
+  if (fragment.length >= 2 && frequency(fragment) > 0 && (word.length < 3 || /^[零〇一二三四五六七八九十百千万两]+$/.test(fragment) || gluesOn(text, candidate, fragment, head, frequency, isSkip))) return false;
+  // The fragment's character next to the cut must not form a word with the text outside, in the
+  // segmenter's reading of the text (最高|家 is no 高家, 支持|球 no 持球).
   const edge = head ? nextVisible(text, candidate.start, 1, isSkip) : nextVisible(text, candidate.end - 1, -1, isSkip);
   const outside = head ? nextVisible(text, candidate.start - 1, -1, isSkip) : nextVisible(text, candidate.end, 1, isSkip);
   if (edge < 0 || outside < 0) return true;
   const pair = head ? text[outside]! + text[edge]! : text[edge]! + text[outside]!;
-  if (frequency(pair) >= MIN_GLUE_FREQUENCY) return false;
+  if (frequency(pair) >= MIN_GLUE_FREQUENCY && joined(Math.min(edge, outside), Math.max(edge, outside))) return false;
   // And the text outside must end (or start) with a whole word or a particle at the cut (参与|球安全倡议,
   // 从|家数据局), not with a lone character standing where the missing one was (全面依法治|省 is
   // 依法治省, a sibling).
@@ -278,6 +303,14 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   const tokens = segmenter.cut(window);
   if (tokens.join('') !== window) return false; // a segmenter that rewrites text cannot be trusted here
   const frequency = (w: string): number => (segmenter.frequency ? segmenter.frequency(w) : Number.POSITIVE_INFINITY);
+  const tokenEnds: number[] = [];
+  for (let offset = from, k = 0; k < tokens.length; k++) tokenEnds.push((offset += tokens[k]!.length));
+  /** Whether text positions a <= b fall in one token of the window's segmentation. */
+  const joined = (a: number, b: number): boolean => {
+    if (a < from || b >= to) return false;
+    const k = tokenEnds.findIndex((e) => e > a);
+    return k >= 0 && b < tokenEnds[k]!;
+  };
   // The candidate is one dictionary word of its own (风景画, 损人不利己): not a misspelling. Except
   // a rare entry far rarer than the phrase with a replaced, missing or swapped character: jieba's
   // dictionary records common misspellings too (各抒已见 3 against 各抒己见 46, 颖脱而出, 绞脑汁).
@@ -331,7 +364,9 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   }
   // A particle that is a word of its own in the phrase may be dropped (更加紧密团结, 铆足劲), one
   // inside a word may not (成渝区 for 成渝地区, 言无信 for 言而无信).
-  if (detail === 'omission' && candidate.editChar !== undefined && DROPPABLE_CHARS.has(candidate.editChar) && standsAlone(target.text, candidate.editChar, segmenter)) return true;
+  // A conjunction at the phrase's edge joins nothing there: it is part of a word (碳中|和).
+  const edgeConjunction = candidate.editChar !== undefined && CONJUNCTIONS.has(candidate.editChar) && (editPos === start || editPos === end);
+  if (detail === 'omission' && candidate.editChar !== undefined && DROPPABLE_CHARS.has(candidate.editChar) && !edgeConjunction && standsAlone(target.text, candidate.editChar, segmenter)) return true;
   // An extra character between two words of a political phrase that makes a word with its
   // neighbours modifies the phrase (人类与自然, 雄安高新区, 全国政协副主席); inside one of the
   // phrase's words it breaks it (体繁育强国). Idioms take no modifiers.
@@ -351,7 +386,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     // the stump stands for the phrase (，国者治澳，).
     const head = editPos === start;
     const runsOn = head ? hanBeside(text, start - 1, -1, isSkip) : hanBeside(text, end, 1, isSkip);
-    if (runsOn && target.length < LONG_PHRASE && !breaksEdgeWord(text, candidate, target.text, head, segmenter, frequency, isSkip)) return true;
+    if (runsOn && target.length < LONG_PHRASE && !breaksEdgeWord(text, candidate, target.text, head, segmenter, frequency, isSkip, joined)) return true;
     if (candidate.editChar !== undefined && BODY_SUFFIXES.has(candidate.editChar)) {
       // A suffix that ends a common word (检察院, 管理局, 委员会) cut off leaves a broken word, a
       // slip; one that merely follows a field (环境|部, 安全|部) leaves the field's name.
@@ -359,7 +394,10 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
       // event; a stump ending in a broken word (大变|局, 国家监|委) is a slip.
       const suffixWord = head ? target.text.slice(0, 3) : target.text.slice(-3);
       const stumpEnds = head ? [target.text.slice(1, 3), target.text.slice(1, 4)] : [target.text.slice(-3, -1), target.text.slice(-4, -1)];
-      if (isNameSuffix(target.text, !head, frequency) && frequency(suffixWord) < SUFFIX_WORD_FREQUENCY && stumpEnds.some((w) => frequency(w) > 0)) return true;
+      // The stump's end must be a word the segmenter keeps whole (冬奥, 联络); a rare dictionary
+      // entry it splits (大变 of 大变局) is no evidence.
+      const isWord = (w: string): boolean => frequency(w) > 0 && segmenter.cut(w).length === 1;
+      if (isNameSuffix(target.text, !head, frequency) && frequency(suffixWord) < SUFFIX_WORD_FREQUENCY && stumpEnds.some(isWord)) return true;
       brokenSuffixWord = true;
     }
     edgeCut = head ? nextVisible(text, start, 1, isSkip) : nextVisible(text, end - 1, -1, isSkip);
@@ -423,7 +461,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
       strayPhraseChars++;
       // A stray character at the candidate's edge that makes a word with the text outside belongs
       // to that text (这一举动, 更大作为), so the phrase is not there to be misspelled.
-      if (detail === 'omission' && !defective && (tStart === start || tEnd === end) && strayGlued(text, tStart === start ? start : end - 1, tStart === start ? -1 : 1, frequency, isSkip)) return true;
+      if (detail === 'omission' && !defective && (tStart === start || tEnd === end) && strayGlued(text, tStart === start ? start : end - 1, tStart === start ? -1 : 1, frequency, isSkip, joined)) return true;
     }
     const inside = Math.min(tEnd, end) - Math.max(tStart, start);
     visibleInCandidate += inside;

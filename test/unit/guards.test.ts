@@ -28,6 +28,9 @@ describe('guards keep correct text quiet', () => {
     ['a particle put into a fixed word', '要坚持改革和开放，'],
     ['a particle replaced, making a word with the phrase (我党第十九届)', '佐科表示，我党第十九届六中全会'],
     ['a copula at the phrase edge (中国是个伟大的国家)', '中国是个伟大的国家'],
+    ['a numeral stump counting something else (党的二十|届)', '要统筹好党的二十届三中、四中全会部署各项改革任务'],
+    ['a stump word that joins the text beside it (移民管理|体制)', '公安现役部队改革、国家移民管理体制改革等各项改革推进有力'],
+    ['a common stump word before more text (中华民族共同|家园)', '坚定守护中华民族共同家园'],
   ])('%s: %s', (_, text) => {
     expect(fuzzy(text)).toEqual([]);
   });
@@ -51,6 +54,11 @@ describe('the slips beside them are still reported', () => {
     ['a tail cut followed by more text (中央军委副主|何卫东)', '中央军委副主何卫东主持', '中央军委副主', '中央军委副主席', 'omission'],
     ['a suffix cut off a broken word (国家监|委)', '中央组织部、中央纪委国家监联合印发了通知', '中央纪委国家监', '中央纪委国家监委', 'omission'],
     ['the first word broken after a preposition', '记者从家数据局了解到', '家数据局', '国家数据局', 'omission'],
+    ['a conjunction at the phrase edge is no particle (碳中|和)', '第四，积极稳妥推进碳达峰碳中。', '积极稳妥推进碳达峰碳中', '积极稳妥推进碳达峰碳中和', 'omission'],
+    ['a suffix cut off a word the segmenter does not keep (大变|局)', '面对世界百年未有之大变，中巴要站在历史正确一边', '世界百年未有之大变', '世界百年未有之大变局', 'omission'],
+    ['a stump of a longer word before a new word (委员|关于)', '审议国家监察委员关于开展反腐败国际追逃追赃', '国家监察委员', '国家监察委员会', 'omission'],
+    ['a dictionary pair across the cut that the text does not read (最高|家)', '全国人大代表是最高家权力机关的组成人员', '家权力机关', '国家权力机关', 'omission'],
+    ['a broken first word after a verb (支持|球)', '汤方支持球发展倡议。', '球发展倡议', '全球发展倡议', 'omission'],
   ])('%s: %s', (_, text, actual, expected, detail) => {
     const found = fuzzy(text);
     expect(found.map((f) => [f.actual, f.expected, f.detail])).toEqual([[actual, [expected], detail]]);
