@@ -10,6 +10,7 @@
 import type { Segmenter } from '../types.js';
 import type { FuzzyCandidate } from './index.js';
 import { isHan } from './align.js';
+import { lineUsesSpaces } from './spacing.js';
 
 /** Multi-character words at least this frequent (jieba dictionary counts) count as real words. */
 export const MIN_WORD_FREQUENCY = 100;
@@ -175,6 +176,12 @@ function gluesOn(text: string, candidate: FuzzyCandidate, fragment: string, head
   return false;
 }
 
+/** Whether a typed space stands between visible characters of [start, end). */
+function holdsTypedSpace(text: string, start: number, end: number): boolean {
+  for (let i = start + 1; i < end - 1; i++) if (isSpace(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Whether an invisible character or a no-break space stands between visible ones in [start, end). */
 function holdsInnerNoise(text: string, start: number, end: number, isSkip: (c: number) => boolean): boolean {
   for (let i = start + 1; i < end - 1; i++) {
@@ -311,6 +318,19 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     const k = tokenEnds.findIndex((e) => e > a);
     return k >= 0 && b < tokenEnds[k]!;
   };
+  /** Whether every visible character of text[a, b) lies in a multi-character word of good frequency. */
+  const inWords = (a: number, b: number): boolean => {
+    let tStart = from;
+    for (const token of tokens) {
+      const tEnd = tStart + token.length;
+      if (tEnd > a && tStart < b) {
+        const visible = [...token].filter((ch) => !isSkip(ch.charCodeAt(0))).length;
+        if (visible > 0 && (visible < 2 || frequency(token) < MIN_WORD_FREQUENCY)) return false;
+      }
+      tStart = tEnd;
+    }
+    return true;
+  };
   // The candidate is one dictionary word of its own (风景画, 损人不利己): not a misspelling. Except
   // a rare entry far rarer than the phrase with a replaced, missing or swapped character: jieba's
   // dictionary records common misspellings too (各抒已见 3 against 各抒己见 46, 颖脱而出, 绞脑汁).
@@ -374,7 +394,10 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // An omission whose stump also holds an invisible character between its characters (井 U+200B 有序,
   // 一技 U+00A0 长) is defective text whatever words it makes: the ambiguity rules below, which
   // keep short stumps of ordinary text quiet, do not apply to it.
-  const defective = detail === 'omission' && holdsInnerNoise(text, start, end, isSkip);
+  // So is a typed space inside the stump that leaves a character outside any word (光正  大 for
+  // 光明正大), unless the line sets other items apart with spaces; one between whole words ends a
+  // title (劳模精神 明天出版).
+  const defective = detail === 'omission' && (holdsInnerNoise(text, start, end, isSkip) || (holdsTypedSpace(text, start, end) && !lineUsesSpaces(text, start, end) && !inWords(start, end)));
   if (detail === 'omission' && !defective && loneEdgeGlued(text, candidate, target.fixed, frequency, isSkip)) return true;
   // For an omission at the candidate's edge: the text index of the character beside the cut.
   let edgeCut = -1;

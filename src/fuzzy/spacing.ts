@@ -36,7 +36,7 @@ function separatorAt(text: string, i: number): boolean {
 }
 
 /** Whether the line around [start, end) holds a separating space outside it. */
-function lineUsesSpaces(text: string, start: number, end: number): boolean {
+export function lineUsesSpaces(text: string, start: number, end: number): boolean {
   for (let i = start - 1, n = 0; i >= 0 && n < SPACING_WINDOW; i--, n++) {
     if (isBreak(text.charCodeAt(i))) break;
     if (separatorAt(text, i)) return true;

@@ -58,6 +58,7 @@ describe('the slips beside them are still reported', () => {
     ['a suffix cut off a word the segmenter does not keep (大变|局)', '面对世界百年未有之大变，中巴要站在历史正确一边', '世界百年未有之大变', '世界百年未有之大变局', 'omission'],
     ['a stump of a longer word before a new word (委员|关于)', '审议国家监察委员关于开展反腐败国际追逃追赃', '国家监察委员', '国家监察委员会', 'omission'],
     ['a dictionary pair across the cut that the text does not read (最高|家)', '全国人大代表是最高家权力机关的组成人员', '家权力机关', '国家权力机关', 'omission'],
+    ['typed spaces inside an idiom stump in running prose', '坚持诚信办企业、光正  大搞经营；', '光正  大', '光明正大', 'omission'],
     ['a broken first word after a verb (支持|球)', '汤方支持球发展倡议。', '球发展倡议', '全球发展倡议', 'omission'],
   ])('%s: %s', (_, text, actual, expected, detail) => {
     const found = fuzzy(text);
