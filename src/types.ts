@@ -80,4 +80,9 @@ export interface Segmenter {
    * token counts as a real word.
    */
   frequency?(word: string): number;
+  /**
+   * Optional: the dictionary's part-of-speech tag of a word (jieba's tag set: n, v, a, r, p ...;
+   * '' when unknown). Without it an inserted character is judged by its frequency alone.
+   */
+  tag?(word: string): string;
 }

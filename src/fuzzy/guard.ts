@@ -182,6 +182,20 @@ function holdsTypedSpace(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/**
+ * Part-of-speech tags (jieba's set) of words that can modify the word after them: nouns,
+ * distinguishing words, adjectives, time and place words (before a noun), adverbs (before a verb).
+ */
+const MODIFIER_TAG = /^(n|b|a|t|f|s|d)/;
+/** Modal verbs, which stand before a predicate (人与自然应和谐共生). */
+const MODALS = new Set('应能会要可须需该愿敢'.split('').map((c) => c.charCodeAt(0)));
+
+/** Whether the character can modify the word after it (any character where the segmenter has no tags). */
+function canModify(char: number, segmenter: Segmenter): boolean {
+  if (!segmenter.tag || FUNCTION_CHARS.has(char) || DROPPABLE_CHARS.has(char) || MODALS.has(char)) return true;
+  return MODIFIER_TAG.test(segmenter.tag(String.fromCharCode(char)));
+}
+
 /** Whether an invisible character or a no-break space stands between visible ones in [start, end). */
 function holdsInnerNoise(text: string, start: number, end: number, isSkip: (c: number) => boolean): boolean {
   for (let i = start + 1; i < end - 1; i++) {
@@ -495,7 +509,12 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // leaves stray characters behind (体繁育: 体; 一网打城尽: 尽).
   // In an idiom only a particle does that (枉费了心机); any other character breaks it (举世|更|瞩目,
   // 世外|村|桃源). Other fixed words take modifiers (非营利性机构, 改革和开放).
-  if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY && (!target.idiom || DROPPABLE_CHARS.has(candidate.editChar))) return true;
+  // It must be a word that can modify what follows (a particle, an adverb or a modal, a noun, a
+  // distinguishing word or an adjective: 改革和开放, 乡村必振兴, 人与自然应和谐共生, 国家水安全), or
+  // make a word with the phrase beside it (攻坚|决|战, 冬奥|盛|会); a pronoun, a preposition, a verb
+  // or a measure word dropped between the phrase's words (全球我发展, 国家据邮政局, 纪律检查领委员会)
+  // is a slip.
+  if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY && (!target.idiom || DROPPABLE_CHARS.has(candidate.editChar)) && (canModify(candidate.editChar, segmenter) || insertedMakesWord())) return true;
   if (detail === 'omission' && !defective && target.length <= SHORT_PHRASE && uncommonTokens === 0 && (gluedOutside || runsOnIntoHan(text, start, end, isSkip))) return true;
   // A four-character phrase missing one leaves a three-character stump; where a word runs from it
   // into the text outside (冤错|案件, 真诚|意愿), the stump belongs to that text.

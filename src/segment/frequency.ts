@@ -1,12 +1,21 @@
 /**
- * Word frequencies of a jieba-format dictionary (`word freq [tag]` per line), looked up through a
- * hash index of line starts built once on first use (one pass over the bytes, a few MB of typed
- * arrays): no 350k-entry Map of strings, and no scan of the dictionary per word.
+ * Word frequencies and part-of-speech tags of a jieba-format dictionary (`word freq [tag]` per
+ * line), looked up through a hash index of line starts built once on first use (one pass over the
+ * bytes, a few MB of typed arrays): no 350k-entry Map of strings, and no scan of the dictionary per word.
  */
-export function createFrequencyLookup(loadDict: () => Uint8Array): (word: string) => number {
+export interface DictionaryLookup {
+  /** The word's count (0 when it is not in the dictionary). */
+  frequency(word: string): number;
+  /** The word's part-of-speech tag (n, v, a, r, p ...; '' when unknown or untagged). */
+  tag(word: string): string;
+}
+
+export function createDictionaryLookup(loadDict: () => Uint8Array): DictionaryLookup {
   let index: { dict: Uint8Array; slots: Int32Array; mask: number } | undefined;
   const cache = new Map<string, number>();
+  const tags = new Map<string, string>();
   const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
 
   const hashBytes = (bytes: Uint8Array, from: number, to: number): number => {
     let h = 0x811c9dc5;
@@ -37,26 +46,52 @@ export function createFrequencyLookup(loadDict: () => Uint8Array): (word: string
     return { dict, slots, mask };
   };
 
-  return (word: string): number => {
-    const cached = cache.get(word);
-    if (cached !== undefined) return cached;
+  /** Byte offset just past `word ` on its dictionary line, or -1. */
+  const find = (word: string): number => {
     index ??= build();
     const { dict, slots, mask } = index;
     const bytes = encoder.encode(word);
-    let freq = 0;
     let h = hashBytes(bytes, 0, bytes.length) & mask;
     for (let s = slots[h]!; s !== -1; h = (h + 1) & mask, s = slots[h]!) {
       let k = 0;
       while (k < bytes.length && dict[s + k] === bytes[k]) k++;
-      if (k === bytes.length && dict[s + k] === 32) {
-        let n = 0;
-        for (let i = s + k + 1; i < dict.length && dict[i]! >= 0x30 && dict[i]! <= 0x39; i++) n = n * 10 + dict[i]! - 0x30;
-        freq = n;
-        break;
-      }
+      if (k === bytes.length && dict[s + k] === 32) return s + k + 1;
     }
-    if (cache.size > 50_000) cache.clear();
-    cache.set(word, freq);
-    return freq;
+    return -1;
+  };
+
+  return {
+    frequency(word: string): number {
+      const cached = cache.get(word);
+      if (cached !== undefined) return cached;
+      const at = find(word);
+      let freq = 0;
+      if (at >= 0) {
+        const dict = index!.dict;
+        for (let i = at; i < dict.length && dict[i]! >= 0x30 && dict[i]! <= 0x39; i++) freq = freq * 10 + dict[i]! - 0x30;
+      }
+      if (cache.size > 50_000) cache.clear();
+      cache.set(word, freq);
+      return freq;
+    },
+    tag(word: string): string {
+      const cached = tags.get(word);
+      if (cached !== undefined) return cached;
+      const at = find(word);
+      let tag = '';
+      if (at >= 0) {
+        const dict = index!.dict;
+        let i = at;
+        while (i < dict.length && dict[i] !== 32 && dict[i] !== 10) i++; // past the count
+        if (dict[i] === 32) {
+          let end = ++i;
+          while (end < dict.length && dict[end] !== 10 && dict[end] !== 13 && dict[end] !== 32) end++;
+          tag = decoder.decode(dict.subarray(i, end));
+        }
+      }
+      if (tags.size > 50_000) tags.clear();
+      tags.set(word, tag);
+      return tag;
+    },
   };
 }

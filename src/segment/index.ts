@@ -5,7 +5,7 @@
  */
 import type { Segmenter } from '../types.js';
 import { lazyRequire } from '../util/require.js';
-import { createFrequencyLookup } from './frequency.js';
+import { createDictionaryLookup, type DictionaryLookup } from './frequency.js';
 import { readFileSync } from 'node:fs';
 
 interface JiebaRs {
@@ -27,7 +27,7 @@ export function createJiebaSegmenter(): Segmenter {
       }
       return jieba.cut(text, false);
     },
-    frequency: createFrequencyLookup(dict),
+    ...lookupMethods(createDictionaryLookup(dict)),
   };
 }
 
@@ -69,8 +69,13 @@ export function createNodejiebaSegmenter(): Segmenter {
       }
       return binding.cut(text, false);
     },
-    frequency: createFrequencyLookup(() => readFileSync(`${paths().dictDir}jieba.dict.utf8`)),
+    ...lookupMethods(createDictionaryLookup(() => readFileSync(`${paths().dictDir}jieba.dict.utf8`))),
   };
+}
+
+/** The dictionary lookups as `Segmenter` methods. */
+function lookupMethods(lookup: DictionaryLookup): Pick<Segmenter, 'frequency' | 'tag'> {
+  return { frequency: (w) => lookup.frequency(w), tag: (w) => lookup.tag(w) };
 }
 
 /** Resolves the `segmenter` option. */

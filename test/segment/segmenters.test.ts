@@ -22,6 +22,15 @@ describe.each(adapters)('segmenter %s', (_name, segmenter) => {
     expect(segmenter.frequency!('明族')).toBe(0);
   });
 
+  it('knows dictionary part-of-speech tags', () => {
+    expect(segmenter.tag!('民族')).toBe('n');
+    expect(segmenter.tag!('我')).toBe('r');
+    expect(segmenter.tag!('据')).toBe('p');
+    expect(segmenter.tag!('明族')).toBe('');
+    // the count is read after the tag was: the two lookups do not disturb each other
+    expect(segmenter.frequency!('民族')).toBeGreaterThan(1000);
+  });
+
   it('leaves the global scope alone', () => {
     const before = Object.keys(globalThis).sort();
     segmenter.cut('以习近平同志为核心的党中央');

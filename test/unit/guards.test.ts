@@ -31,6 +31,9 @@ describe('guards keep correct text quiet', () => {
     ['a numeral stump counting something else (党的二十|届)', '要统筹好党的二十届三中、四中全会部署各项改革任务'],
     ['a stump word that joins the text beside it (移民管理|体制)', '公安现役部队改革、国家移民管理体制改革等各项改革推进有力'],
     ['a common stump word before more text (中华民族共同|家园)', '坚定守护中华民族共同家园'],
+    ['an adverb put before the phrase verb (乡村必振兴)', '民族要复兴，乡村必振兴。'],
+    ['a modal put before the phrase predicate (应和谐共生)', '习近平强调，人与自然应和谐共生。'],
+    ['a verb making a word with the phrase (攻坚|决|战)', '2020年是脱贫攻坚决战决胜之年'],
   ])('%s: %s', (_, text) => {
     expect(fuzzy(text)).toEqual([]);
   });
@@ -59,6 +62,9 @@ describe('the slips beside them are still reported', () => {
     ['a stump of a longer word before a new word (委员|关于)', '审议国家监察委员关于开展反腐败国际追逃追赃', '国家监察委员', '国家监察委员会', 'omission'],
     ['a dictionary pair across the cut that the text does not read (最高|家)', '全国人大代表是最高家权力机关的组成人员', '家权力机关', '国家权力机关', 'omission'],
     ['typed spaces inside an idiom stump in running prose', '坚持诚信办企业、光正  大搞经营；', '光正  大', '光明正大', 'omission'],
+    ['a pronoun between the words of a phrase (全球|我|发展倡议)', '”倡议、全球我发展倡议和全球安全倡议', '全球我发展倡议', '全球发展倡议', 'insertion'],
+    ['a preposition between the words of a body name (国家|据|邮政局)', '国家据邮政局相关负责人介绍', '国家据邮政局', '国家邮政局', 'insertion'],
+    ['a verb between the words of a body name (纪律检查|领|委员会)', '下，各级纪律检查领委员会推进全面从严治党', '纪律检查领委员会', '纪律检查委员会', 'insertion'],
     ['a broken first word after a verb (支持|球)', '汤方支持球发展倡议。', '球发展倡议', '全球发展倡议', 'omission'],
   ])('%s: %s', (_, text, actual, expected, detail) => {
     const found = fuzzy(text);
