@@ -306,6 +306,11 @@ const LONG_PHRASE = 8;
 
 /** Candidates of phrases up to this length that still read as frequent words are not typos (中国现代化). */
 const COVERED_OMISSION_MAX_LENGTH = 7;
+/**
+ * An edge cut set off by punctuation is a slip however the stump reads, for a phrase this long; a
+ * shorter stump is often a term of its own (发展理念, 科学发展, 新型工业).
+ */
+const SET_OFF_CUT_LENGTH = 6;
 
 export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target: GuardTarget, segmenter: Segmenter, isSkip: (c: number) => boolean): boolean {
   let from = candidate.start;
@@ -416,6 +421,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // For an omission at the candidate's edge: the text index of the character beside the cut.
   let edgeCut = -1;
   let brokenSuffixWord = false; // the cut took the last character of a word such as 检察院
+  let cutSetOff = false; // an edge cut with punctuation (not more text) beside it: 人类命运共同。
   if (detail === 'omission' && (editPos === start || editPos === end)) {
     // A phrase cut at its edge: where the cut side runs on into more Han text, the text most likely
     // says something shorter (生态环境|质量, 住房和城乡建设|领域), so only a long phrase counts; a
@@ -438,6 +444,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
       brokenSuffixWord = true;
     }
     edgeCut = head ? nextVisible(text, start, 1, isSkip) : nextVisible(text, end - 1, -1, isSkip);
+    cutSetOff = !runsOn && target.length >= SET_OFF_CUT_LENGTH;
   }
   if (edgeCut >= 0 && isFunctionChar(text.charCodeAt(edgeCut))) return true;
   // Whether the inserted character makes a word with a phrase character beside it (阻|挡, 救|援).
@@ -520,6 +527,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // into the text outside (冤错|案件, 真诚|意愿), the stump belongs to that text.
   if (detail === 'omission' && !defective && target.length <= 4 && gluedOutside) return true;
   // A phrase missing a character that still reads as frequent words says something else (中国现代化).
-  // Not so where the stump lost the end of a body's name (最高人民检察).
-  return detail === 'omission' && !target.fixed && !brokenSuffixWord && target.length <= COVERED_OMISSION_MAX_LENGTH && visibleInCandidate > 0 && covered === visibleInCandidate;
+  // Not so where the stump lost the end of a body's name (最高人民检察), or its edge stands
+  // against punctuation (构建人类命运共同。): nothing follows that it could be saying instead.
+  return detail === 'omission' && !target.fixed && !brokenSuffixWord && !cutSetOff && target.length <= COVERED_OMISSION_MAX_LENGTH && visibleInCandidate > 0 && covered === visibleInCandidate;
 }
