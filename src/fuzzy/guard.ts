@@ -483,7 +483,8 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     // takes in the edit (全国|安全 beside the gap; 参与权 holding the substitute): an exact part of
     // the phrase shared with an outside word (中共中央 holding 中央) is no evidence.
     const touchesEdit = holdsEdit || (detail === 'omission' && (tEnd === editPos || tStart === editPos));
-    if (visible >= 2 && crossesEdge && touchesEdit && detail !== 'transposition' && detail !== 'duplication' && freq >= MIN_CROSSING_FREQUENCY) return true;
+    // (Not where the cut broke the name's suffix word, 最高人民检察|工作报告: the name reads on.)
+    if (visible >= 2 && crossesEdge && touchesEdit && !brokenSuffixWord && detail !== 'transposition' && detail !== 'duplication' && freq >= MIN_CROSSING_FREQUENCY) return true;
     const tokenFreq = frequency(token);
     // An added character inside a longer dictionary word makes a variant of the expression
     // (不为人所知), not a slip (大有作实为 leaves 作 alone).

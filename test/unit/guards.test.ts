@@ -64,6 +64,7 @@ describe('the slips beside them are still reported', () => {
     ['a dictionary pair across the cut that the text does not read (最高|家)', '全国人大代表是最高家权力机关的组成人员', '家权力机关', '国家权力机关', 'omission'],
     ['typed spaces inside an idiom stump in running prose', '坚持诚信办企业、光正  大搞经营；', '光正  大', '光明正大', 'omission'],
     ['a tail cut set off by punctuation, the stump reading as words (命运共同。)', '发展、推进祖国统一大业，推动构建人类命运共同。', '推动构建人类命运共同', '推动构建人类命运共同体', 'omission'],
+    ['a broken suffix word read on by a word across the cut (检察|工作)', '议国务院、最高人民法院、最高人民检察工作报告24个', '最高人民检察', '最高人民检察院', 'omission'],
     ['a pronoun between the words of a phrase (全球|我|发展倡议)', '”倡议、全球我发展倡议和全球安全倡议', '全球我发展倡议', '全球发展倡议', 'insertion'],
     ['a preposition between the words of a body name (国家|据|邮政局)', '国家据邮政局相关负责人介绍', '国家据邮政局', '国家邮政局', 'insertion'],
     ['a verb between the words of a body name (纪律检查|领|委员会)', '下，各级纪律检查领委员会推进全面从严治党', '纪律检查领委员会', '纪律检查委员会', 'insertion'],
