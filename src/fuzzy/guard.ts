@@ -503,7 +503,8 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     if (!common) uncommonTokens++;
     if (crossesEdge && visible >= 2 && tokenFreq > 0) gluedOutside = true;
     if (visible === 1 && !holdsEdit) {
-      strayPhraseChars++;
+      // A particle or conjunction of the phrase standing alone (保护|和|发展) is no stray piece.
+      if (!isFunctionChar(token.charCodeAt(0))) strayPhraseChars++;
       // A stray character at the candidate's edge that makes a word with the text outside belongs
       // to that text (这一举动, 更大作为), so the phrase is not there to be misspelled.
       if (detail === 'omission' && !defective && (tStart === start || tEnd === end) && strayGlued(text, tStart === start ? start : end - 1, tStart === start ? -1 : 1, frequency, isSkip, joined)) return true;

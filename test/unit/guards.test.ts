@@ -32,6 +32,7 @@ describe('guards keep correct text quiet', () => {
     ['a stump word that joins the text beside it (移民管理|体制)', '公安现役部队改革、国家移民管理体制改革等各项改革推进有力'],
     ['a common stump word before more text (中华民族共同|家园)', '坚定守护中华民族共同家园'],
     ['a short head-cut stump set off by punctuation is a term (发展理念)', '要践行“绿水青山就是金山银山”发展理念，推进生态文明建设'],
+    ['a modifier in a phrase whose conjunction stands alone (黄河|全|流域…和…)', '黄河保护立法要紧紧围绕黄河全流域生态保护和高质量发展，'],
     ['an adverb put before the phrase verb (乡村必振兴)', '民族要复兴，乡村必振兴。'],
     ['a modal put before the phrase predicate (应和谐共生)', '习近平强调，人与自然应和谐共生。'],
     ['a verb making a word with the phrase (攻坚|决|战)', '2020年是脱贫攻坚决战决胜之年'],
