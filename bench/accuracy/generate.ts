@@ -17,7 +17,7 @@
  *
  * Labels are by construction. No sentence appears twice; cases are capped per phrase.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createChecker } from '../../src/index.js';
 import { loadBuiltinData } from '../../src/data/builtin.js';
 import { createNormalizer, CharKind } from '../../src/normalize/index.js';
@@ -115,9 +115,13 @@ function excused(sentence: string, at: number, key: string, entry: LexiconEntry)
   return false;
 }
 
+/** The texts a person confirmed as real errors where the accuracy report reviewed the corpus's findings. */
+const REVIEWED_IN_CORPUS = [...new Set((JSON.parse(readFileSync(new URL('./corpus-real-errors.json', import.meta.url), 'utf8')) as Array<{ actual: string }>).map((r) => r.actual))];
+
 /** True when the sentence holds no listed wrong text (or only excused ones), nor a reviewed real error of the corpus. */
 function cleanOfListed(sentence: string): boolean {
   if (REAL_IN_CORPUS.some((r) => sentence.includes(r.wrong))) return false;
+  if (REVIEWED_IN_CORPUS.some((wrong) => sentence.includes(wrong))) return false;
   for (const { key, entry } of listedTexts) {
     let at = sentence.indexOf(key);
     while (at >= 0) {
@@ -474,6 +478,12 @@ for (let round = 0; round < PER_TYPE; round++) {
       if (!c) continue;
       const s = nextSentence(t);
       if (!s) continue;
+      // A cut or an addition that merges with the text beside it can leave the phrase whole
+      // (中国人民银行行长 missing one 行 still holds 中国人民银行): no error is left to find.
+      if ((s.text.slice(0, s.at) + c.text + s.text.slice(s.at + t.phrase.length)).includes(t.phrase)) {
+        rejected.set(type, (rejected.get(type) ?? 0) + 1);
+        continue;
+      }
       addPositive(type, t, s, c);
       break;
     }
