@@ -365,9 +365,14 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     }
   }
   const { start, end, editPos, detail } = candidate;
-  // An inserted function character is wording (求同而存异, 有意或无意); an omitted one is wording in
+  // An inserted function character is wording (求同而存异, 有意或无意, 改革和开放); an omitted one is wording in
   // a political phrase (党自我革命) but an error in a fixed expression (言无信 for 言而无信).
-  if (detail === 'insertion' && !target.fixed && candidate.editChar !== undefined && (isFunctionChar(candidate.editChar) || COPULAS.has(candidate.editChar))) return true;
+  // Only between the phrase's words: one inside a word breaks it (全国政协主与席, 港要人治港), unless
+  // the candidate's edge belongs to a word outside, so the phrase is not there (科技强则国|家强).
+  if (detail === 'insertion' && !target.fixed && candidate.editChar !== undefined && (isFunctionChar(candidate.editChar) || COPULAS.has(candidate.editChar))) {
+    if (atPhraseBoundary(text, candidate, target.text, segmenter, isSkip)) return true;
+    if (strayGlued(text, start, -1, frequency, isSkip, joined) || strayGlued(text, end - 1, 1, frequency, isSkip, joined)) return true;
+  }
   // A character put into a political phrase that makes a very frequent word with the phrase's
   // character beside it is a different text (体育强中国强, 人类与自然), not a slip of the keyboard.
   if (detail === 'insertion' && !target.fixed && candidate.editChar !== undefined) {
