@@ -388,9 +388,16 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   if (detail === 'insertion' && !target.fixed && editPos > start && isSpace(text.charCodeAt(editPos - 1)) && atPhraseBoundary(text, candidate, target.text, segmenter, isSkip)) return true;
   // The phrase's first or last character replaced by a particle, a copula or a negation is the
   // phrase's shorter neighbour followed by ordinary text (生态环境不动摇, 中国是个伟大的国家).
+  // A negation or a copula opens a predicate wherever it stands; a particle stands for the replaced
+  // character only where that was a word of its own in the phrase (党|的), while one replacing a
+  // piece of a word leaves the word broken (人才强|过 for 人才强国, 每|丽中国 for 美丽中国).
   if (detail === 'substitution' && !target.fixed && (candidate.edits ?? 1) === 1 && (editPos === start || editPos === end - 1)) {
     const sub = text.charCodeAt(editPos);
-    if (isFunctionChar(sub) || NEGATIONS.has(sub) || COPULAS.has(sub)) return true;
+    if (NEGATIONS.has(sub) || COPULAS.has(sub)) return true;
+    if (isFunctionChar(sub)) {
+      const words = segmenter.cut(target.text);
+      if ((editPos === start ? words[0] : words[words.length - 1])?.length === 1) return true;
+    }
   }
   // A substituted character that makes a word with a neighbour outside the phrase is probably the
   // intended word (参与权 beside 参与). Not in fixed expressions, where a homophone word is still a

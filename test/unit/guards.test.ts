@@ -69,6 +69,8 @@ describe('the slips beside them are still reported', () => {
     ['a broken suffix word read on by a word across the cut (检察|工作)', '议国务院、最高人民法院、最高人民检察工作报告24个', '最高人民检察', '最高人民检察院', 'omission'],
     ['a function character inside a word of the phrase (主|与|席)', '政治局常委、全国政协主与席汪洋主持会议', '全国政协主与席', '全国政协主席', 'insertion'],
     ['a copula inside a word of the phrase (港|要|人治港)', '坚持“一国两制”、“港要人治港”、“澳人治澳”', '港要人治港', '港人治港', 'insertion'],
+    ['a particle replacing a piece of the phrase edge word (强|过 for 强国)', '加快建设科技强国、人才强过建设，提升', '人才强过', '人才强国', 'substitution'],
+    ['a particle replacing the first piece of a word (每|丽中国)', '还就健全每丽中国建设保障体系', '每丽中国', '美丽中国', 'substitution'],
     ['a pronoun between the words of a phrase (全球|我|发展倡议)', '”倡议、全球我发展倡议和全球安全倡议', '全球我发展倡议', '全球发展倡议', 'insertion'],
     ['a preposition between the words of a body name (国家|据|邮政局)', '国家据邮政局相关负责人介绍', '国家据邮政局', '国家邮政局', 'insertion'],
     ['a verb between the words of a body name (纪律检查|领|委员会)', '下，各级纪律检查领委员会推进全面从严治党', '纪律检查领委员会', '纪律检查委员会', 'insertion'],
