@@ -196,6 +196,12 @@ function canModify(char: number, segmenter: Segmenter): boolean {
   return MODIFIER_TAG.test(segmenter.tag(String.fromCharCode(char)));
 }
 
+/** Chinese numeral characters. */
+const NUMERALS = new Set('零〇一二三四五六七八九十百千万两'.split('').map((c) => c.charCodeAt(0)));
+function isNumeral(c: number): boolean {
+  return NUMERALS.has(c);
+}
+
 /** Whether an invisible character or a no-break space stands between visible ones in [start, end). */
 function holdsInnerNoise(text: string, start: number, end: number, isSkip: (c: number) => boolean): boolean {
   for (let i = start + 1; i < end - 1; i++) {
@@ -227,7 +233,7 @@ function breaksEdgeWord(text: string, candidate: FuzzyCandidate, phrase: string,
   // (生态|环境); of a longer word (共同体, 委员会, 新时代) it is a stump, unless it joins the text
   // beside it into a word (移民管理|体制, 管理|部门).
   // A numeral fragment counts something else (党的二十|届三中全会).
-  if (fragment.length >= 2 && frequency(fragment) > 0 && (word.length < 3 || /^[零〇一二三四五六七八九十百千万两]+$/.test(fragment) || gluesOn(text, candidate, fragment, head, frequency, isSkip))) return false;
+  if (fragment.length >= 2 && frequency(fragment) > 0 && (word.length < 3 || [...fragment].every((ch) => isNumeral(ch.charCodeAt(0))) || gluesOn(text, candidate, fragment, head, frequency, isSkip))) return false;
   // The fragment's character next to the cut must not form a word with the text outside, in the
   // segmenter's reading of the text (最高|家 is no 高家, 支持|球 no 持球).
   const edge = head ? nextVisible(text, candidate.start, 1, isSkip) : nextVisible(text, candidate.end - 1, -1, isSkip);
@@ -415,6 +421,13 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   }
   // A particle that is a word of its own in the phrase may be dropped (更加紧密团结, 铆足劲), one
   // inside a word may not (成渝区 for 成渝地区, 言无信 for 言而无信).
+  // A digit dropped from a Chinese numeral leaves another number (党的二十大 -> 党的二大, the 2nd
+  // congress; 十九大 -> 十大): a different fact, not a misspelling.
+  if (detail === 'omission' && candidate.editChar !== undefined && isNumeral(candidate.editChar)) {
+    const before = nextVisible(text, editPos - 1, -1, isSkip);
+    const after = nextVisible(text, editPos, 1, isSkip);
+    if ((before >= start && isNumeral(text.charCodeAt(before))) || (after >= 0 && after < end && isNumeral(text.charCodeAt(after)))) return true;
+  }
   // A conjunction at the phrase's edge joins nothing there: it is part of a word (碳中|和).
   const edgeConjunction = candidate.editChar !== undefined && CONJUNCTIONS.has(candidate.editChar) && (editPos === start || editPos === end);
   if (detail === 'omission' && candidate.editChar !== undefined && DROPPABLE_CHARS.has(candidate.editChar) && !edgeConjunction && standsAlone(target.text, candidate.editChar, segmenter)) return true;
@@ -474,6 +487,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   let visibleInCandidate = 0;
   let strayPhraseChars = 0; // phrase characters left as single-character tokens
   let uncommonTokens = 0; // tokens of the candidate that are neither common words nor common characters
+  let commonWords = 0; // multi-character tokens among the common ones
   let gluedOutside = false; // some word runs from inside the candidate to outside it
   for (const token of tokens) {
     const tStart = offset;
@@ -513,6 +527,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     // a word reaching outside the candidate makes its stump part of ordinary text (新一轮, 意愿)
     const common = visible >= 2 ? tokenFreq >= COMMON_WORD_FREQUENCY || (crossesEdge && tokenFreq > 0) : tokenFreq >= COMMON_CHAR_FREQUENCY;
     if (!common) uncommonTokens++;
+    else if (visible >= 2) commonWords++;
     if (crossesEdge && visible >= 2 && tokenFreq > 0) gluedOutside = true;
     if (visible === 1 && !holdsEdit) {
       // A particle or conjunction of the phrase standing alone (保护|和|发展) is no stray piece.
@@ -536,7 +551,8 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // or a measure word dropped between the phrase's words (全球我发展, 国家据邮政局, 纪律检查领委员会)
   // is a slip.
   if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY && (!target.idiom || DROPPABLE_CHARS.has(candidate.editChar)) && (canModify(candidate.editChar, segmenter) || insertedMakesWord())) return true;
-  if (detail === 'omission' && !defective && target.length <= SHORT_PHRASE && uncommonTokens === 0 && (gluedOutside || runsOnIntoHan(text, start, end, isSkip))) return true;
+  // (A stump of single characters, 力|从|心 or 一|而|上, reads as no words: the rule needs a word in it.)
+  if (detail === 'omission' && !defective && target.length <= SHORT_PHRASE && uncommonTokens === 0 && commonWords > 0 && (gluedOutside || runsOnIntoHan(text, start, end, isSkip))) return true;
   // A four-character phrase missing one leaves a three-character stump; where a word runs from it
   // into the text outside (冤错|案件, 真诚|意愿), the stump belongs to that text.
   if (detail === 'omission' && !defective && target.length <= 4 && gluedOutside) return true;
