@@ -290,7 +290,10 @@ function substitute(p: string, kind: 'homophone' | 'near-homophone' | 'lookalike
   return { text, detail: 'substitution', key: text };
 }
 
-const omit = (p: string, i: number): Corruption => {
+const NUMERAL = /[零〇一二三四五六七八九十百千万两]/;
+/** Drops p[i]; not a digit of a numeral, which leaves another number (党的二十大 -> 党的二大, the 2nd congress). */
+const omit = (p: string, i: number): Corruption | undefined => {
+  if (NUMERAL.test(p[i]!) && (NUMERAL.test(p[i - 1] ?? '') || NUMERAL.test(p[i + 1] ?? ''))) return undefined;
   const text = p.slice(0, i) + p.slice(i + 1);
   return { text, detail: 'omission', key: text };
 };
@@ -365,7 +368,10 @@ const MAKERS: Record<Exclude<ErrorType, 'listed' | 'real'>, Maker> = {
     const c = substitute(p, 'any', 1);
     return c && addNoise(c, noiseOf('any'));
   },
-  'noise+omission': (p) => (p.length >= MIN_FUZZY_LENGTH ? addNoise(omit(p, 1 + rng.int(p.length - 2)), noiseOf('any')) : undefined),
+  'noise+omission': (p) => {
+    const c = p.length >= MIN_FUZZY_LENGTH ? omit(p, 1 + rng.int(p.length - 2)) : undefined;
+    return c && addNoise(c, noiseOf('any'));
+  },
   'noise+insertion': (p) => {
     const c = insertion(p);
     return c && addNoise(c, noiseOf('any'));
