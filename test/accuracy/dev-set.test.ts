@@ -82,12 +82,12 @@ describe('scoring', () => {
 /**
  * Regression floors: what the detector reaches today (bench/accuracy/results.md), a little below
  * the measured values so that a real regression fails. The issue's targets (TARGETS: 0.90 per type,
- * 0.97 overall) are printed by `npm run bench:accuracy`; where a floor is below its target the gap is
- * a documented trade-off against false positives on correct text (see README, "Accuracy"):
- * a phrase cut at its edge inside running text mostly says something shorter (生态环境|质量), so
- * edge omissions are reported only for long phrases or where punctuation sets the stump off.
+ * 0.97 overall) are printed by `npm run bench:accuracy`. The per-type floor leaves one miss in 40
+ * of room below the target: the weakest types (edge omissions at 0.90, insertions and interior
+ * omissions at 0.95 on this set) trade recall against false positives on correct text (README,
+ * "Accuracy"), and a guard change that costs more than that must show up here.
  */
-const FLOORS = { recallPerType: 0.85, recall: 0.97 };
+const FLOORS = { recallPerType: 0.875, recall: 0.97 };
 
 describe('accuracy floors (default options)', () => {
   it.each(ERROR_TYPES.map((t) => [t]))(`recall of %s stays at its floor`, (type) => {
