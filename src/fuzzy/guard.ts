@@ -113,6 +113,21 @@ function atPhraseBoundary(text: string, candidate: FuzzyCandidate, phrase: strin
   return false;
 }
 
+/**
+ * Whether an insertion stands right before the phrase's last word, its head (全国政协|副|主席,
+ * 国家|水|安全, 高质量|新|发展): where a modifier goes. One further in (人力|美|资源社会保障部,
+ * 中国人民政治|事|协商会议) splits the name itself.
+ */
+function beforeLastWord(text: string, candidate: FuzzyCandidate, phrase: string, segmenter: Segmenter, isSkip: (c: number) => boolean): boolean {
+  let k = 0; // phrase characters before the inserted one
+  for (let i = candidate.start; i < candidate.editPos; i++) if (!isSkip(text.charCodeAt(i))) k++;
+  // Words of the phrase from the insertion on (the rest of a word it falls inside counts as one).
+  let end = 0;
+  let after = 0;
+  for (const w of segmenter.cut(phrase)) if ((end += w.length) > k) after++;
+  return after <= 1;
+}
+
 /** Whether `char` is a word of its own in the phrase's segmentation (地 in 紧密地团结, not in 成渝地区). */
 function standsAlone(phrase: string, char: number, segmenter: Segmenter): boolean {
   const c = String.fromCharCode(char);
@@ -189,6 +204,11 @@ function holdsTypedSpace(text: string, start: number, end: number): boolean {
 const MODIFIER_TAG = /^(n|b|a|t|f|s|d)/;
 /** Modal verbs, which stand before a predicate (人与自然应和谐共生). */
 const MODALS = new Set('应能会要可须需该愿敢'.split('').map((c) => c.charCodeAt(0)));
+
+/** Whether the character is an adverb or a modal, which modifies all of the predicate after it (应|和谐共生). */
+function modifiesPredicate(char: number, segmenter: Segmenter): boolean {
+  return MODALS.has(char) || (segmenter.tag !== undefined && segmenter.tag(String.fromCharCode(char)).startsWith('d'));
+}
 
 /** Whether the character can modify the word after it (any character where the segmenter has no tags). */
 function canModify(char: number, segmenter: Segmenter): boolean {
@@ -549,8 +569,10 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // distinguishing word or an adjective: 改革和开放, 乡村必振兴, 人与自然应和谐共生, 国家水安全), or
   // make a word with the phrase beside it (攻坚|决|战, 冬奥|盛|会); a pronoun, a preposition, a verb
   // or a measure word dropped between the phrase's words (全球我发展, 国家据邮政局, 纪律检查领委员会)
-  // is a slip.
-  if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY && (!target.idiom || DROPPABLE_CHARS.has(candidate.editChar)) && (canModify(candidate.editChar, segmenter) || insertedMakesWord())) return true;
+  // is a slip. And a noun or adjective modifies the phrase's head, its last word (全国政协|副|主席);
+  // one further in splits a name (人力|美|资源社会保障部). Adverbs and modals may stand anywhere
+  // before the predicate (人与自然|应|和谐共生).
+  if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY && (!target.idiom || DROPPABLE_CHARS.has(candidate.editChar)) && (canModify(candidate.editChar, segmenter) || insertedMakesWord()) && (modifiesPredicate(candidate.editChar, segmenter) || beforeLastWord(text, candidate, target.text, segmenter, isSkip))) return true;
   // (A stump of single characters, 力|从|心 or 一|而|上, reads as no words: the rule needs a word in it.)
   if (detail === 'omission' && !defective && target.length <= SHORT_PHRASE && uncommonTokens === 0 && commonWords > 0 && (gluedOutside || runsOnIntoHan(text, start, end, isSkip))) return true;
   // A four-character phrase missing one leaves a three-character stump; where a word runs from it
