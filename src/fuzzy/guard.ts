@@ -205,9 +205,12 @@ const MODIFIER_TAG = /^(n|b|a|t|f|s|d)/;
 /** Modal verbs, which stand before a predicate (人与自然应和谐共生). */
 const MODALS = new Set('应能会要可须需该愿敢'.split('').map((c) => c.charCodeAt(0)));
 
-/** Whether the character is an adverb or a modal, which modifies all of the predicate after it (应|和谐共生). */
-function modifiesPredicate(char: number, segmenter: Segmenter): boolean {
-  return MODALS.has(char) || (segmenter.tag !== undefined && segmenter.tag(String.fromCharCode(char)).startsWith('d'));
+/**
+ * Whether the character is an adverb or a modal, which modifies all of the predicate after it
+ * (应|和谐共生), or an adjective, which modifies the word after it wherever it stands (黄河|全|流域).
+ */
+function modifiesAnywhere(char: number, segmenter: Segmenter): boolean {
+  return MODALS.has(char) || (segmenter.tag !== undefined && /^[da]/.test(segmenter.tag(String.fromCharCode(char))));
 }
 
 /** Whether the character can modify the word after it (any character where the segmenter has no tags). */
@@ -569,10 +572,10 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // distinguishing word or an adjective: 改革和开放, 乡村必振兴, 人与自然应和谐共生, 国家水安全), or
   // make a word with the phrase beside it (攻坚|决|战, 冬奥|盛|会); a pronoun, a preposition, a verb
   // or a measure word dropped between the phrase's words (全球我发展, 国家据邮政局, 纪律检查领委员会)
-  // is a slip. And a noun or adjective modifies the phrase's head, its last word (全国政协|副|主席);
-  // one further in splits a name (人力|美|资源社会保障部). Adverbs and modals may stand anywhere
-  // before the predicate (人与自然|应|和谐共生).
-  if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY && (!target.idiom || DROPPABLE_CHARS.has(candidate.editChar)) && (canModify(candidate.editChar, segmenter) || insertedMakesWord()) && (modifiesPredicate(candidate.editChar, segmenter) || beforeLastWord(text, candidate, target.text, segmenter, isSkip))) return true;
+  // is a slip. And a noun modifies the phrase's head, its last word (全国政协|副|主席); one further
+  // in splits a name (人力|美|资源社会保障部). Adjectives, adverbs and modals may stand before any
+  // word (黄河|全|流域…, 人与自然|应|和谐共生).
+  if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY && (!target.idiom || DROPPABLE_CHARS.has(candidate.editChar)) && (canModify(candidate.editChar, segmenter) || insertedMakesWord()) && (modifiesAnywhere(candidate.editChar, segmenter) || beforeLastWord(text, candidate, target.text, segmenter, isSkip))) return true;
   // (A stump of single characters, 力|从|心 or 一|而|上, reads as no words: the rule needs a word in it.)
   if (detail === 'omission' && !defective && target.length <= SHORT_PHRASE && uncommonTokens === 0 && commonWords > 0 && (gluedOutside || runsOnIntoHan(text, start, end, isSkip))) return true;
   // A four-character phrase missing one leaves a three-character stump; where a word runs from it
