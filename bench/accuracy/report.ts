@@ -30,6 +30,17 @@ interface RealCorpusError {
 const realErrorsFile = join(OUT_DIR, 'corpus-real-errors.json');
 const realErrors: RealCorpusError[] = existsSync(realErrorsFile) ? (JSON.parse(readFileSync(realErrorsFile, 'utf8')) as RealCorpusError[]) : [];
 
+/** A corpus finding a person reviewed and judged a false positive, with the reason (the text is fine in context). */
+interface ReviewedFalsePositive {
+  line: number;
+  actual: string;
+  /** idiom | wording | sibling | headline: the kind of correct text it is. */
+  kind: string;
+  why: string;
+}
+const reviewedFile = join(OUT_DIR, 'corpus-reviewed-false-positives.json');
+const reviewed: ReviewedFalsePositive[] = existsSync(reviewedFile) ? (JSON.parse(readFileSync(reviewedFile, 'utf8')) as ReviewedFalsePositive[]) : [];
+
 const t0 = Date.now();
 const checker = createChecker();
 const { positives, negatives } = readDevSet();
@@ -150,6 +161,24 @@ function devFalsePositivesSection(s: Score): string {
   return out.join('\n') + '\n';
 }
 
+/**
+ * Every corpus false positive that remains when each document is checked as of its own date, with
+ * the review's reason (corpus-reviewed-false-positives.json) or "not reviewed yet". Only the
+ * matched text is quoted, never the sentence around it.
+ */
+function corpusFalsePositivesSection(c: CorpusResult): string {
+  const out: string[] = ['## Corpus false positives, each document as of its own date (every one, with its review)', ''];
+  const remaining = c.findings.filter((x) => x.asOfDate && !realErrors.some((r) => r.line === x.line && r.actual === x.f.actual));
+  let unreviewed = 0;
+  for (const { line, date, f } of remaining) {
+    const r = reviewed.find((x) => x.line === line && x.actual === f.actual);
+    if (!r) unreviewed++;
+    out.push(`- L${line} ${date} ${f.rule}/${f.detail} ${esc(f.actual)} → ${f.expected.join('|')}: ${r ? `[${r.kind}] ${r.why}` : '**not reviewed yet**'}`);
+  }
+  out.push('', `${remaining.length - unreviewed} of ${remaining.length} reviewed (bench/accuracy/corpus-reviewed-false-positives.json).`);
+  return out.join('\n') + '\n';
+}
+
 function corpusFindingsMd(c: CorpusResult): string {
   const out: string[] = [
     '# Every tifa finding on the corpus',
@@ -190,7 +219,7 @@ const header = [
   '',
 ].join('\n');
 // A held-out set's report goes beside it, so the committed report stays that of the dev set.
-writeFileSync(join(heldOut ? devSetDir : OUT_DIR, 'results.md'), `${header}\n${summary}\n\n${missesSection(score)}\n${devFalsePositivesSection(score)}`);
+writeFileSync(join(heldOut ? devSetDir : OUT_DIR, 'results.md'), `${header}\n${summary}\n\n${missesSection(score)}\n${devFalsePositivesSection(score)}${corpusResult ? `\n${corpusFalsePositivesSection(corpusResult)}` : ''}`);
 if (corpusResult) writeFileSync(join(OUT_DIR, 'corpus-findings.md'), corpusFindingsMd(corpusResult));
 
 console.log(summary);
