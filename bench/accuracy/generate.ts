@@ -105,10 +105,10 @@ for (const e of entries) {
 /** Whether a listed text in the sentence is excused by one of its entry's `unless` rules (simplified reading of FORMAT.md). */
 function excused(sentence: string, at: number, key: string, entry: LexiconEntry): boolean {
   for (const rule of entry.unless) {
-    if (rule.before?.some((b) => sentence.slice(0, at).endsWith(b))) return true;
-    if (rule.after?.some((a) => sentence.slice(at + key.length).startsWith(a))) return true;
-    if (rule.sentence?.some((s) => sentence.includes(s))) return true;
-    if (rule.yearBefore !== undefined) {
+    if ('before' in rule && rule.before.some((b) => sentence.slice(0, at).endsWith(b))) return true;
+    if ('after' in rule && rule.after.some((a) => sentence.slice(at + key.length).startsWith(a))) return true;
+    if ('sentence' in rule && rule.sentence.some((s) => sentence.includes(s))) return true;
+    if ('yearBefore' in rule) {
       for (const m of sentence.matchAll(/(\d{4})年/g)) if (Number(m[1]) < rule.yearBefore) return true;
     }
   }
