@@ -225,6 +225,43 @@ function isNumeral(c: number): boolean {
   return NUMERALS.has(c);
 }
 
+/**
+ * Segments `window` as a reader sees it: hard line wraps (CR, LF) are taken out before the
+ * segmenter runs, so a word wrapped across two lines (无所作 LF 为) stays one word, then put back
+ * inside the token they fell in (or as tokens of their own between words). The tokens join back
+ * to `window`; undefined when the segmenter rewrote the text.
+ */
+function cutAcrossWraps(window: string, segmenter: Segmenter): string[] | undefined {
+  const isWrap = (c: number): boolean => c === 10 || c === 13;
+  let plain = '';
+  const at: number[] = []; // window index of each character of `plain`
+  for (let i = 0; i < window.length; i++) {
+    if (isWrap(window.charCodeAt(i))) continue;
+    plain += window[i];
+    at.push(i);
+  }
+  if (plain.length === window.length) {
+    const tokens = segmenter.cut(window);
+    return tokens.join('') === window ? tokens : undefined;
+  }
+  const cut = segmenter.cut(plain);
+  if (cut.join('') !== plain) return undefined;
+  const tokens: string[] = [];
+  let k = 0; // index into plain
+  let prevEnd = 0; // window index after the last token
+  for (const t of cut) {
+    if (t.length === 0) continue;
+    const first = at[k]!;
+    const last = at[k + t.length - 1]!;
+    if (first > prevEnd) tokens.push(window.slice(prevEnd, first)); // wraps between words
+    tokens.push(window.slice(first, last + 1));
+    prevEnd = last + 1;
+    k += t.length;
+  }
+  if (prevEnd < window.length) tokens.push(window.slice(prevEnd));
+  return tokens;
+}
+
 /** Whether an invisible character or a no-break space stands between visible ones in [start, end). */
 function holdsInnerNoise(text: string, start: number, end: number, isSkip: (c: number) => boolean): boolean {
   for (let i = start + 1; i < end - 1; i++) {
@@ -355,9 +392,10 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     to++;
   }
   const window = text.slice(from, to);
-  const tokens = segmenter.cut(window);
-  if (tokens.join('') !== window) return false; // a segmenter that rewrites text cannot be trusted here
-  const frequency = (w: string): number => (segmenter.frequency ? segmenter.frequency(w) : Number.POSITIVE_INFINITY);
+  const tokens = cutAcrossWraps(window, segmenter);
+  if (tokens === undefined) return false; // a segmenter that rewrites text cannot be trusted here
+  // A hard wrap inside a word (无所作 CR LF 为) is not part of the word.
+  const frequency = (w: string): number => (segmenter.frequency ? segmenter.frequency(w.replace(/[\r\n]/g, '')) : Number.POSITIVE_INFINITY);
   const tokenEnds: number[] = [];
   for (let offset = from, k = 0; k < tokens.length; k++) tokenEnds.push((offset += tokens[k]!.length));
   /** Whether text positions a <= b fall in one token of the window's segmentation. */
