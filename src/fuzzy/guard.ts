@@ -97,16 +97,18 @@ function isAlnum(c: number): boolean {
   return (a >= 0x30 && a <= 0x39) || (a >= 0x41 && a <= 0x5a) || (a >= 0x61 && a <= 0x7a);
 }
 
-/** Whether an insertion falls between two words of the phrase's own segmentation. */
-function atPhraseBoundary(text: string, candidate: FuzzyCandidate, phrase: string, segmenter: Segmenter, isSkip: (c: number) => boolean): boolean {
-  let k = 0; // phrase characters before the inserted one
+/** How many phrase characters (visible code units) of the candidate stand before its edit. */
+function phraseCharsBefore(text: string, candidate: FuzzyCandidate, isSkip: (c: number) => boolean): number {
+  let k = 0;
   for (let i = candidate.start; i < candidate.editPos; i++) if (!isSkip(text.charCodeAt(i))) k++;
-  // A segmenter that fails (not installed, a bug in a custom one) must not silently turn the
-  // guard off: its error propagates.
-  const tokens = segmenter.cut(phrase);
+  return k;
+}
+
+/** Whether an insertion after `k` phrase characters falls between two of the phrase's words. */
+function atPhraseBoundary(k: number, words: readonly string[]): boolean {
   let end = 0;
-  for (const t of tokens) {
-    end += t.length;
+  for (const w of words) {
+    end += w.length;
     if (end === k) return true;
     if (end > k) return false;
   }
@@ -114,24 +116,16 @@ function atPhraseBoundary(text: string, candidate: FuzzyCandidate, phrase: strin
 }
 
 /**
- * Whether an insertion stands right before the phrase's last word, its head (全国政协|副|主席,
- * 国家|水|安全, 高质量|新|发展): where a modifier goes. One further in (人力|美|资源社会保障部,
- * 中国人民政治|事|协商会议) splits the name itself.
+ * Whether an insertion after `k` phrase characters stands right before the phrase's last word, its
+ * head (全国政协|副|主席, 国家|水|安全, 高质量|新|发展): where a modifier goes. One further in
+ * (人力|美|资源社会保障部, 中国人民政治|事|协商会议) splits the name itself. (The rest of a word the
+ * insertion falls inside counts as one word: 攻坚|决|战.)
  */
-function beforeLastWord(text: string, candidate: FuzzyCandidate, phrase: string, segmenter: Segmenter, isSkip: (c: number) => boolean): boolean {
-  let k = 0; // phrase characters before the inserted one
-  for (let i = candidate.start; i < candidate.editPos; i++) if (!isSkip(text.charCodeAt(i))) k++;
-  // Words of the phrase from the insertion on (the rest of a word it falls inside counts as one).
+function beforeLastWord(k: number, words: readonly string[]): boolean {
   let end = 0;
   let after = 0;
-  for (const w of segmenter.cut(phrase)) if ((end += w.length) > k) after++;
+  for (const w of words) if ((end += w.length) > k) after++;
   return after <= 1;
-}
-
-/** Whether `char` is a word of its own in the phrase's segmentation (地 in 紧密地团结, not in 成渝地区). */
-function standsAlone(phrase: string, char: number, segmenter: Segmenter): boolean {
-  const c = String.fromCharCode(char);
-  return segmenter.cut(phrase).includes(c);
 }
 
 /** Whether the character at `at` forms a dictionary word with its visible Han neighbour in direction `step`. */
@@ -225,6 +219,8 @@ function isNumeral(c: number): boolean {
   return NUMERALS.has(c);
 }
 
+const HARD_WRAP = /[\r\n]/;
+
 /**
  * Segments `window` as a reader sees it: hard line wraps (CR, LF) are taken out before the
  * segmenter runs, so a word wrapped across two lines (无所作 LF 为) stays one word, then put back
@@ -232,17 +228,17 @@ function isNumeral(c: number): boolean {
  * to `window`; undefined when the segmenter rewrote the text.
  */
 function cutAcrossWraps(window: string, segmenter: Segmenter): string[] | undefined {
-  const isWrap = (c: number): boolean => c === 10 || c === 13;
+  if (!HARD_WRAP.test(window)) {
+    const tokens = segmenter.cut(window);
+    return tokens.join('') === window ? tokens : undefined;
+  }
   let plain = '';
   const at: number[] = []; // window index of each character of `plain`
   for (let i = 0; i < window.length; i++) {
-    if (isWrap(window.charCodeAt(i))) continue;
+    const c = window.charCodeAt(i);
+    if (c === 10 || c === 13) continue;
     plain += window[i];
     at.push(i);
-  }
-  if (plain.length === window.length) {
-    const tokens = segmenter.cut(window);
-    return tokens.join('') === window ? tokens : undefined;
   }
   const cut = segmenter.cut(plain);
   if (cut.join('') !== plain) return undefined;
@@ -280,8 +276,7 @@ function holdsInnerNoise(text: string, start: number, end: number, isSkip: (c: n
  * words, which the text may well mean. `joined(a, b)` tells whether the segmenter, reading the
  * text, put the characters at a and b into one word.
  */
-function breaksEdgeWord(text: string, candidate: FuzzyCandidate, phrase: string, head: boolean, segmenter: Segmenter, frequency: (w: string) => number, isSkip: (c: number) => boolean, joined: (a: number, b: number) => boolean): boolean {
-  const words = segmenter.cut(phrase);
+function breaksEdgeWord(text: string, candidate: FuzzyCandidate, words: readonly string[], head: boolean, segmenter: Segmenter, frequency: (w: string) => number, isSkip: (c: number) => boolean, joined: (a: number, b: number) => boolean): boolean {
   const word = head ? words[0] : words[words.length - 1];
   if (word === undefined) return false;
   // A one-character word cut off leaves the stump's edge broken when the next word is one
@@ -395,7 +390,9 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   const tokens = cutAcrossWraps(window, segmenter);
   if (tokens === undefined) return false; // a segmenter that rewrites text cannot be trusted here
   // A hard wrap inside a word (无所作 CR LF 为) is not part of the word.
-  const frequency = (w: string): number => (segmenter.frequency ? segmenter.frequency(w.replace(/[\r\n]/g, '')) : Number.POSITIVE_INFINITY);
+  const lookup = segmenter.frequency?.bind(segmenter);
+  const unwrap = HARD_WRAP.test(window);
+  const frequency = (w: string): number => (lookup ? lookup(unwrap ? w.replace(/[\r\n]/g, '') : w) : Number.POSITIVE_INFINITY);
   const tokenEnds: number[] = [];
   for (let offset = from, k = 0; k < tokens.length; k++) tokenEnds.push((offset += tokens[k]!.length));
   /** Whether text positions a <= b fall in one token of the window's segmentation. */
@@ -432,12 +429,17 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     }
   }
   const { start, end, editPos, detail } = candidate;
+  // The phrase's own segmentation, cut once for all the rules that ask. A segmenter that fails (not
+  // installed, a bug in a custom one) must not silently turn the guard off: its error propagates.
+  let phraseWordsMemo: string[] | undefined;
+  const phraseWords = (): readonly string[] => (phraseWordsMemo ??= segmenter.cut(target.text));
+  const editAtBoundary = (): boolean => atPhraseBoundary(phraseCharsBefore(text, candidate, isSkip), phraseWords());
   // An inserted function character is wording (求同而存异, 有意或无意, 改革和开放); an omitted one is wording in
   // a political phrase (党自我革命) but an error in a fixed expression (言无信 for 言而无信).
   // Only between the phrase's words: one inside a word breaks it (全国政协主与席, 港要人治港), unless
   // the candidate's edge belongs to a word outside, so the phrase is not there (科技强则国|家强).
   if (detail === 'insertion' && !target.fixed && candidate.editChar !== undefined && (isFunctionChar(candidate.editChar) || COPULAS.has(candidate.editChar))) {
-    if (atPhraseBoundary(text, candidate, target.text, segmenter, isSkip)) return true;
+    if (editAtBoundary()) return true;
     if (strayGlued(text, start, -1, frequency, isSkip, joined) || strayGlued(text, end - 1, 1, frequency, isSkip, joined)) return true;
   }
   // A character put into a political phrase that makes a very frequent word with the phrase's
@@ -452,7 +454,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   }
   // A character right after a space inside a political phrase starts a second item of a headline
   // (新发展 新格局, 脱贫攻坚 督战): the space separates two texts, it does not break one.
-  if (detail === 'insertion' && !target.fixed && editPos > start && isSpace(text.charCodeAt(editPos - 1)) && atPhraseBoundary(text, candidate, target.text, segmenter, isSkip)) return true;
+  if (detail === 'insertion' && !target.fixed && editPos > start && isSpace(text.charCodeAt(editPos - 1)) && editAtBoundary()) return true;
   // The phrase's first or last character replaced by a particle, a copula or a negation is the
   // phrase's shorter neighbour followed by ordinary text (生态环境不动摇, 中国是个伟大的国家).
   // A negation or a copula opens a predicate wherever it stands; a particle stands for the replaced
@@ -462,7 +464,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     const sub = text.charCodeAt(editPos);
     if (NEGATIONS.has(sub) || COPULAS.has(sub)) return true;
     if (isFunctionChar(sub)) {
-      const words = segmenter.cut(target.text);
+      const words = phraseWords();
       if ((editPos === start ? words[0] : words[words.length - 1])?.length === 1) return true;
     }
   }
@@ -491,11 +493,11 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   }
   // A conjunction at the phrase's edge joins nothing there: it is part of a word (碳中|和).
   const edgeConjunction = candidate.editChar !== undefined && CONJUNCTIONS.has(candidate.editChar) && (editPos === start || editPos === end);
-  if (detail === 'omission' && candidate.editChar !== undefined && DROPPABLE_CHARS.has(candidate.editChar) && !edgeConjunction && standsAlone(target.text, candidate.editChar, segmenter)) return true;
+  if (detail === 'omission' && candidate.editChar !== undefined && DROPPABLE_CHARS.has(candidate.editChar) && !edgeConjunction && phraseWords().includes(String.fromCharCode(candidate.editChar))) return true;
   // An extra character between two words of a political phrase that makes a word with its
   // neighbours modifies the phrase (人类与自然, 雄安高新区, 全国政协副主席); inside one of the
   // phrase's words it breaks it (体繁育强国). Idioms take no modifiers.
-  const insertionAtBoundary = detail === 'insertion' && !target.fixed && atPhraseBoundary(text, candidate, target.text, segmenter, isSkip);
+  const insertionAtBoundary = detail === 'insertion' && !target.fixed && editAtBoundary();
   // An omission whose stump also holds an invisible character between its characters (井 U+200B 有序,
   // 一技 U+00A0 长) is defective text whatever words it makes: the ambiguity rules below, which
   // keep short stumps of ordinary text quiet, do not apply to it.
@@ -515,7 +517,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     // the stump stands for the phrase (，国者治澳，).
     const head = editPos === start;
     const runsOn = head ? hanBeside(text, start - 1, -1, isSkip) : hanBeside(text, end, 1, isSkip);
-    if (runsOn && target.length < LONG_PHRASE && !breaksEdgeWord(text, candidate, target.text, head, segmenter, frequency, isSkip, joined)) return true;
+    if (runsOn && target.length < LONG_PHRASE && !breaksEdgeWord(text, candidate, phraseWords(), head, segmenter, frequency, isSkip, joined)) return true;
     if (candidate.editChar !== undefined && BODY_SUFFIXES.has(candidate.editChar)) {
       // A suffix that ends a common word (检察院, 管理局, 委员会) cut off leaves a broken word, a
       // slip; one that merely follows a field (环境|部, 安全|部) leaves the field's name.
@@ -583,7 +585,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
     if (detail === 'insertion' && crossesEdge && visible >= 2 && tokenFreq >= MIN_WORD_FREQUENCY && Math.min(tEnd, end) - Math.max(tStart, start) === 1) {
       // Both signs together: an accidental word across the edge (草场上|风) alone is common.
       const edgeChar = tStart < start ? target.text[0]! : target.text[target.length - 1]!;
-      if (!segmenter.cut(target.text).includes(edgeChar) && insertedMakesWord()) return true;
+      if (!phraseWords().includes(edgeChar) && insertedMakesWord()) return true;
     }
     // a word reaching outside the candidate makes its stump part of ordinary text (新一轮, 意愿)
     const common = visible >= 2 ? tokenFreq >= COMMON_WORD_FREQUENCY || (crossesEdge && tokenFreq > 0) : tokenFreq >= COMMON_CHAR_FREQUENCY;
@@ -613,7 +615,7 @@ export function readsAsRealWords(text: string, candidate: FuzzyCandidate, target
   // is a slip. And a noun modifies the phrase's head, its last word (全国政协|副|主席); one further
   // in splits a name (人力|美|资源社会保障部). Adjectives, adverbs and modals may stand before any
   // word (黄河|全|流域…, 人与自然|应|和谐共生).
-  if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY && (!target.idiom || DROPPABLE_CHARS.has(candidate.editChar)) && (canModify(candidate.editChar, segmenter) || insertedMakesWord()) && (modifiesAnywhere(candidate.editChar, segmenter) || beforeLastWord(text, candidate, target.text, segmenter, isSkip))) return true;
+  if (detail === 'insertion' && strayPhraseChars === 0 && candidate.editChar !== undefined && frequency(String.fromCharCode(candidate.editChar)) >= MIN_MORPHEME_FREQUENCY && (!target.idiom || DROPPABLE_CHARS.has(candidate.editChar)) && (canModify(candidate.editChar, segmenter) || insertedMakesWord()) && (modifiesAnywhere(candidate.editChar, segmenter) || beforeLastWord(phraseCharsBefore(text, candidate, isSkip), phraseWords()))) return true;
   // (A stump of single characters, 力|从|心 or 一|而|上, reads as no words: the rule needs a word in it.)
   if (detail === 'omission' && !defective && target.length <= SHORT_PHRASE && uncommonTokens === 0 && commonWords > 0 && (gluedOutside || runsOnIntoHan(text, start, end, isSkip))) return true;
   // A four-character phrase missing one leaves a three-character stump; where a word runs from it
