@@ -24,6 +24,9 @@ export type { FileCheckResult, SourceKind, SourceOptions, SourceResult, BytesOpt
 export { FORMATTERS as formatters } from './cli/formatters/index.js';
 export type { FileResult, Formatter, FormatOptions } from './cli/formatters/index.js';
 export type { TifaConfig } from './config/index.js';
+// Automatic fixes: findings with one certain replacement written into the text.
+export { fix } from './fix/index.js';
+export type { FixResult, FixOptions, AppliedFix, SkippedFix, FixSkipReason } from './fix/index.js';
 // Integrations: CMS pre-publish hook, crawler loop, git pre-commit hook.
 export { prePublishCheck, highlightHtml, checkSavedPages, runPreCommit } from './integrations/index.js';
 export type { PrePublishOptions, PrePublishResult, HighlightOptions, SavedPagesOptions, SavedPagesSummary, PreCommitOptions } from './integrations/index.js';
