@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 const PUBLIC_API = [
   'LexiconError', 'OptionsError', 'PoolSetupError', 'applyDirectives', 'checkBytes', 'checkFile', 'checkFiles',
   'checkSavedPages', 'checkSource', 'cli', 'createChecker', 'createJiebaSegmenter', 'createNodejiebaSegmenter',
-  'decodeBytes', 'extractHtml', 'formatters', 'highlightHtml', 'htmlDirectives', 'prePublishCheck', 'runPreCommit',
+  'decodeBytes', 'extractHtml', 'fix', 'formatters', 'highlightHtml', 'htmlDirectives', 'prePublishCheck', 'runPreCommit',
   'textDirectives',
 ];
 
