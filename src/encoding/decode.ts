@@ -3,6 +3,7 @@
  * chosen encoding become U+FFFD; their number is reported (a warning, never an error).
  */
 import { detectEncoding, type EncodingSource } from './detect.js';
+import { countUtf8 } from './guess.js';
 
 export interface DecodedText {
   /** The decoded text, without a byte order mark. */
@@ -13,6 +14,8 @@ export interface DecodedText {
   encodingSource: EncodingSource;
   /** How many U+FFFD the decoder produced for bad bytes (U+FFFD written in the file itself is not counted). */
   replacements: number;
+  /** Set when the encoding was guessed and the guess is not certain: what was chosen and why. */
+  encodingWarning?: string;
 }
 
 export interface DecodeOptions {
@@ -55,11 +58,28 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   // for the label "gbk" silently drops some bad bytes (0xFF) instead of producing U+FFFD, which
   // would hide them from the count, so GBK is decoded as GB18030 too.
   const decoderName = detected.encoding === 'gbk' ? 'gb18030' : detected.encoding;
-  const text = new TextDecoder(decoderName, { ignoreBOM: true }).decode(body);
-  let replacements = countReplacements(text);
-  if (replacements > 0) {
+  let text = new TextDecoder(decoderName, { ignoreBOM: true }).decode(body);
+  let replacements: number;
+  if (decoderName === 'utf-8') {
+    // Exact: the WHATWG decoder writes one U+FFFD per invalid sequence, and countUtf8 counts them.
+    replacements = countUtf8(body).invalid;
+  } else {
+    if (decoderName === 'big5') text = markBig5Gaps(text);
+    replacements = countReplacements(text);
     const seq = ENCODED_REPLACEMENT[decoderName];
-    if (seq) replacements = Math.max(0, replacements - countSequence(body, seq));
+    if (replacements > 0 && seq) replacements = Math.max(0, replacements - countSequence(body, seq));
   }
-  return { text, encoding: detected.encoding, encodingSource: detected.source, replacements };
+  const decoded: DecodedText = { text, encoding: detected.encoding, encodingSource: detected.source, replacements };
+  if (detected.warning !== undefined) decoded.encodingWarning = detected.warning;
+  return decoded;
+}
+
+/**
+ * Node's Big5 decoder (ICU) maps bytes outside Big5 silently: 0x80 to U+0080, 0xFF and the
+ * unassigned and user-defined pairs to the Private Use Area. Neither is text; as the WHATWG
+ * decoder would for most of them, they become U+FFFD (one code unit each: offsets are unchanged)
+ * so that they are counted.
+ */
+function markBig5Gaps(text: string): string {
+  return /[\u0080\ue000-\uf8ff]/.test(text) ? text.replace(/[\u0080\ue000-\uf8ff]/g, '\ufffd') : text;
 }

@@ -1,11 +1,13 @@
 /**
  * Which encoding a page is in, in the order a browser decides it: a byte order mark, then (for
  * HTML) a `<meta charset>` or `<meta http-equiv="Content-Type" content="...; charset=...">` in
- * the first PRESCAN_BYTES bytes, else a sniff: bytes that are valid UTF-8 are UTF-8, anything
- * else is taken as GB18030 (a superset of GBK and GB2312, the encodings of older Chinese pages).
+ * the first PRESCAN_BYTES bytes, else a sniff among UTF-8, GB18030 (a superset of GBK and GB2312,
+ * the encodings of older mainland pages) and Big5 (see guess.ts: overwhelmingly valid UTF-8 is
+ * UTF-8, else a statistical guess, with a warning when it is not certain).
  * Names are WHATWG encoding names as `TextDecoder#encoding` reports them (gb2312 -> gbk).
  */
 import { Parser } from 'htmlparser2';
+import { guessEncoding } from './guess.js';
 
 /** How the encoding was chosen. */
 export type EncodingSource = 'bom' | 'meta' | 'sniff' | 'forced';
@@ -16,6 +18,11 @@ export interface DetectedEncoding {
   source: EncodingSource;
   /** Length of the byte order mark to skip (0 without one). */
   bomLength: number;
+  /**
+   * Set when the encoding is a statistical guess that may be wrong (source `sniff` only): which
+   * encoding was chosen and why. The CLI prints it as a warning.
+   */
+  warning?: string;
 }
 
 /**
@@ -103,5 +110,6 @@ export function detectEncoding(bytes: Uint8Array, options: { html?: boolean; enc
     const declared = prescanMeta(bytes);
     if (declared !== undefined) return { encoding: declared, source: 'meta', bomLength: 0 };
   }
-  return { encoding: isUtf8(bytes) ? 'utf-8' : 'gb18030', source: 'sniff', bomLength: 0 };
+  const guess = guessEncoding(bytes);
+  return { encoding: guess.encoding, source: 'sniff', bomLength: 0, ...(guess.certain ? {} : { warning: `${guess.reason}; if it is wrong, declare the encoding (<meta charset>, a BOM or --encoding)` }) };
 }

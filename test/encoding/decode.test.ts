@@ -21,7 +21,7 @@ describe('detectEncoding', () => {
     ['http-equiv content-type', utf8('<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=gb18030">'), { encoding: 'gb18030', source: 'meta', bomLength: 0 }],
     ['an unknown charset is ignored', utf8('<meta charset="klingon"><p>中</p>'), { encoding: 'utf-8', source: 'sniff', bomLength: 0 }],
     ['valid UTF-8 sniffed', utf8('<p>中华民族</p>'), { encoding: 'utf-8', source: 'sniff', bomLength: 0 }],
-    ['GBK bytes sniffed', encodeGbk('<p>中华民族</p>'), { encoding: 'gb18030', source: 'sniff', bomLength: 0 }],
+    ['GBK bytes sniffed', encodeGbk('<p>实现中华民族伟大复兴的中国梦</p>'), { encoding: 'gb18030', source: 'sniff', bomLength: 0 }],
   ])('%s', (_name, bytes, expected) => {
     expect(detectEncoding(bytes, { html: true })).toEqual(expected);
   });
