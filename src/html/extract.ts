@@ -21,6 +21,7 @@
 import { Parser, QuoteType, type Handler } from 'htmlparser2';
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, PREFORMATTED_ELEMENTS, TEXT_ONLY_ELEMENTS, TEXT_META_NAMES, VISIBLE_ATTRIBUTES } from './elements.js';
 import { OffsetMap } from './offset-map.js';
+import { linearStacks } from './top-first-stack.js';
 
 /** A comment in the source: its text and its whole source range `<!-- ... -->`. */
 export interface HtmlComment {
@@ -186,6 +187,7 @@ class PositionParser extends Parser {
 
   constructor(private readonly extractor: Extractor, private readonly html: string) {
     super(extractor, { decodeEntities: true });
+    linearStacks(this);
     extractor.parser = this;
   }
 
@@ -267,11 +269,13 @@ export function extractHtml(html: string): ExtractedHtml {
 /** Only the comments of an HTML string, with their source ranges (a lighter pass than extractHtml). */
 export function htmlComments(html: string): HtmlComment[] {
   const comments: HtmlComment[] = [];
-  const parser: Parser = new Parser({
-    oncomment(data) {
-      comments.push({ data, start: parser.startIndex, end: Math.min(html.length, parser.endIndex + 1) });
-    },
-  });
+  const parser: Parser = linearStacks(
+    new Parser({
+      oncomment(data) {
+        comments.push({ data, start: parser.startIndex, end: Math.min(html.length, parser.endIndex + 1) });
+      },
+    }),
+  );
   parser.end(html);
   return comments;
 }
