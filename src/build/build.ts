@@ -1,11 +1,15 @@
 /**
- * The one build: `npm run build` (also run by `prepare`, so `npm ci` leaves a working `npx tifa`).
+ * The one build: `npm run build` (also run by `prepare`, so `npm ci` leaves a working `npx tifa`,
+ * and by `prepack`, so a packed tarball always holds a fresh build).
  *   1. compiles the lexicons and copies the character tables into dist/data, regenerates
  *      dictionaries/README.md;                                   (`--data`: this step only)
- *   2. bundles src/index.ts (ESM + CJS) and the CLI with esbuild;
- *   3. emits type declarations with tsc.
+ *   2. bundles src/index.ts (ESM + CJS), the CLI and the pool's worker with esbuild;
+ *   3. emits type declarations with tsc, and a CommonJS twin of each (.d.cts) for `require` users.
+ *
+ * Every bundle finds its data and its worker from its own location, `import.meta.url`: native in
+ * the ESM bundles, defined as the file's own URL (from the module's `__filename`) in the CJS one.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -35,10 +39,19 @@ async function buildCode(): Promise<void> {
     target: 'node20',
     packages: 'external' as const,
     logLevel: 'warning' as const,
-    logOverride: { 'empty-import-meta': 'silent' as const },
   };
   await esbuild.build({ ...common, entryPoints: [join(root, 'src/index.ts')], format: 'esm', outfile: join(dist, 'index.js') });
-  await esbuild.build({ ...common, entryPoints: [join(root, 'src/index.ts')], format: 'cjs', outfile: join(dist, 'index.cjs') });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(root, 'src/index.ts')],
+    format: 'cjs',
+    outfile: join(dist, 'index.cjs'),
+    // CommonJS has no import.meta: the module's own __filename (a parameter of Node's module
+    // wrapper, so no global of the same name can shadow it) stands in for import.meta.url.
+    define: { ...common.define, 'import.meta.url': '__tifa_module_url' },
+    banner: { js: '"use strict";\nvar __tifa_module_url = require("node:url").pathToFileURL(__filename).href;' },
+  });
+  await esbuild.build({ ...common, entryPoints: [join(root, 'src/pool/worker.ts')], format: 'esm', outfile: join(dist, 'worker.js') });
   await esbuild.build({
     ...common,
     entryPoints: [join(root, 'src/bin.ts')],
@@ -49,7 +62,28 @@ async function buildCode(): Promise<void> {
   rmSync(join(dist, 'types'), { recursive: true, force: true });
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json'), '--emitDeclarationOnly'], { stdio: 'inherit' });
   writeFileSync(join(dist, 'index.d.ts'), "export * from './types/index.js';\n");
-  writeFileSync(join(dist, 'index.d.cts'), "export * from './types/index.js';\n");
+  writeFileSync(join(dist, 'index.d.cts'), "export * from './types/index.cjs';\n");
+  writeCommonJsDeclarations(join(dist, 'types'));
+}
+
+/**
+ * Writes a `.d.cts` beside every `.d.ts` under `dir`, its relative imports pointing at `.cjs`
+ * (hence at the other `.d.cts` files). In a package of `"type": "module"` a `.d.ts` declares an ES
+ * module, which a CommonJS TypeScript project under `module: node16` may not `require` (TS1479);
+ * the `.d.cts` tree declares the CommonJS build as what it is.
+ */
+export function writeCommonJsDeclarations(dir: string): number {
+  let written = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) written += writeCommonJsDeclarations(path);
+    else if (entry.name.endsWith('.d.ts')) {
+      const text = readFileSync(path, 'utf8').replace(/((?:from|import\()\s*['"]\.{1,2}\/[^'"]*?)\.js(['"])/g, '$1.cjs$2');
+      writeFileSync(`${path.slice(0, -'.d.ts'.length)}.d.cts`, text);
+      written++;
+    }
+  }
+  return written;
 }
 
 async function main(): Promise<void> {

@@ -21,7 +21,13 @@ export interface CompiledLexiconFile {
   entries: LexiconEntry[];
 }
 
-const here: string = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+/**
+ * The directory of this module (of the bundle it is part of, once built). Taken from
+ * `import.meta.url` only: never from a `__dirname` in scope, which `node -e` and eval'd workers set
+ * globally to '.'. The CommonJS build defines `import.meta.url` as its own file's URL (see
+ * src/build/build.ts), so the same line serves both builds.
+ */
+const here: string = dirname(fileURLToPath(import.meta.url));
 
 /** dist/data of the installed package (from dist/ itself, or from src/ during development). */
 export function dataDir(): string {

@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CheckerOptions } from '../checker.js';
 import type { Finding } from '../types.js';
+import type { WorkerData } from './protocol.js';
 
 export interface PoolOptions {
   /** Number of worker threads. Default: os.availableParallelism(). Never more than the number of files. */
@@ -78,82 +79,35 @@ export class PoolSetupError extends Error {
   }
 }
 
-declare const __filename: string | undefined;
-const here: string = typeof __filename === 'string' && __filename !== '' ? pathToFileURL(__filename).href : import.meta.url;
+/**
+ * This module's URL (of the bundle it is part of, once built: dist/index.js, dist/index.cjs or
+ * dist/bin.js; the CommonJS build defines `import.meta.url` as its own file's URL). Never taken from a
+ * `__filename` in scope, which `node -e` and eval'd code set globally.
+ */
+const here: string = import.meta.url;
+/** Running from TypeScript source (tsx, vitest) rather than from the bundles in dist/. */
+const fromSource = /\/src\/pool\/index\.[cm]?ts$/.test(here);
 
 /** The module the workers import createChecker from. */
 export function defaultEntry(): string {
-  if (/\/src\/pool\/index\.[cm]?[jt]s$/.test(here)) return new URL(`../index.${here.endsWith('.ts') ? 'ts' : 'js'}`, here).href;
+  if (fromSource) return new URL('../index.ts', here).href;
   return new URL('./index.js', here).href; // the bundles in dist/ sit beside dist/index.js (ESM, exports createChecker)
 }
 
+/** URL of tsx's API (loads TypeScript source in a worker; development and tests only). */
+function tsxApiUrl(): string {
+  return new URL('dist/esm/api/index.mjs', pathToFileURL(createRequire(here).resolve('tsx/package.json'))).href;
+}
+
 /**
- * The worker's program, an eval'd CommonJS script. Kept as source text (not a function's
- * toString()) so that no bundler can rewrite its dynamic import() for the CJS build.
+ * Starts one worker. From dist/: the real file dist/worker.js (built from ./worker.ts). From source:
+ * a one-line eval'd bootstrap that loads ./worker.ts through tsx, as nothing else can run it.
  */
-const WORKER_SOURCE = String.raw`'use strict';
-const { parentPort, workerData } = require('node:worker_threads');
-const { readFileSync } = require('node:fs');
-const pending = [];
-let checker;
-let entry;
-const describe = (e) => (e && e.message ? e.message : String(e));
-const runSource = (task) => {
-  const o = workerData.source;
-  let bytes;
-  try {
-    bytes = readFileSync(task.file);
-  } catch (e) {
-    parentPort.postMessage({ id: task.id, error: { message: 'cannot read ' + task.file + ': ' + (e && e.code ? e.code : describe(e)), code: e && e.code } });
-    return;
-  }
-  try {
-    const name = task.file.toLowerCase();
-    const kind = o.kind || (o.htmlExtensions.some((e) => name.endsWith(e)) ? 'html' : 'text');
-    const r = entry.checkBytes(checker, bytes, { kind, directives: o.directives !== false, ...(o.encoding ? { encoding: o.encoding } : {}) });
-    parentPort.postMessage({ id: task.id, findings: r.findings, text: r.text, source: { kind: r.kind, suppressed: r.suppressed, encoding: r.encoding, encodingSource: r.encodingSource, replacements: r.replacements, bytes: r.bytes } });
-  } catch (e) {
-    parentPort.postMessage({ id: task.id, error: { message: 'check failed on ' + task.file + ': ' + describe(e), code: 'CHECK_FAILED' } });
-  }
-};
-const run = (task) => {
-  if (workerData.source) return runSource(task);
-  let text;
-  try {
-    text = readFileSync(task.file, 'utf8');
-  } catch (e) {
-    parentPort.postMessage({ id: task.id, error: { message: 'cannot read ' + task.file + ': ' + (e && e.code ? e.code : describe(e)), code: e && e.code } });
-    return;
-  }
-  try {
-    const name = task.file.toLowerCase();
-    const findings = workerData.html.some((e) => name.endsWith(e)) ? checker.checkHtml(text) : checker.check(text);
-    parentPort.postMessage(workerData.includeText ? { id: task.id, findings, text } : { id: task.id, findings });
-  } catch (e) {
-    parentPort.postMessage({ id: task.id, error: { message: 'check failed on ' + task.file + ': ' + describe(e), code: 'CHECK_FAILED' } });
-  }
-};
-parentPort.on('message', (task) => {
-  if (checker) run(task);
-  else pending.push(task);
-});
-// From source (a .ts entry, in development and tests) the module is loaded through tsx's API.
-(workerData.tsxApi ? import(workerData.tsxApi).then((api) => api.tsImport(workerData.entry, workerData.entry)) : import(workerData.entry)).then(
-  (m) => {
-    try {
-      entry = m;
-      if (workerData.source && typeof m.checkBytes !== 'function') throw new Error(workerData.entry + ' exports no checkBytes (needed by the source option)');
-      checker = m.createChecker(workerData.options);
-    } catch (e) {
-      parentPort.postMessage({ setupError: { message: describe(e), name: (e && e.name) || 'Error' } });
-      return;
-    }
-    parentPort.postMessage({ ready: true });
-    for (const t of pending.splice(0)) run(t);
-  },
-  (e) => parentPort.postMessage({ setupError: { message: 'cannot load ' + workerData.entry + ': ' + describe(e), name: 'Error' } }),
-);
-`;
+function startWorker(workerData: WorkerData): Worker {
+  if (!fromSource) return new Worker(new URL('./worker.js', here), { workerData });
+  const bootstrap = `import(${JSON.stringify(tsxApiUrl())}).then((api) => api.tsImport(${JSON.stringify(new URL('./worker.ts', here).href)}, ${JSON.stringify(here)}));`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
 
 function checkPoolOptions(options: PoolOptions): void {
   if (options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)) throw new RangeError('pool options.jobs must be a positive integer');
@@ -183,10 +137,10 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
   const jobs = Math.min(options.jobs ?? availableParallelism(), list.length);
   const prefetch = options.prefetch ?? 4;
   const entry = options.entry === undefined ? defaultEntry() : options.entry instanceof URL ? options.entry.href : /^[a-z]+:/i.test(options.entry) ? options.entry : pathToFileURL(options.entry).href;
-  const tsxApi = /\.[cm]?ts$/.test(entry) ? new URL('dist/esm/api/index.mjs', pathToFileURL(createRequire(here).resolve('tsx/package.json'))).href : undefined;
+  const tsxApi = /\.[cm]?ts$/.test(entry) ? tsxApiUrl() : undefined;
 
   const source = options.source ? { ...options.source, htmlExtensions: (options.source.htmlExtensions ?? ['.html', '.htm', '.shtml', '.xhtml']).map((e) => e.toLowerCase()) } : undefined;
-  const workerData = { entry, tsxApi, source, options: options.checker ?? {}, includeText: options.includeText === true, html: (options.html ?? []).map((e) => e.toLowerCase()) };
+  const workerData: WorkerData = { entry, tsxApi, source, options: options.checker ?? {}, includeText: options.includeText === true, html: (options.html ?? []).map((e) => e.toLowerCase()) };
   const results: Array<PoolFileResult | undefined> = new Array(list.length);
   const queue: number[] = list.map((_, i) => i).reverse(); // pop() takes the lowest id
   const slots: Slot[] = [];
@@ -207,7 +161,7 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
   };
 
   const spawn = (): void => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+    const worker = startWorker(workerData);
     const slot: Slot = { worker, inFlight: [], dead: false, ready: false };
     slots.push(slot);
     worker.on('message', (msg: { ready?: boolean; id?: number; findings?: Finding[]; text?: string; source?: PoolFileResult['source']; error?: PoolFileResult['error']; setupError?: { message: string; name: string } }) => {

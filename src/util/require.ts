@@ -1,13 +1,12 @@
 import { createRequire } from 'node:module';
 
 /**
- * A `require` that works from both the ESM and the CJS build, used to load optional native
- * segmenters lazily (never at import time). In the ESM bundle `import.meta.url` is set and the
- * bundler's own `require` stand-in cannot load packages, so it must not be used; in the CJS bundle
- * `import.meta` is empty and Node's `require` is the one to use.
+ * A `require` relative to this module (to the bundle, once built), used to load optional native
+ * segmenters and parsers lazily (never at import time). Both builds have `import.meta.url`: the ESM
+ * bundle natively, the CJS bundle as its own file's URL (defined by src/build/build.ts). The
+ * bundler's own `require` stand-in in the ESM bundle cannot load packages, so it is never used.
  */
-const metaUrl: unknown = (import.meta as { url?: unknown }).url;
-export const lazyRequire: NodeRequire = typeof metaUrl === 'string' ? createRequire(metaUrl) : require;
+export const lazyRequire: NodeRequire = createRequire(import.meta.url);
 
 /**
  * A module loaded on first use (parsers the checker needs only for some inputs: YAML for user

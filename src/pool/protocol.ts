@@ -1,0 +1,34 @@
+/** The messages between the pool (./index.ts) and its workers (./worker.ts). */
+import type { CheckerOptions } from '../checker.js';
+import type { Finding } from '../types.js';
+
+/** What a worker is started with (structured-cloneable). */
+export interface WorkerData {
+  /** URL of the module whose createChecker (and checkBytes) the worker calls. */
+  entry: string;
+  /** URL of tsx's API, when `entry` is TypeScript source. */
+  tsxApi: string | undefined;
+  /** The pool's `source` option, with `htmlExtensions` filled in and lower-cased. */
+  source: { kind?: 'html' | 'text'; directives?: boolean; encoding?: string; htmlExtensions: readonly string[] } | undefined;
+  options: CheckerOptions;
+  includeText: boolean;
+  /** Lower-cased file endings checked as HTML (without `source`). */
+  html: readonly string[];
+}
+
+/** One file to check. */
+export interface WorkerTask {
+  id: number;
+  file: string;
+}
+
+/** A worker's answer: ready, a setup failure, or one file's result. */
+export interface WorkerReply {
+  ready?: boolean;
+  setupError?: { message: string; name: string };
+  id?: number;
+  findings?: Finding[] | unknown[];
+  text?: string;
+  source?: { kind: 'html' | 'text'; suppressed: number; encoding: string; encodingSource: string; replacements: number; bytes: number };
+  error?: { message: string; code?: string };
+}
