@@ -23,6 +23,11 @@ import type { FileResult } from './formatters/types.js';
 import { expandInputs, InputError, normalizeExtensions } from './inputs.js';
 import { entryCounts, listEntries } from './lexicon-list.js';
 import { createProgress } from './progress.js';
+import { asOfDate } from '../checker.js';
+import { useColor } from './color.js';
+import { fixPass } from './fix-file.js';
+import { createIgnoreTest, readIgnoreFile, type IgnoreSet } from './ignore-files.js';
+import { openReport, ReportFileError } from './report.js';
 
 export interface CliIO {
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -58,14 +63,28 @@ Output:
       --severity LEVEL    report only this severity and above: error, warning, info (default)
       --rule ID           report only this rule (repeatable): ${RULE_IDS.join(', ')}
       --max-findings N    stop after N findings
+      --max-warnings N    exit 1 when more than N warnings are reported (as for errors)
+  -o, --output-file FILE  write the report to FILE (created or replaced; its folder must exist)
+      --color, --no-color colour the stylish report or not (default: when it goes to a terminal;
+                          the FORCE_COLOR and NO_COLOR environment variables are obeyed)
 Input:
       --html, --text      read every input as HTML / as plain text
       --ext LIST          extensions read from directories (comma-separated; default above)
       --encoding NAME     decode with this encoding (utf-8, gbk, gb18030, big5 ...)
       --no-directives     ignore inline tifa-disable / tifa-enable comments
+      --ignore-pattern P  leave out files matching P (gitignore syntax, repeatable); a .tifaignore
+                          file in the working directory is read the same way
+      --no-ignore         check ignored files too (no .tifaignore, --ignore-pattern, ignorePatterns)
   -j, --jobs N|auto       worker threads for many files, output order unchanged (default: auto =
                           the cores, once the inputs reach ${POOL_AUTO_MB} MB: each worker first
                           spends about half a second building its checker)
+Fixing:
+      --fix               rewrite files where a finding has exactly one expected form and its text
+                          is plain (no tag or entity inside), in the file's own encoding (BOM kept);
+                          what remains is reported; for - the fixed text goes to standard output
+                          and the report to standard error
+      --fix-dry-run       print those fixes as a unified diff and write nothing (the report goes
+                          to standard error)
 Lexicons:
       --lexicon FILE      add a lexicon file (YAML, see dictionaries/FORMAT.md); repeatable
       --no-builtins       do not load the built-in lexicons
@@ -79,6 +98,7 @@ Configuration:
       --no-config         do not look for tifa.config.json / package.json "tifa"
                           (by default the nearest one from the working directory up is used;
                           command-line options override it)
+      --print-config FILE print the options in effect for FILE as JSON and exit
   -h, --help              show this help
   -v, --version           show the version
 
@@ -108,6 +128,16 @@ interface RunOptions {
   directives: boolean;
   /** Worker threads for many files; `auto`: the cores, for large inputs only. */
   jobs: number | 'auto';
+  /** `--fix` (write) or `--fix-dry-run`. Default: report only. */
+  fix?: 'write' | 'dry-run';
+  /** Exit 1 when more warnings than this are reported. Default: no limit. */
+  maxWarnings?: number;
+  /** Report file, absolute. Default: standard output. */
+  outputFile?: string;
+  /** `--color` / `--no-color`. Default: by terminal and environment (see color.ts). */
+  color?: boolean;
+  /** Ignore rules: .tifaignore, --ignore-pattern, the config's ignorePatterns. None with --no-ignore. */
+  ignore?: IgnoreSet[];
 }
 
 type Values = ReturnType<typeof parseCommandLine>['values'];
@@ -123,11 +153,19 @@ function parseCommandLine(argv: readonly string[]) {
         severity: { type: 'string' },
         rule: { type: 'string', multiple: true },
         'max-findings': { type: 'string' },
+        'max-warnings': { type: 'string' },
+        'output-file': { type: 'string', short: 'o' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         html: { type: 'boolean' },
         text: { type: 'boolean' },
         ext: { type: 'string', multiple: true },
         encoding: { type: 'string' },
         'no-directives': { type: 'boolean' },
+        'ignore-pattern': { type: 'string', multiple: true },
+        'no-ignore': { type: 'boolean' },
         jobs: { type: 'string', short: 'j' },
         lexicon: { type: 'string', multiple: true },
         'no-builtins': { type: 'boolean' },
@@ -138,6 +176,7 @@ function parseCommandLine(argv: readonly string[]) {
         'min-confidence': { type: 'string' },
         config: { type: 'string' },
         'no-config': { type: 'boolean' },
+        'print-config': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -208,7 +247,43 @@ function runOptions(command: RunOptions['command'], paths: string[], values: Val
   }
   if (values.html) options.kind = 'html';
   if (values.text) options.kind = 'text';
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
+  if (values.fix) options.fix = 'write';
+  if (values['fix-dry-run']) options.fix = 'dry-run';
+  const maxWarnings = values['max-warnings'] !== undefined ? number(values['max-warnings'], '--max-warnings', (n) => Number.isInteger(n) && n >= 0, 'a whole number') : config.maxWarnings;
+  if (maxWarnings !== undefined) options.maxWarnings = maxWarnings;
+  if (values['output-file'] !== undefined) options.outputFile = resolve(cwd, values['output-file']);
+  if (values.color && values['no-color']) throw new UsageError('--color and --no-color exclude each other');
+  if (values.color || values['no-color']) options.color = values.color === true;
+  if (!values['no-ignore']) options.ignore = ignoreSets(values, loaded, cwd);
   return options;
+}
+
+/** The ignore rules of a run: .tifaignore and --ignore-pattern (working directory), ignorePatterns (config). */
+function ignoreSets(values: Values, loaded: LoadedConfig | undefined, cwd: string): IgnoreSet[] {
+  const sets: IgnoreSet[] = [];
+  let file;
+  try {
+    file = readIgnoreFile(cwd);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (file) sets.push({ base: cwd, patterns: file.patterns });
+  if (values['ignore-pattern']) sets.push({ base: cwd, patterns: values['ignore-pattern'] });
+  if (loaded?.config.ignorePatterns) sets.push({ base: loaded.dir, patterns: loaded.config.ignorePatterns });
+  return sets;
+}
+
+/** Leaves out ignored files; a file named on the command line is mentioned when it is left out. */
+function dropIgnored(files: string[], options: RunOptions, io: CliIO): string[] {
+  if (!options.ignore || options.ignore.length === 0) return files;
+  const ignored = createIgnoreTest(options.ignore);
+  const named = new Set(options.paths.map((p) => (p === '-' ? p : resolve(io.cwd, p))));
+  return files.filter((f) => {
+    if (!ignored(f)) return true;
+    if (named.has(f)) io.stderr.write(`tifa: warning: ${displayPath(f, io.cwd)}: ignored by an ignore pattern (--no-ignore checks it)\n`);
+    return false;
+  });
 }
 
 async function readText(path: string, what: string): Promise<string> {
@@ -303,7 +378,9 @@ async function* checkPooled(files: readonly string[], jobs: number, options: Run
 async function check(options: RunOptions, checker: Checker, checkerOptions: CheckerOptions, io: CliIO): Promise<number> {
   const formatter = FORMATTERS[options.format];
   if (!formatter) throw new UsageError(`unknown format "${options.format}" (${Object.keys(FORMATTERS).join(', ')})`);
-  const files = await expandInputs(options.paths, io.cwd, options.ext);
+  // Fixes and diffs own standard output with --fix-dry-run and with --fix on stdin.
+  const report = openReport(options.outputFile, options.fix === 'dry-run' || (options.fix === 'write' && options.paths.includes('-')) ? io.stderr : io.stdout);
+  const files = dropIgnored(await expandInputs(options.paths, io.cwd, options.ext), options, io);
   const now = io.now ?? (() => performance.now());
   const progress = createProgress({ stream: io.stderr, enabled: io.stderr.isTTY === true, now });
   const filter = keep(options);
@@ -313,8 +390,13 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   let capped = false;
   const jobs = await poolSize(options.jobs, files);
   const source = jobs > 1 ? checkPooled(files, jobs, options, checkerOptions) : checkHere(files, options, checker, io);
+  const say = (line: string): void => {
+    progress.done();
+    io.stderr.write(line);
+  };
+  const checkedInputs = options.fix === undefined ? source : fixPass(source, files, { mode: options.fix, checker, keep: filter, directives: options.directives, displayName: (f) => displayPath(f, io.cwd), out: (s) => void io.stdout.write(s), say });
   let i = -1;
-  for await (const checked of source) {
+  for await (const checked of checkedInputs) {
     i++;
     const file = files[i]!;
     let findings = checked.findings.filter(filter);
@@ -337,9 +419,65 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   }
   progress.done();
   if (capped) io.stderr.write(`tifa: stopped after ${options.maxFindings} ${options.maxFindings === 1 ? 'finding' : 'findings'} (--max-findings)\n`);
-  const color = io.stdout.isTTY === true && !io.env.NO_COLOR && options.format === 'stylish';
-  io.stdout.write(formatter(results, { color, toolVersion: VERSION }));
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  const color = options.format === 'stylish' && useColor({ flag: options.color, env: io.env, isTTY: report.isTTY });
+  report.write(formatter(results, { color, toolVersion: VERSION }));
+  return exitCode(results, options, io);
+}
+
+/** 1 when an error is reported, or more warnings than --max-warnings; else 0. */
+function exitCode(results: readonly FileResult[], options: RunOptions, io: CliIO): number {
+  let errors = 0;
+  let warnings = 0;
+  for (const r of results) {
+    for (const f of r.findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
+  }
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(`tifa: too many warnings (${warnings}, at most ${options.maxWarnings} allowed by --max-warnings)\n`);
+    return 1;
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+/** `--print-config FILE`: the options in effect for FILE (defaults, config file, command line), as JSON. */
+function printConfig(file: string, positionals: readonly string[], values: Values, io: CliIO): number {
+  if (positionals.length > 1 || (positionals.length === 1 && positionals[0] !== 'check')) throw new UsageError('--print-config takes one file and no other input');
+  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config exclude each other');
+  const loaded = values.config !== undefined ? loadConfig(resolve(io.cwd, values.config)) : values['no-config'] ? undefined : findConfig(io.cwd);
+  const options = runOptions('check', [file], values, loaded, io.cwd);
+  const path = file === '-' ? file : resolve(io.cwd, file);
+  const c = options.checker;
+  const effective = {
+    file: displayPath(path, io.cwd),
+    configFile: loaded ? displayPath(loaded.path, io.cwd) : null,
+    kind: options.kind ?? (file === '-' ? 'sniffed' : kindOfPath(file)),
+    ignored: options.ignore ? createIgnoreTest(options.ignore)(path) : false,
+    format: options.format,
+    severity: options.severity,
+    rules: options.rules,
+    ext: options.ext,
+    encoding: options.encoding ?? 'detect',
+    directives: options.directives,
+    maxFindings: options.maxFindings ?? null,
+    maxWarnings: options.maxWarnings ?? null,
+    jobs: options.jobs,
+    fix: options.fix ?? false,
+    outputFile: options.outputFile !== undefined ? displayPath(options.outputFile, io.cwd) : null,
+    color: options.color ?? 'auto',
+    ignorePatterns: (options.ignore ?? []).flatMap((s) => s.patterns.filter((p) => p.trim() !== '' && !p.startsWith('#')).map((p) => ({ base: displayPath(s.base, io.cwd) || '.', pattern: p }))),
+    builtins: c.builtins ?? true,
+    lexicons: options.lexiconFiles.map((f) => f.name),
+    allow: c.allow ?? [],
+    allowFile: options.allowFile !== undefined ? displayPath(options.allowFile, io.cwd) : null,
+    asOf: asOfDate(c.asOf),
+    fuzzy: c.fuzzy ?? true,
+    segmenter: c.segmenter ?? 'jieba',
+    minConfidence: c.minConfidence ?? 0,
+  };
+  io.stdout.write(`${JSON.stringify(effective, null, 2)}\n`);
+  return 0;
 }
 
 export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
@@ -353,6 +491,7 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout.write(`${VERSION}\n`);
       return 0;
     }
+    if (values['print-config'] !== undefined) return printConfig(values['print-config'], positionals, values, io);
     const [command, ...rest] = positionals;
     let kind: RunOptions['command'];
     if (command === 'check') {
@@ -388,7 +527,7 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    const known = error instanceof UsageError || error instanceof OptionsError || error instanceof ConfigError || error instanceof InputError || error instanceof PoolSetupError;
+    const known = error instanceof UsageError || error instanceof OptionsError || error instanceof ConfigError || error instanceof InputError || error instanceof PoolSetupError || error instanceof ReportFileError;
     io.stderr.write(`tifa: ${known ? message : `internal error: ${message}`}\n`);
     return 2;
   }

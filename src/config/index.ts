@@ -38,6 +38,10 @@ export interface TifaConfig {
   encoding?: string;
   /** Apply inline tifa-disable directives. Default: true. */
   directives?: boolean;
+  /** Exit 1 when more warnings than this are reported. Default: no limit. */
+  maxWarnings?: number;
+  /** Files to leave out (gitignore syntax, relative to the config file). Default: none. */
+  ignorePatterns?: string[];
 }
 
 /** A config file that cannot be read or is invalid; the message names the file and the key. */
@@ -74,6 +78,8 @@ const SCHEMA: Record<keyof TifaConfig, Check> = {
   maxFindings: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : 'must be a whole number ≥ 0'),
   encoding: isString,
   directives: isBoolean,
+  maxWarnings: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : 'must be a whole number ≥ 0'),
+  ignorePatterns: isStrings,
 };
 
 /** Validates a parsed config; throws ConfigError naming `name` and the key. */
