@@ -14,6 +14,7 @@ function workspace(): string {
   writeFileSync(join(dir, 'typo.yaml'), 'kind: typo\nsource: test\nentries:\n  - id: t-abjb\n    text: 按步就班\n    correct: 按部就班\n');
   return dir;
 }
+const lines = (s: string): string[] => s.trim().split('\n').filter((l) => l !== '');
 const LEX = ['--no-builtins', '--no-fuzzy', '--lexicon', 'mandated.yaml', '--lexicon', 'banned.yaml', '--lexicon', 'typo.yaml', '--as-of', '2024-01-01'];
 
 /** `after` is `before` with the bytes of `old` at byte offset `at` replaced by `now`, and no other change. */
@@ -48,6 +49,17 @@ describe('tifa check --fix', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('中华民族\n');
     expect(r.stdout).toContain('no problems');
+  });
+
+  it('works the same with the worker pool (--jobs 2)', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'a.txt'), '中化民族\n');
+    writeFileSync(join(dir, 'b.txt'), '按步就班，残废人\n');
+    const r = await run(['check', ...LEX, '--fix', '--jobs', '2', '-f', 'jsonl', 'a.txt', 'b.txt'], { cwd: dir });
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('中华民族\n');
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('按部就班，残废人\n');
+    expect(r.stderr).toBe('tifa: a.txt: fixed 1 problem\ntifa: b.txt: fixed 1 problem\n');
+    expect(lines(r.stdout).map((l) => (JSON.parse(l) as { file: string; column: number }))).toMatchObject([{ file: 'b.txt', column: 6 }]);
   });
 
   it('rewrites a GBK page in GBK: the bytes outside the fixed span are unchanged', async () => {
