@@ -87,6 +87,8 @@ export interface CheckedInput {
   document?: unknown;
   /** Set when the input could not be read (reported by the caller). */
   problem?: unknown;
+  /** Set when the encoding is an uncertain guess: such a file is not rewritten (a wrong guess would mix encodings). */
+  encodingWarning?: string;
 }
 
 export interface FixPassOptions {
@@ -122,6 +124,11 @@ export async function* fixPass<T extends CheckedInput>(source: AsyncIterable<T>,
     const findings = checked.findings.filter(options.keep);
     if (checked.document !== undefined) {
       if (findings.length > 0) options.say(`tifa: warning: ${name}: not fixed: documents (PDF, DOCX) are not rewritten\n`);
+      yield checked;
+      continue;
+    }
+    if (checked.encodingWarning !== undefined && !stdin) {
+      if (findings.length > 0) options.say(`tifa: warning: ${name}: not fixed: its encoding (${checked.encoding ?? 'unknown'}) is a guess; declare it or pass --encoding\n`);
       yield checked;
       continue;
     }

@@ -90,6 +90,19 @@ describe('tifa check --fix', () => {
     expect(r.stdout).toContain('"entry":"m-zhmz"');
   });
 
+  it('leaves a file whose encoding is an uncertain guess as it is, until the encoding is given', async () => {
+    const dir = workspace();
+    const before = iconv.encode('中化民族\n', 'gbk');
+    writeFileSync(join(dir, 'short.txt'), before);
+    const guessed = await run(['check', ...LEX, '--fix', 'short.txt'], { cwd: dir });
+    expect(readFileSync(join(dir, 'short.txt'))).toEqual(before);
+    expect(guessed.stderr).toContain('tifa: warning: short.txt: not fixed: its encoding (gb18030) is a guess; declare it or pass --encoding\n');
+    expect(guessed.code).toBe(1);
+    const given = await run(['check', ...LEX, '--fix', '--encoding', 'gbk', 'short.txt'], { cwd: dir });
+    expect(readFileSync(join(dir, 'short.txt'))).toEqual(iconv.encode('中华民族\n', 'gbk'));
+    expect(given.code).toBe(0);
+  });
+
   it('leaves a file with bad bytes as it is, with a warning', async () => {
     const dir = workspace();
     const before = Buffer.concat([Buffer.from('中化民族', 'utf8'), Buffer.from([0xff]), Buffer.from('\n')]);
