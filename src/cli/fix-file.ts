@@ -12,7 +12,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Checker } from '../checker.js';
 import { fix, type FixResult } from '../fix/index.js';
-import { sniffBom } from '../encoding/index.js';
+import { detectEncoding, sniffBom } from '../encoding/index.js';
 import { checkSource, type SourceKind } from './check-file.js';
 import { InputError } from './inputs.js';
 import type { Finding } from '../types.js';
@@ -87,7 +87,7 @@ export interface CheckedInput {
   document?: unknown;
   /** Set when the input could not be read (reported by the caller). */
   problem?: unknown;
-  /** Set when the encoding is an uncertain guess: such a file is not rewritten (a wrong guess would mix encodings). */
+  /** Set when the encoding is an uncertain guess: such a file is not rewritten. */
   encodingWarning?: string;
 }
 
@@ -98,6 +98,8 @@ export interface FixPassOptions {
   /** Fix only what is reported (severity and rule filters). */
   keep: (f: Finding) => boolean;
   directives: boolean;
+  /** The encoding forced with --encoding, if any. */
+  encoding?: string;
   /** The name a file is shown under. */
   displayName: (file: string) => string;
   /** Standard output (diffs, the fixed text of stdin). */
@@ -127,11 +129,6 @@ export async function* fixPass<T extends CheckedInput>(source: AsyncIterable<T>,
       yield checked;
       continue;
     }
-    if (checked.encodingWarning !== undefined && !stdin) {
-      if (findings.length > 0) options.say(`tifa: warning: ${name}: not fixed: its encoding (${checked.encoding ?? 'unknown'}) is a guess; declare it or pass --encoding\n`);
-      yield checked;
-      continue;
-    }
     let original: Parameters<typeof fixInput>[2];
     if (!stdin && findings.length > 0) {
       let bytes: Uint8Array;
@@ -139,6 +136,14 @@ export async function* fixPass<T extends CheckedInput>(source: AsyncIterable<T>,
         bytes = await readFile(file);
       } catch (error) {
         throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      // An uncertain guess is not written to: a wrong one would put a second encoding into the file.
+      // (Asked again here because results from the worker pool do not carry the warning.)
+      const guessed = checked.encodingWarning ?? (options.encoding === undefined ? detectEncoding(bytes, { html: checked.kind === 'html' }).warning : undefined);
+      if (guessed !== undefined) {
+        options.say(`tifa: warning: ${name}: not fixed: its encoding (${checked.encoding ?? 'unknown'}) is a guess; declare it or pass --encoding\n`);
+        yield checked;
+        continue;
       }
       original = { bytes, encoding: checked.encoding ?? 'utf-8', replacements: checked.replacements };
     }

@@ -394,7 +394,7 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
     progress.done();
     io.stderr.write(line);
   };
-  const checkedInputs = options.fix === undefined ? source : fixPass(source, files, { mode: options.fix, checker, keep: filter, directives: options.directives, displayName: (f) => displayPath(f, io.cwd), out: (s) => void io.stdout.write(s), say });
+  const checkedInputs = options.fix === undefined ? source : fixPass(source, files, { mode: options.fix, checker, keep: filter, directives: options.directives, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}), displayName: (f) => displayPath(f, io.cwd), out: (s) => void io.stdout.write(s), say });
   let i = -1;
   for await (const checked of checkedInputs) {
     i++;

@@ -98,6 +98,10 @@ describe('tifa check --fix', () => {
     expect(readFileSync(join(dir, 'short.txt'))).toEqual(before);
     expect(guessed.stderr).toContain('tifa: warning: short.txt: not fixed: its encoding (gb18030) is a guess; declare it or pass --encoding\n');
     expect(guessed.code).toBe(1);
+    writeFileSync(join(dir, 'other.txt'), '');
+    const pooled = await run(['check', ...LEX, '--fix', '--jobs', '2', 'short.txt', 'other.txt'], { cwd: dir });
+    expect(readFileSync(join(dir, 'short.txt'))).toEqual(before);
+    expect(pooled.stderr).toContain('tifa: warning: short.txt: not fixed: its encoding (gb18030) is a guess');
     const given = await run(['check', ...LEX, '--fix', '--encoding', 'gbk', 'short.txt'], { cwd: dir });
     expect(readFileSync(join(dir, 'short.txt'))).toEqual(iconv.encode('中华民族\n', 'gbk'));
     expect(given.code).toBe(0);
