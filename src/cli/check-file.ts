@@ -75,6 +75,8 @@ export interface FileCheckResult extends SourceResult {
   encodingSource: EncodingSource;
   /** Bad bytes replaced with U+FFFD while decoding (0 when clean). */
   replacements: number;
+  /** Set when the encoding was guessed and the guess is not certain: what was chosen and why. */
+  encodingWarning?: string;
   /** Size of the input in bytes. */
   bytes: number;
 }
@@ -85,7 +87,9 @@ export function checkBytes(checker: Pick<Checker, 'check' | 'checkHtml'>, bytes:
   const decoded = decodeBytes(bytes, { html: options.kind !== 'text', ...(options.encoding !== undefined ? { encoding: options.encoding } : {}) });
   const kind = options.kind ?? sniffKind(decoded.text);
   const result = checkSource(checker, decoded.text, { ...options, kind });
-  return { ...result, text: decoded.text, encoding: decoded.encoding, encodingSource: decoded.encodingSource, replacements: decoded.replacements, bytes: bytes.length };
+  const checked: FileCheckResult = { ...result, text: decoded.text, encoding: decoded.encoding, encodingSource: decoded.encodingSource, replacements: decoded.replacements, bytes: bytes.length };
+  if (decoded.encodingWarning !== undefined) checked.encodingWarning = decoded.encodingWarning;
+  return checked;
 }
 
 /** Reads, decodes and checks a file; the kind defaults to its extension. I/O errors reject. */

@@ -33,11 +33,18 @@ export interface SavedPagesSummary {
 
 export async function checkSavedPages(options: SavedPagesOptions): Promise<SavedPagesSummary> {
   const root = resolve(options.root);
-  const files = await expandInputs([root], root, options.ext ?? ['.html', '.htm', '.shtml', '.xhtml']);
+  const { files, problems } = await expandInputs([root], root, options.ext ?? ['.html', '.htm', '.shtml', '.xhtml']);
   const summary: SavedPagesSummary = { pages: 0, findings: 0, bytes: 0, failed: 0, badBytes: 0 };
   for (const path of files) {
     const rel = relative(root, path).split(sep).join('/');
     const url = options.urlFor ? options.urlFor(rel) : rel;
+    // A folder that cannot be listed, or a special file (never opened: a FIFO would block), is a failed page.
+    const problem = problems.get(path);
+    if (problem !== undefined) {
+      summary.failed++;
+      options.write(`${JSON.stringify({ url, file: rel, error: problem.code })}\n`);
+      continue;
+    }
     try {
       const result = await checkFile(options.checker, path);
       summary.pages++;

@@ -18,14 +18,12 @@ describe('exit codes', () => {
   });
 
   it.each([
-    ['a missing file', ['check', 'nope.html'], /^tifa: cannot read nope\.html: ENOENT\n$/],
     ['an unknown option', ['check', '--frobnicate', 'x'], /^tifa: Unknown option '--frobnicate'/],
     ['an unknown format', ['check', '-f', 'xml', 'pages/notice.txt'], /^tifa: unknown format "xml"/],
     ['an unknown rule', ['check', '--rule', 'spelling', 'pages/notice.txt'], /^tifa: unknown rule "spelling"/],
     ['a bad severity', ['check', '--severity', 'fatal', 'pages/notice.txt'], /^tifa: --severity must be/],
     ['a bad --max-findings', ['check', '--max-findings', 'many', 'pages/notice.txt'], /^tifa: --max-findings must be a whole number/],
     ['an unknown encoding', ['check', '--encoding', 'ebcdic-zh', 'pages/notice.txt'], /^tifa: unknown encoding "ebcdic-zh"/],
-    ['a glob without match', ['check', 'pages/**/*.nothing'], /^tifa: no files match pages\/\*\*\/\*\.nothing\n$/],
     ['no command', [], /^tifa: missing command/],
     ['no path', ['check'], /^tifa: check needs at least one/],
     ['a missing lexicon', ['check', '--lexicon', 'missing.yaml', 'pages/notice.txt'], /^tifa: cannot read lexicon .*missing\.yaml: ENOENT\n$/],
@@ -35,6 +33,16 @@ describe('exit codes', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toBe('');
+  });
+
+  it.each([
+    ['a missing file', ['check', 'nope.html'], 'nope.html: cannot read: ENOENT (no such file or directory)'],
+    ['a glob without match', ['check', 'pages/**/*.nothing'], 'pages/**/*.nothing: no files match this pattern'],
+  ])('2 for %s, reported in the output and on stderr', async (_name, argv, message) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`tifa: error: ${message}\n`);
+    expect(r.stdout).toContain(message.slice(message.indexOf(': ') + 2));
   });
 
   it('2 for an invalid lexicon, with the file and line', async () => {

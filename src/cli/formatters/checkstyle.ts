@@ -22,6 +22,11 @@ export function xmlAttribute(s: string): string {
 export const checkstyle: Formatter = (results) => {
   let out = '<?xml version="1.0" encoding="utf-8"?>\n<checkstyle version="4.3">\n';
   for (const r of results) {
+    if (r.error !== undefined) {
+      // An input that could not be read: one error without a position (line 0), as linters report a file they cannot parse.
+      out += `  <file name="${xmlAttribute(r.file)}">\n    <error line="0" column="0" severity="error" message="${xmlAttribute(r.error.message)}" source="tifa.input"/>\n  </file>\n`;
+      continue;
+    }
     if (r.findings.length === 0) continue;
     out += `  <file name="${xmlAttribute(r.file)}">\n`;
     for (const f of r.findings) {

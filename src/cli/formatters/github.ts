@@ -12,6 +12,10 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A')
 export const github: Formatter = (results) => {
   let out = '';
   for (const r of results) {
+    // An unreadable input is an error annotation on the file; a skipped one a warning.
+    if (r.error !== undefined) out += `::error file=${escapeProperty(r.file)},title=${escapeProperty('tifa input')}::${escapeData(r.error.message)}\n`;
+    if (r.skipped !== undefined) out += `::warning file=${escapeProperty(r.file)},title=${escapeProperty('tifa input')}::${escapeData(r.skipped.message)}\n`;
+    for (const w of r.warnings ?? []) out += `::warning file=${escapeProperty(r.file)},title=${escapeProperty('tifa encoding')}::${escapeData(w)}\n`;
     if (r.findings.length === 0) continue;
     const location = new LocationIndex(r.text);
     for (const f of r.findings) {

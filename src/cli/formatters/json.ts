@@ -7,15 +7,28 @@ function fileFields(r: FileResult): Record<string, unknown> {
   if (r.encoding !== undefined) out.encoding = r.encoding;
   if (r.replacements !== undefined) out.replacements = r.replacements;
   if (r.suppressed !== undefined) out.suppressed = r.suppressed;
+  if (r.error !== undefined) out.error = r.error;
+  if (r.skipped !== undefined) out.skipped = r.skipped;
+  if (r.warnings !== undefined) out.warnings = r.warnings;
   return out;
 }
 
-/** One JSON document: `[{ file, kind, encoding, replacements, suppressed, findings: [...] }]`. */
+/**
+ * One JSON document: `[{ file, kind, encoding, replacements, suppressed, findings: [...] }]`; an
+ * input that could not be read has `error: { message, code }`, a skipped one `skipped`, and
+ * `warnings` lists what the reader should know (an uncertain encoding guess, bad bytes).
+ */
 export const json: Formatter = (results) => `${JSON.stringify(results.map((r) => ({ ...fileFields(r), findings: r.findings })), null, 2)}\n`;
 
-/** One finding per line, as JSON with `file` added (first key). */
+/**
+ * One finding per line, as JSON with `file` added (first key). An input that could not be read is
+ * one line `{ file, error: { message, code } }` (no `rule`), in its place among the files.
+ */
 export const jsonl: Formatter = (results) => {
   let out = '';
-  for (const r of results) for (const f of r.findings) out += `${JSON.stringify({ file: r.file, ...f })}\n`;
+  for (const r of results) {
+    if (r.error !== undefined) out += `${JSON.stringify({ file: r.file, error: r.error })}\n`;
+    for (const f of r.findings) out += `${JSON.stringify({ file: r.file, ...f })}\n`;
+  }
   return out;
 };

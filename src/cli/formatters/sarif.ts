@@ -2,8 +2,12 @@
  * SARIF 2.1.0 (OASIS), one run. Regions carry 1-based lines, UTF-16 columns (declared with
  * `columnKind`) with an exclusive end column, and `charOffset`/`charLength` in UTF-16 code units of
  * the decoded text, as the offset contract of tifa states them.
+ *
+ * Inputs that could not be read, were skipped or were read with a warning are tool execution
+ * notifications of the run's one invocation (level `error` or `warning`, the file as location, the
+ * code such as ENOENT as descriptor id); `executionSuccessful` is false when an input was unread.
  */
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { LocationIndex } from '../../findings/location.js';
 import type { Severity } from '../../types.js';
 import { RULES } from './rules.js';
@@ -54,6 +58,15 @@ export const sarif: Formatter = (results, { toolVersion }) => {
       sarifResults.push(result);
     }
   }
+  const notifications: Notification[] = [];
+  const notify = (level: Notification.level, file: string, text: string, id: string): void => {
+    notifications.push({ level, message: { text }, descriptor: { id }, locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(file) } } }] });
+  };
+  for (const r of results) {
+    if (r.error !== undefined) notify('error', r.file, r.error.message, r.error.code);
+    if (r.skipped !== undefined) notify('warning', r.file, r.skipped.message, r.skipped.code);
+    for (const w of r.warnings ?? []) notify('warning', r.file, w, 'encoding');
+  }
   const log: Log = {
     $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
     version: '2.1.0',
@@ -61,6 +74,7 @@ export const sarif: Formatter = (results, { toolVersion }) => {
       {
         tool: { driver: { name: 'tifa', version: toolVersion ?? '0.0.0', rules } },
         columnKind: 'utf16CodeUnits',
+        invocations: [{ executionSuccessful: !results.some((r) => r.error !== undefined), toolExecutionNotifications: notifications }],
         results: sarifResults,
       },
     ],

@@ -3,6 +3,12 @@ import { stringWidth } from './width.js';
 
 const paint = (on: boolean, code: string, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 
+/** `, N suppressed by inline directives`, or nothing. */
+function suppressed(results: Parameters<Formatter>[0]): string {
+  const n = results.reduce((sum, r) => sum + (r.suppressed ?? 0), 0);
+  return n > 0 ? `, ${n} suppressed by inline directives` : '';
+}
+
 /** Longest part of a source line shown around a finding (in code units on each side). */
 const CONTEXT = 30;
 
@@ -16,6 +22,12 @@ export const stylish: Formatter = (results, { color }) => {
   let warnings = 0;
   let infos = 0;
   for (const r of results) {
+    const issue = r.error ?? r.skipped;
+    if (issue !== undefined) {
+      // An input that could not be read (or was skipped) is shown in its place, with the reason.
+      out += `${paint(color, '4', r.file)}\n  ${r.error ? paint(color, '31', 'error') : paint(color, '33', 'warning')}  ${issue.message}\n\n`;
+      continue;
+    }
     if (r.findings.length === 0) continue;
     const notes = [r.encoding !== undefined && r.encoding !== 'utf-8' ? r.encoding : '', r.replacements ? `${r.replacements} bad ${r.replacements === 1 ? 'byte' : 'bytes'}` : ''].filter((n) => n !== '');
     out += `${paint(color, '4', r.file)}${notes.length > 0 ? paint(color, '2', ` (${notes.join(', ')})`) : ''}\n`;
@@ -40,9 +52,14 @@ export const stylish: Formatter = (results, { color }) => {
     out += '\n';
   }
   const total = errors + warnings + infos;
-  const suppressed = results.reduce((n, r) => n + (r.suppressed ?? 0), 0);
-  const suppressedNote = suppressed > 0 ? `, ${suppressed} suppressed by inline directives` : '';
-  if (total === 0) return `${paint(color, '32', '✔')} ${results.length} ${results.length === 1 ? 'file' : 'files'} checked, no problems${suppressedNote}\n`;
-  out += `${paint(color, errors > 0 ? '31' : '33', '✖')} ${total} ${total === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}${infos ? `, ${infos} info` : ''}) in ${results.length} ${results.length === 1 ? 'file' : 'files'}${suppressedNote}\n`;
+  const unread = results.filter((r) => r.error !== undefined).length;
+  const skipped = results.filter((r) => r.skipped !== undefined).length;
+  const checked = results.length - unread - skipped;
+  const files = (n: number): string => `${n} ${n === 1 ? 'file' : 'files'}`;
+  const inputNote = `${skipped > 0 ? `, ${skipped} skipped` : ''}${unread > 0 ? `, ${files(unread)} could not be read` : ''}`;
+  if (unread > 0 && total === 0) return `${out}${paint(color, '31', '✖')} ${files(unread)} could not be read; ${files(checked)} checked, no problems${skipped > 0 ? `, ${skipped} skipped` : ''}${suppressed(results)}\n`;
+  const suppressedNote = suppressed(results);
+  if (total === 0) return `${out}${paint(color, '32', '✔')} ${files(checked)} checked, no problems${inputNote}${suppressedNote}\n`;
+  out += `${paint(color, errors > 0 ? '31' : '33', '✖')} ${total} ${total === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}${infos ? `, ${infos} info` : ''}) in ${files(checked)}${inputNote}${suppressedNote}\n`;
   return out;
 };

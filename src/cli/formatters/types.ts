@@ -15,6 +15,21 @@ export interface FileResult {
   replacements?: number;
   /** Findings suppressed by inline `tifa-disable` directives. */
   suppressed?: number;
+  /**
+   * Set when the input could not be read (missing, unreadable, a dangling link, a directory named
+   * like a file, a glob without match): it has no findings, and the run's exit code is 2.
+   */
+  error?: InputIssue;
+  /** Set when the input was left out on purpose (a FIFO, socket or device): a warning, not an error. */
+  skipped?: InputIssue;
+  /** What the reader should know about how the input was read (an uncertain encoding guess, bad bytes). */
+  warnings?: string[];
+}
+
+/** Why an input was not checked: a sentence and a code (ENOENT, EACCES, EISDIR, NOMATCH, SPECIAL ...). */
+export interface InputIssue {
+  message: string;
+  code: string;
 }
 
 export interface FormatOptions {
