@@ -7,7 +7,7 @@
  * rest of the phrase with the text on both sides (align.ts). The one single edit no half survives,
  * swapping the two characters around the middle, is added as an exact pattern instead.
  */
-import { CharKind, nextVisible } from '../normalize/index.js';
+import { CharKind, MAX_GAP, nextInPhrase } from '../normalize/index.js';
 import { alignSide, EditKind, isHan, type ConfusionOf, type SideResult } from './align.js';
 import type { ErrorDetail } from '../types.js';
 
@@ -244,7 +244,7 @@ function mayContinue(
   kind: Uint8Array,
   confusion: ConfusionOf,
 ): boolean {
-  const i = nextVisible(text, from, step, kind);
+  const i = nextInPhrase(text, from, step, kind);
   if (i < 0) return r === 1 && edgeOmission;
   const t = map[text.charCodeAt(i)]!;
   const p = phrase[p0]!;
@@ -253,19 +253,25 @@ function mayContinue(
   if (r >= 2 && t === phrase[p0 + 1]) return true;
   if (!isHan(t)) return false; // confusable and inserted characters are Han
   if (confusion(p, t) !== 0) return true;
-  const j = nextVisible(text, i + step, step, kind);
+  const j = nextInPhrase(text, i + step, step, kind);
   return j >= 0 && map[text.charCodeAt(j)] === p;
 }
 
 /**
  * Reads up to `count` non-skip code units from `from` in direction `step` (backward reads start
- * at `from - 1`), normalized, with their positions; returns how many were read.
+ * at `from - 1`), normalized, with their positions; returns how many were read. Reading stops at a
+ * gap of more than MAX_GAP skipped code units: a phrase does not continue across it.
  */
 function readSide(text: string, from: number, step: 1 | -1, count: number, map: Uint16Array, kind: Uint8Array, codes: Int32Array, pos: Int32Array): number {
   let n = 0;
+  let gap = 0;
   for (let i = step > 0 ? from : from - 1; i >= 0 && i < text.length && n < count; i += step) {
     const c = text.charCodeAt(i);
-    if (kind[c] === CharKind.Skip) continue;
+    if (kind[c] === CharKind.Skip) {
+      if (++gap > MAX_GAP) break;
+      continue;
+    }
+    gap = 0;
     codes[n] = map[c]!;
     pos[n] = i;
     n++;

@@ -7,7 +7,7 @@ import { FuzzyScratch, verifyAnchor, type FuzzyCandidate } from '../fuzzy/index.
 import type { ConfusionOf } from '../fuzzy/align.js';
 import { HitType, LOOKALIKE_BIT, SKIP_CLASS, type AnchorFilters, type MatchModel } from './model.js';
 import { isHan } from '../fuzzy/align.js';
-import { nextVisible } from '../normalize/index.js';
+import { MAX_GAP, nextInPhrase } from '../normalize/index.js';
 
 /** Ring buffer size for the positions of recent non-skip code units (>= the longest pattern). */
 const RING = 256;
@@ -77,12 +77,12 @@ export interface ScanContext {
 /** Whether the character next to an anchor (from `from`, in direction `step`) may continue a member of its group. */
 function mayFollow(text: string, from: number, step: 1 | -1, group: number, filters: AnchorFilters, map: Uint16Array, kind: Uint8Array): boolean {
   if (filters.acceptAll[group] === 1) return true;
-  const i = nextVisible(text, from, step, kind);
+  const i = nextInPhrase(text, from, step, kind);
   if (i < 0) return false;
   const t = map[text.charCodeAt(i)]!;
   if (filters.first.has(group, t)) return true;
   if (!isHan(t)) return false;
-  const j = nextVisible(text, i + step, step, kind);
+  const j = nextInPhrase(text, i + step, step, kind);
   return j >= 0 && filters.afterInsertion.has(group, map[text.charCodeAt(j)]!);
 }
 
@@ -107,9 +107,16 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
   const n = text.length;
   let state = 0;
   let fed = 0;
+  let gap = 0; // skipped code units since the last one fed
   for (let i = 0; i < n; i++) {
     let x = unitClass[text.charCodeAt(i)]!;
-    if (x === SKIP_CLASS) continue;
+    if (x === SKIP_CLASS) {
+      gap++;
+      continue;
+    }
+    // A longer run of blanks ends every phrase in progress (MAX_GAP).
+    if (gap > MAX_GAP) state = 0;
+    gap = 0;
     ring[fed & RING_MASK] = i;
     fed++;
     if (x >= LOOKALIKE_BIT) {

@@ -27,6 +27,29 @@ export function nextVisible(text: string, from: number, step: 1 | -1, kind: Uint
   return i >= 0 && i < text.length ? i : -1;
 }
 
+/**
+ * Most skipped code units one gap inside a phrase may hold (between two of its characters, or
+ * between a fuzzy anchor and the rest of its phrase). Four covers every way text is broken inside
+ * a phrase in practice (a space or two, a \r\n hard wrap with two spaces of indentation, a
+ * zero-width character beside a space); more blanks than that separate, they do not join. Without
+ * a limit 中 + five million line breaks + 华民族 was one phrase, and a streaming window could not
+ * hold what a phrase may span (see MAX_PHRASE_SPAN).
+ */
+export const MAX_GAP = 4;
+
+/**
+ * Index of the first code unit at or after `from` (step 1) or at or before it (step -1) that is not
+ * skipped inside phrases, when at most MAX_GAP skipped ones lie on the way; else -1 (also past
+ * either end of the text). What a phrase may continue with.
+ */
+export function nextInPhrase(text: string, from: number, step: 1 | -1, kind: Uint8Array): number {
+  let i = from;
+  for (let skipped = 0; i >= 0 && i < text.length && kind[text.charCodeAt(i)] === CharKind.Skip; i += step) {
+    if (++skipped > MAX_GAP) return -1;
+  }
+  return i >= 0 && i < text.length ? i : -1;
+}
+
 export interface Normalizer {
   /** Code unit -> normalized code unit (identity where unchanged). Length 65536. */
   readonly map: Uint16Array;

@@ -8,7 +8,9 @@
  * Every emitted finding therefore has, inside its window,
  *   - at least LEFT_CONTEXT (1,024) code units before its start, and
  *   - at least RIGHT_MARGIN (2,048) code units after the cut.
- * What a finding depends on is bounded: the longest lexicon text is 200 code units; a fuzzy
+ * What a finding depends on is bounded: the longest lexicon text is 200 code units, and at most
+ * MAX_GAP (4) skipped code units may stand between two of its characters, so a phrase spans at
+ * most MAX_PHRASE_SPAN (996) code units; a fuzzy
  * candidate extends its phrase by at most a few characters; the real-word guard looks 6
  * characters around it; `before`/`after` context rules look 40 characters; `sentence` and
  * `yearBefore` rules look at most 500 code units on each side (sentenceAround); choosing among
@@ -30,6 +32,8 @@
  */
 import { TextDecoder } from 'node:util';
 import type { Finding } from '../types.js';
+import { MAX_TEXT_LENGTH } from '../lexicon/validate.js';
+import { MAX_GAP } from '../normalize/index.js';
 
 /** Anything `checkStream` reads: a Node Readable (text or bytes), or any (async) iterable of chunks. */
 export type StreamSource = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
@@ -43,7 +47,12 @@ export interface StreamOptions {
 export const LEFT_CONTEXT = 1024;
 /** Farthest back a window may start, looking for a line start or sentence end. */
 export const LEFT_SEARCH = 4096;
-/** Code units a window reaches past its cut: the longest finding plus the context it may look at. */
+/** The most code units a phrase may span: the longest lexicon text with the longest gap between each two of its characters. */
+export const MAX_PHRASE_SPAN = MAX_TEXT_LENGTH + (MAX_TEXT_LENGTH - 1) * MAX_GAP;
+/**
+ * Code units a window reaches past its cut: the longest finding (MAX_PHRASE_SPAN) plus the context
+ * it may look at (500 code units for sentence rules).
+ */
 export const RIGHT_MARGIN = 2048;
 export const DEFAULT_WINDOW = 1 << 20;
 
