@@ -59,6 +59,8 @@ async function buildCode(): Promise<void> {
     outfile: join(dist, 'bin.js'),
     banner: { js: '#!/usr/bin/env node' },
   });
+  // The thread program of `tifa serve` / `tifa queue work` (src/serve/check-pool.ts loads it beside the bundle).
+  await esbuild.build({ ...common, entryPoints: [join(root, 'src/serve/check-worker.ts')], format: 'esm', outfile: join(dist, 'check-worker.js') });
   rmSync(join(dist, 'types'), { recursive: true, force: true });
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json'), '--emitDeclarationOnly'], { stdio: 'inherit' });
   writeFileSync(join(dist, 'index.d.ts'), "export * from './types/index.js';\n");

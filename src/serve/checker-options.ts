@@ -1,0 +1,79 @@
+/**
+ * Checker options for the long-running commands (`tifa serve`, `tifa queue work`): the config file
+ * (`--config FILE`, else the nearest tifa.config.json / package.json "tifa" unless `--no-config`),
+ * then `--lexicon` and `--allow` files, read once here so that worker threads get plain data.
+ * The same precedence as `tifa check`: defaults < config file < command line.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CheckerOptions } from '../checker.js';
+import { findConfig, loadConfig, type LoadedConfig } from '../config/index.js';
+
+/** A problem with the command line or the files it names: printed as one line, exit code 2. */
+export class CommandError extends Error {
+  override name = 'CommandError';
+}
+
+export interface CheckerArgs {
+  /** `--config FILE` (relative to cwd). */
+  config?: string;
+  /** `--no-config`. */
+  noConfig?: boolean;
+  /** `--lexicon FILE`, repeatable (relative to cwd). */
+  lexicon?: readonly string[];
+  /** `--allow FILE`: strings inside which nothing is reported, one per line (# comments). */
+  allow?: string;
+  /** `--as-of DATE`: the server's or worker's default date. */
+  asOf?: string;
+  /** `--no-builtins`. */
+  noBuiltins?: boolean;
+}
+
+async function readText(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CommandError(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** The config file in force, or undefined. ConfigError (naming the file and key) when it is invalid. */
+export function configOf(args: CheckerArgs, cwd: string): LoadedConfig | undefined {
+  if (args.config !== undefined && args.noConfig) throw new CommandError('--config and --no-config exclude each other');
+  if (args.config !== undefined) return loadConfig(resolve(cwd, args.config));
+  return args.noConfig ? undefined : findConfig(cwd);
+}
+
+/** Plain-data checker options (structured-cloneable, for worker threads). */
+export async function checkerOptionsOf(args: CheckerArgs, cwd: string): Promise<CheckerOptions> {
+  const loaded = configOf(args, cwd);
+  const config = loaded?.config ?? {};
+  const options: CheckerOptions = {};
+  const builtins = args.noBuiltins ? false : config.builtins;
+  if (builtins !== undefined) options.builtins = builtins;
+  if (config.fuzzy !== undefined) options.fuzzy = config.fuzzy;
+  const asOf = args.asOf ?? config.asOf;
+  if (asOf !== undefined) {
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(asOf)) throw new CommandError(`--as-of must be a date YYYY, YYYY-MM or YYYY-MM-DD, not "${asOf}"`);
+    options.asOf = asOf;
+  }
+  if (config.segmenter !== undefined) options.segmenter = config.segmenter;
+  if (config.minConfidence !== undefined) options.minConfidence = config.minConfidence;
+  const files = [...(config.lexicons ?? []).map((f) => resolve(loaded!.dir, f)), ...(args.lexicon ?? []).map((f) => resolve(cwd, f))];
+  const names = [...(config.lexicons ?? []), ...(args.lexicon ?? [])];
+  if (files.length > 0) options.lexicons = await Promise.all(files.map(async (path, i) => ({ name: names[i]!, text: await readText(path, 'lexicon') })));
+  const allow = [...(config.allow ?? [])];
+  if (args.allow !== undefined) {
+    const text = await readText(resolve(cwd, args.allow), 'allow list');
+    allow.push(...text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')));
+  }
+  if (allow.length > 0) options.allow = allow;
+  return options;
+}
+
+/** A positive whole number from the command line. */
+export function positiveInt(value: string, name: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 1) throw new CommandError(`${name} must be a positive whole number, not "${value}"`);
+  return n;
+}
