@@ -7,7 +7,7 @@
  * directories, globs, stdin) -> per input: decode, check as HTML or text, inline directives ->
  * filter (severity, rules) -> cap (max findings) -> one pure formatter -> exit code.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ import { checkFiles, PoolSetupError } from '../pool/index.js';
 import { FORMATTERS } from './formatters/index.js';
 import { RULE_IDS } from './formatters/rules.js';
 import type { FileResult } from './formatters/types.js';
-import { expandInputs, InputError, normalizeExtensions } from './inputs.js';
+import { expandInputs, InputError, normalizeExtensions, readInputFile, readProblem, sizeOf, unreadableInPool, type InputProblem } from './inputs.js';
 import { entryCounts, listEntries } from './lexicon-list.js';
 import { createProgress } from './progress.js';
 import { asOfDate } from '../checker.js';
@@ -321,22 +321,40 @@ function keep(options: RunOptions): (f: Finding) => boolean {
   return (f) => SEVERITY_RANK[f.severity] >= min && (options.rules.length === 0 || options.rules.includes(f.rule));
 }
 
-async function readInput(file: string, io: CliIO): Promise<Uint8Array | string> {
-  if (file === '-') return io.readStdin();
-  try {
-    return await readFile(file);
-  } catch (error) {
-    throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+/** Reads one input: bytes, a string (stdin in tests and embeddings), or why it cannot be read. */
+async function readInput(file: string, io: CliIO): Promise<Uint8Array | string | { problem: InputProblem }> {
+  if (file === '-') {
+    try {
+      return await io.readStdin();
+    } catch (error) {
+      return { problem: readProblem(error) };
+    }
   }
+  const read = await readInputFile(file);
+  return 'bytes' in read ? read.bytes : read;
+}
+
+/** A stand-in for an input that was not checked, carrying why (no findings, no text). */
+function unchecked(problem: InputProblem): Checked {
+  return { findings: [], text: '', kind: 'text', suppressed: 0, replacements: 0, bytes: 0, problem };
 }
 
 /** One checked input, from this thread or from a pool worker. */
-type Checked = Omit<FileCheckResult, 'encoding' | 'encodingSource'> & { encoding?: string };
+type Checked = Omit<FileCheckResult, 'encoding' | 'encodingSource'> & { encoding?: string; problem?: InputProblem };
 
 /** Checks the files in this thread, one after the other. */
-async function* checkHere(files: readonly string[], options: RunOptions, checker: Checker, io: CliIO): AsyncGenerator<Checked> {
+async function* checkHere(files: readonly string[], problems: ReadonlyMap<string, InputProblem>, options: RunOptions, checker: Checker, io: CliIO): AsyncGenerator<Checked> {
   for (const file of files) {
+    const known = problems.get(file);
+    if (known !== undefined) {
+      yield unchecked(known);
+      continue;
+    }
     const input = await readInput(file, io);
+    if (typeof input === 'object' && 'problem' in input) {
+      yield unchecked(input.problem);
+      continue;
+    }
     const kind = options.kind ?? (file === '-' ? undefined : kindOfPath(file));
     const sourceOptions = { ...(kind !== undefined ? { kind } : {}), directives: options.directives };
     // Bytes are decoded like a file; a string (from a test or an embedding) is already text.
@@ -352,15 +370,22 @@ async function poolSize(jobs: number | 'auto', files: readonly string[]): Promis
   if (jobs !== 'auto') return Math.min(jobs, files.length);
   let bytes = 0;
   for (const f of files) {
-    bytes += (await stat(f)).size;
+    bytes += await sizeOf(f); // a file that cannot be looked at counts 0 and is reported when read
     if (bytes >= POOL_AUTO_MB * 1024 * 1024) return Math.min(availableParallelism(), files.length);
   }
   return 1;
 }
 
 /** Checks the files with a worker pool; results come in input order. */
-async function* checkPooled(files: readonly string[], jobs: number, options: RunOptions, checkerOptions: CheckerOptions): AsyncGenerator<Checked> {
-  const pooled = checkFiles(files, {
+async function* checkPooled(files: readonly string[], problems: ReadonlyMap<string, InputProblem>, jobs: number, options: RunOptions, checkerOptions: CheckerOptions): AsyncGenerator<Checked> {
+  // The workers read with a blocking read: special files, directories and paths that cannot be
+  // looked at stay in this thread and are reported in their place.
+  const screened = new Map(problems);
+  for (const f of files) if (!screened.has(f)) {
+    const problem = await unreadableInPool(f);
+    if (problem !== undefined) screened.set(f, problem);
+  }
+  const pooled = checkFiles(files.filter((f) => !screened.has(f)), {
     jobs,
     checker: checkerOptions,
     includeText: true,
@@ -371,9 +396,26 @@ async function* checkPooled(files: readonly string[], jobs: number, options: Run
       htmlExtensions: HTML_EXTENSIONS,
     },
   });
-  for await (const r of pooled) {
-    if (r.error) throw new InputError(`${r.file}: ${r.error.message}`);
-    yield { findings: r.findings, text: r.text ?? '', ...r.source! };
+  const iterator = pooled[Symbol.asyncIterator]();
+  try {
+    for (const f of files) {
+      const problem = screened.get(f);
+      if (problem !== undefined) {
+        yield unchecked(problem);
+        continue;
+      }
+      const next = await iterator.next();
+      if (next.done) return;
+      const r = next.value;
+      if (r.error) {
+        // A read error has a system code (reworded like one read here); a crash or a failed check keeps its message.
+        yield unchecked(r.error.code !== undefined && /^E[A-Z]+$/.test(r.error.code) ? readProblem(r.error) : { level: 'error', code: r.error.code ?? 'CHECK_FAILED', message: r.error.message });
+        continue;
+      }
+      yield { findings: r.findings, text: r.text ?? '', ...r.source! };
+    }
+  } finally {
+    await iterator.return?.();
   }
 }
 
@@ -382,7 +424,9 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   if (!formatter) throw new UsageError(`unknown format "${options.format}" (${Object.keys(FORMATTERS).join(', ')})`);
   // Fixes and diffs own standard output with --fix-dry-run and with --fix on stdin.
   const report = openReport(options.outputFile, options.fix === 'dry-run' || (options.fix === 'write' && options.paths.includes('-')) ? io.stderr : io.stdout);
-  const files = dropIgnored(await expandInputs(options.paths, io.cwd, options.ext), options, io);
+  // Bad inputs stay in the list, in their place: each is reported, the others are checked (exit 2 at the end).
+  const inputs = await expandInputs(options.paths, io.cwd, options.ext);
+  const files = dropIgnored(inputs.files, options, io);
   const now = io.now ?? (() => performance.now());
   const progress = createProgress({ stream: io.stderr, enabled: io.stderr.isTTY === true, now });
   const filter = keep(options);
@@ -391,7 +435,7 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   let total = 0;
   let capped = false;
   const jobs = await poolSize(options.jobs, files);
-  const source = jobs > 1 ? checkPooled(files, jobs, options, checkerOptions) : checkHere(files, options, checker, io);
+  const source = jobs > 1 ? checkPooled(files, inputs.problems, jobs, options, checkerOptions) : checkHere(files, inputs.problems, options, checker, io);
   const say = (line: string): void => {
     progress.done();
     io.stderr.write(line);
@@ -401,6 +445,13 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   for await (const checked of checkedInputs) {
     i++;
     const file = files[i]!;
+    if (checked.problem !== undefined) {
+      const name = displayPath(file, io.cwd);
+      const { level, message, code } = checked.problem;
+      say(`tifa: ${level === 'error' ? 'error' : 'warning'}: ${name}: ${message}\n`);
+      results.push({ file: name, findings: [], text: '', [level]: { message, code } });
+      continue;
+    }
     let findings = checked.findings.filter(filter);
     if (options.maxFindings !== undefined && total + findings.length >= options.maxFindings) {
       capped = total + findings.length > options.maxFindings || i < files.length - 1;
@@ -415,6 +466,11 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
     }
     const result: FileResult = { file: name, findings, text: checked.text, kind: checked.kind, replacements: checked.replacements, suppressed: checked.suppressed };
     if (checked.encoding !== undefined) result.encoding = checked.encoding;
+    const warnings: string[] = [];
+    if (checked.encodingWarning !== undefined) warnings.push(checked.encodingWarning);
+    if (checked.replacements > 0) warnings.push(`${checked.replacements} ${checked.replacements === 1 ? 'byte sequence' : 'byte sequences'} not valid ${checked.encoding}, replaced with U+FFFD`);
+    if (checked.encodingWarning !== undefined) say(`tifa: warning: ${name}: ${checked.encodingWarning}\n`);
+    if (warnings.length > 0) result.warnings = warnings;
     results.push(result);
     progress.update(results.length, bytes, total);
     if (capped) break;
@@ -426,8 +482,13 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   return exitCode(results, options, io);
 }
 
-/** 1 when an error is reported, or more warnings than --max-warnings; else 0. */
+/** 2 when an input could not be read; 1 when an error is reported, or more warnings than --max-warnings; else 0. */
 function exitCode(results: readonly FileResult[], options: RunOptions, io: CliIO): number {
+  const unread = results.filter((r) => r.error !== undefined).length;
+  if (unread > 0) {
+    io.stderr.write(`tifa: ${unread} ${unread === 1 ? 'input' : 'inputs'} could not be read (see above); the others were checked\n`);
+    return 2;
+  }
   let errors = 0;
   let warnings = 0;
   for (const r of results) {
