@@ -109,6 +109,13 @@ export function asOfDate(asOf: string | Date | undefined): string {
   }
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(String(asOf));
   if (!m) throw new OptionsError('options.asOf', 'must be YYYY, YYYY-MM, YYYY-MM-DD or a Date');
+  const [year, month, day] = [Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1)];
+  // A calendar date: the month 01-12, the day within it (2020-02-30 and 2020-99-99 are no dates).
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (month < 1 || month > 12 || day < 1 || day > days) {
+    throw new OptionsError('options.asOf', `is no calendar date: ${String(asOf)}`);
+  }
   return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`;
 }
 
@@ -167,8 +174,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const model = buildMatchModel(entries, normalizer, options.allow ?? []);
   const fuzzy = options.fuzzy !== false;
   const minConfidence = options.minConfidence ?? 0;
-  let segmenter: Segmenter | undefined | null = null; // null: not resolved yet
-  const getSegmenter = (): Segmenter | undefined => (segmenter === null ? (segmenter = resolveSegmenter(options.segmenter)) : segmenter);
+  // Resolved now (cheap: dictionaries load on the first cut), so that a missing optional segmenter
+  // package is a SegmenterError of createChecker, not of the first check.
+  const segmenter = resolveSegmenter(options.segmenter);
+  const getSegmenter = (): Segmenter | undefined => segmenter;
   let ctx: ScanContext | undefined;
   const getContext = (): ScanContext => {
     if (ctx) return ctx;

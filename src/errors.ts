@@ -27,3 +27,17 @@ export class OptionsError extends TypeError {
     this.path = path;
   }
 }
+
+/**
+ * Thrown when the `segmenter` option cannot be used: an optional segmenter package that is not
+ * installed (at `createChecker`), or a segmenter that breaks its contract (`cut(text)` must return
+ * an array of strings whose concatenation is `text`; at the first call that breaks it). A kind of
+ * OptionsError whose `path` is `options.segmenter`.
+ */
+export class SegmenterError extends OptionsError {
+  constructor(message: string) {
+    super('options.segmenter', message);
+    this.name = 'SegmenterError';
+    this.message = message;
+  }
+}

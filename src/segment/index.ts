@@ -4,6 +4,7 @@
  * creating a checker stays cheap.
  */
 import type { Segmenter } from '../types.js';
+import { SegmenterError } from '../errors.js';
 import { lazyRequire } from '../util/require.js';
 import { createDictionaryLookup, type DictionaryLookup } from './frequency.js';
 import { readFileSync } from 'node:fs';
@@ -36,27 +37,40 @@ interface NodejiebaBinding {
   cut(sentence: string, hmm?: boolean): string[];
 }
 
+/** Options of `createNodejiebaSegmenter`. */
+export interface NodejiebaSegmenterOptions {
+  /**
+   * Resolves a module id to a file path, as `require.resolve` does. Default: resolution from tifa's
+   * own location. (Tests inject one to play a machine without nodejieba.)
+   */
+  resolve?: (id: string) => string;
+}
+
+/** The install hint of the one-line error for a missing nodejieba. */
+export const NODEJIEBA_MISSING =
+  'segmenter "nodejieba" needs the optional package nodejieba, which is not installed: run `npm install nodejieba` (it compiles from source), or use the default segmenter "jieba"';
+
 /**
  * nodejieba (optional peer dependency; builds from source). Its index.js assigns the globals
  * `dict`, `hmmDict`, ... when loading, so this adapter calls the native binding directly and
- * never touches the caller's global scope. Throws a clear error when nodejieba is not installed.
+ * never touches the caller's global scope. The package is located at once (cheap: no loading), so
+ * a missing nodejieba is a SegmenterError here, when the checker is created, not a failure of the
+ * first check; the binding and its dictionaries load on the first `cut`.
  */
-export function createNodejiebaSegmenter(): Segmenter {
+export function createNodejiebaSegmenter(options: NodejiebaSegmenterOptions = {}): Segmenter {
+  const resolve = options.resolve ?? ((id: string) => lazyRequire.resolve(id));
+  let pkgJson: string;
+  try {
+    pkgJson = resolve('nodejieba/package.json');
+  } catch {
+    throw new SegmenterError(NODEJIEBA_MISSING);
+  }
+  const root = pkgJson.slice(0, -'package.json'.length);
+  const dictDir = `${root}submodules/cppjieba/dict/`;
   let binding: NodejiebaBinding | undefined;
-  const paths = (): { root: string; dictDir: string } => {
-    let pkgJson: string;
-    try {
-      pkgJson = lazyRequire.resolve('nodejieba/package.json');
-    } catch {
-      throw new Error('segmenter "nodejieba" needs the optional package nodejieba: npm install nodejieba');
-    }
-    const root = pkgJson.slice(0, -'package.json'.length);
-    return { root, dictDir: `${root}submodules/cppjieba/dict/` };
-  };
   return {
     cut(text: string): string[] {
       if (!binding) {
-        const { root, dictDir } = paths();
         const native = lazyRequire(`${root}build/Release/nodejieba.node`) as NodejiebaBinding;
         native.load(
           `${dictDir}jieba.dict.utf8`,
@@ -69,7 +83,7 @@ export function createNodejiebaSegmenter(): Segmenter {
       }
       return binding.cut(text, false);
     },
-    ...lookupMethods(createDictionaryLookup(() => readFileSync(`${paths().dictDir}jieba.dict.utf8`))),
+    ...lookupMethods(createDictionaryLookup(() => readFileSync(`${dictDir}jieba.dict.utf8`))),
   };
 }
 
@@ -78,10 +92,66 @@ function lookupMethods(lookup: DictionaryLookup): Pick<Segmenter, 'frequency' | 
   return { frequency: (w) => lookup.frequency(w), tag: (w) => lookup.tag(w) };
 }
 
-/** Resolves the `segmenter` option. */
+/**
+ * Resolves the `segmenter` option (cheap: no dictionary loads here). Throws SegmenterError for a
+ * missing optional package; a segmenter of the caller's comes back wrapped by `checkedSegmenter`.
+ */
 export function resolveSegmenter(option: Segmenter | 'jieba' | 'nodejieba' | 'none' | undefined): Segmenter | undefined {
   if (option === undefined || option === 'jieba') return createJiebaSegmenter();
   if (option === 'nodejieba') return createNodejiebaSegmenter();
   if (option === 'none') return undefined;
-  return option;
+  return checkedSegmenter(option);
+}
+
+const CONTRACT = 'must return an array of strings whose concatenation is text (the Segmenter contract)';
+
+/** A short, quoted sample of a string for an error message. */
+function sample(s: string): string {
+  return JSON.stringify(s.length > 24 ? `${s.slice(0, 24)}…` : s);
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'string' ? `the string ${sample(v)}` : `a value of type ${typeof v}`;
+}
+
+/**
+ * A caller's segmenter, held to its contract: the first `cut` that returns anything but strings
+ * joining back to its input, a `frequency` that is not a number >= 0 or a `tag` that is not a
+ * string throws a SegmenterError naming the contract (instead of a TypeError deep in the checker,
+ * or findings at wrong offsets). Checked on every call: the texts given to a segmenter are small
+ * windows, so the check costs a join. Other properties are read through from the caller's object.
+ */
+export function checkedSegmenter(segmenter: Segmenter): Segmenter {
+  for (const method of ['frequency', 'tag'] as const) {
+    const m: unknown = segmenter[method];
+    if (m !== undefined && typeof m !== 'function') throw new SegmenterError(`segmenter.${method} must be a function when present, not ${describeValue(m)}`);
+  }
+  const checked = Object.create(segmenter) as Segmenter;
+  checked.cut = (text: string): string[] => {
+    const tokens: unknown = segmenter.cut(text);
+    if (!Array.isArray(tokens)) throw new SegmenterError(`segmenter.cut(text) ${CONTRACT}; it returned ${describeValue(tokens)} for ${sample(text)}`);
+    for (let i = 0; i < tokens.length; i++) {
+      if (typeof tokens[i] !== 'string') throw new SegmenterError(`segmenter.cut(text) ${CONTRACT}; token ${i} is ${describeValue(tokens[i])}, for ${sample(text)}`);
+    }
+    const joined = (tokens as string[]).join('');
+    if (joined !== text) throw new SegmenterError(`segmenter.cut(text) ${CONTRACT}; its tokens join to ${sample(joined)}, not ${sample(text)}`);
+    return tokens as string[];
+  };
+  if (segmenter.frequency) {
+    checked.frequency = (word: string): number => {
+      const f: unknown = segmenter.frequency!(word);
+      if (typeof f !== 'number' || !(f >= 0)) throw new SegmenterError(`segmenter.frequency(word) must return a number >= 0 (0 for an unknown word); it returned ${describeValue(f)}${typeof f === 'number' ? ` (${f})` : ''} for ${sample(word)}`);
+      return f;
+    };
+  }
+  if (segmenter.tag) {
+    checked.tag = (word: string): string => {
+      const t: unknown = segmenter.tag!(word);
+      if (typeof t !== 'string') throw new SegmenterError(`segmenter.tag(word) must return a string ('' when unknown); it returned ${describeValue(t)} for ${sample(word)}`);
+      return t;
+    };
+  }
+  return checked;
 }

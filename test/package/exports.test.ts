@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 
 const PUBLIC_API = [
-  'LexiconError', 'OptionsError', 'PoolSetupError', 'applyDirectives', 'checkBytes', 'checkFile', 'checkFiles',
+  'LexiconError', 'OptionsError', 'PoolSetupError', 'SegmenterError', 'applyDirectives', 'checkBytes', 'checkFile', 'checkFiles',
   'checkSavedPages', 'checkSource', 'cli', 'createChecker', 'createJiebaSegmenter', 'createNodejiebaSegmenter',
   'decodeBytes', 'extractHtml', 'fix', 'formatters', 'highlightHtml', 'htmlDirectives', 'prePublishCheck', 'runPreCommit',
   'textDirectives',
