@@ -14,7 +14,6 @@ import type { Checker } from '../checker.js';
 import { fix, type FixResult } from '../fix/index.js';
 import { detectEncoding, sniffBom } from '../encoding/index.js';
 import { checkSource, type SourceKind } from './check-file.js';
-import { InputError } from './inputs.js';
 import type { Finding } from '../types.js';
 import { lazyModule } from '../util/require.js';
 
@@ -22,6 +21,8 @@ const iconv = lazyModule<typeof import('iconv-lite')>('iconv-lite');
 const jsdiff = lazyModule<typeof import('diff')>('diff');
 
 type Encode = (text: string) => Uint8Array;
+
+const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
 /** The decoder tifa reads an encoding with (decode.ts reads GBK with the GB18030 decoder). */
 const decoderName = (encoding: string): string => (encoding === 'gbk' ? 'gb18030' : encoding);
@@ -135,7 +136,9 @@ export async function* fixPass<T extends CheckedInput>(source: AsyncIterable<T>,
       try {
         bytes = await readFile(file);
       } catch (error) {
-        throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        options.say(`tifa: error: ${name}: not fixed: cannot read it again (${errorCode(error)})\n`);
+        yield checked;
+        continue;
       }
       // An uncertain guess is not written to: a wrong one would put a second encoding into the file.
       // (Asked again here because results from the worker pool do not carry the warning.)
@@ -156,7 +159,10 @@ export async function* fixPass<T extends CheckedInput>(source: AsyncIterable<T>,
       try {
         await writeFile(file, result.bytes);
       } catch (error) {
-        throw new InputError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        // The file is as it was (or could not be opened): its findings are reported unfixed.
+        options.say(`tifa: error: ${name}: not fixed: cannot write it (${errorCode(error)})\n`);
+        yield checked;
+        continue;
       }
     }
     if (applied === 0) {

@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { encoderFor, fixInput } from '../../src/cli/fix-file.js';
+import { encoderFor, fixInput, fixPass } from '../../src/cli/fix-file.js';
+import type { Finding } from '../../src/index.js';
 import { run } from './run.js';
 
 /** A working directory with three small lexicons: certain fixes, a warning, and terms with no single fix. */
@@ -15,6 +17,7 @@ function workspace(): string {
   return dir;
 }
 const lines = (s: string): string[] => s.trim().split('\n').filter((l) => l !== '');
+const fixFindings: Finding[] = [{ rule: 'wrong-formulation', severity: 'error', start: 0, end: 4, line: 1, column: 1, actual: '中化民族', expected: ['中华民族'], message: 'm', entry: 'm-zhmz', detail: 'listed', confidence: 1 }];
 const LEX = ['--no-builtins', '--no-fuzzy', '--lexicon', 'mandated.yaml', '--lexicon', 'banned.yaml', '--lexicon', 'typo.yaml', '--as-of', '2024-01-01'];
 
 /** `after` is `before` with the bytes of `old` at byte offset `at` replaced by `now`, and no other change. */
@@ -105,6 +108,40 @@ describe('tifa check --fix', () => {
     const given = await run(['check', ...LEX, '--fix', '--encoding', 'gbk', 'short.txt'], { cwd: dir });
     expect(readFileSync(join(dir, 'short.txt'))).toEqual(iconv.encode('中华民族\n', 'gbk'));
     expect(given.code).toBe(0);
+  });
+
+  it('a file it cannot write costs that file only: an error line, its findings reported unfixed', async (context) => {
+    const dir = workspace();
+    const ro = join(dir, 'ro.txt');
+    writeFileSync(ro, '中化民族\n');
+    writeFileSync(join(dir, 'rw.txt'), '中化民族\n');
+    // Root writes read-only files: there, the file is made immutable (where the file system allows it).
+    const root = process.getuid?.() === 0;
+    if (root && spawnSync('chattr', ['+i', ro]).status !== 0) return context.skip();
+    if (!root) chmodSync(ro, 0o444);
+    try {
+      const r = await run(['check', ...LEX, '--fix', '-f', 'jsonl', 'ro.txt', 'rw.txt'], { cwd: dir });
+      expect(r.stderr).toMatch(/^tifa: error: ro\.txt: not fixed: cannot write it \((EACCES|EPERM)\)\ntifa: rw\.txt: fixed 1 problem\n$/);
+      expect(readFileSync(join(dir, 'rw.txt'), 'utf8')).toBe('中华民族\n');
+      expect(readFileSync(ro, 'utf8')).toBe('中化民族\n');
+      expect(lines(r.stdout).map((l) => (JSON.parse(l) as { file: string }).file)).toEqual(['ro.txt']);
+      expect(r.code).toBe(1);
+    } finally {
+      if (root) spawnSync('chattr', ['-i', ro]);
+    }
+  });
+
+  it('a file gone before it is fixed: an error line, its findings reported unfixed', async () => {
+    const checked = { findings: fixFindings, text: '中化民族', kind: 'text' as const, suppressed: 0, encoding: 'utf-8', replacements: 0 };
+    async function* one() {
+      yield checked;
+    }
+    const said: string[] = [];
+    const out: unknown[] = [];
+    const options = { mode: 'write' as const, checker: { check: () => [], checkHtml: () => [] }, keep: () => true, directives: true, displayName: (f: string) => f, out: () => undefined, say: (l: string) => void said.push(l) };
+    for await (const c of fixPass(one(), ['/nonexistent/gone.txt'], options)) out.push(c);
+    expect(out).toEqual([checked]);
+    expect(said).toEqual(['tifa: error: /nonexistent/gone.txt: not fixed: cannot read it again (ENOENT)\n']);
   });
 
   it('leaves a file with bad bytes as it is, with a warning', async () => {
