@@ -66,7 +66,7 @@ export interface PoolFileResult {
   /** The file's text, when `includeText` was set and the file was read. */
   text?: string;
   /** With the `source` option: what `checkBytes` reports besides findings and text. */
-  source?: { kind: 'html' | 'text'; suppressed: number; encoding: string; encodingSource: string; replacements: number; bytes: number };
+  source?: { kind: 'html' | 'text'; suppressed: number; encoding: string; encodingSource: string; replacements: number; bytes: number; encodingWarning?: string };
   /** Why the file could not be checked (unreadable, the checker threw, the worker died). */
   error?: { message: string; code?: string };
 }

@@ -29,6 +29,6 @@ export interface WorkerReply {
   id?: number;
   findings?: Finding[] | unknown[];
   text?: string;
-  source?: { kind: 'html' | 'text'; suppressed: number; encoding: string; encodingSource: string; replacements: number; bytes: number };
+  source?: { kind: 'html' | 'text'; suppressed: number; encoding: string; encodingSource: string; replacements: number; bytes: number; encodingWarning?: string };
   error?: { message: string; code?: string };
 }

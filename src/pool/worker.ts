@@ -21,6 +21,7 @@ interface EntryModule {
     encoding: string;
     encodingSource: string;
     replacements: number;
+    encodingWarning?: string;
     bytes: number;
   };
 }
@@ -64,7 +65,7 @@ function runSource(task: WorkerTask, o: NonNullable<WorkerData['source']>): void
       id: task.id,
       findings: r.findings,
       text: r.text,
-      source: { kind: r.kind, suppressed: r.suppressed, encoding: r.encoding, encodingSource: r.encodingSource, replacements: r.replacements, bytes: r.bytes },
+      source: { kind: r.kind, suppressed: r.suppressed, encoding: r.encoding, encodingSource: r.encodingSource, replacements: r.replacements, bytes: r.bytes, ...(r.encodingWarning !== undefined ? { encodingWarning: r.encodingWarning } : {}) },
     });
   } catch (e) {
     checkFailed(task, e);
