@@ -1,0 +1,612 @@
+/**
+ * The four people checks, pure: text + table + asOf in, findings (offsets into `text`) out.
+ *
+ * - leader-name: a table name written with one wrong (homophone / look-alike), missing, extra or
+ *   swapped character, only where the context shows a person: a title form of the table right
+ *   before it, a title form or 同志 right after it, or a place in a 、 list next to a correctly
+ *   written member of one of the person's bodies. Weaker contexts (同志, 主席, two-character names)
+ *   need a look-alike slip or the correct name elsewhere in the text, so that namesakes
+ *   (张国庆同志) and ordinary words stay quiet.
+ * - leader-title: a title form of the table bound to a table name (written right before it, in a
+ *   chain 中共中央总书记、国家主席、中央军委主席习近平, or a short form right after it) that the person
+ *   did not hold on `asOf`. 原/前 (held before), 时任/曾任/十三届 (held at some time) and a year in
+ *   the sentence (2015年 ... held in that year) make it history.
+ * - former-official: the same, for a person the table records as removed, after the removal: a warning.
+ * - leader-order: a 、 list naming two or more members of one body out of protocol order.
+ */
+import type { PeopleBody } from './types.js';
+import { bodyOn, holdsInYear, holdsOn, type PeopleTable, type TablePerson } from './table.js';
+
+export type PeopleRule = 'leader-name' | 'leader-title' | 'leader-order' | 'former-official';
+export type PeopleDetail = 'substitution' | 'omission' | 'insertion' | 'duplication' | 'transposition' | 'title' | 'order' | 'removed';
+export type ConfusionOf = (expected: number, actual: number) => 'homophone' | 'near-homophone' | 'lookalike' | null;
+
+export interface PeopleFinding {
+  rule: PeopleRule;
+  severity: 'error' | 'warning';
+  start: number;
+  end: number;
+  expected: string[];
+  detail: PeopleDetail;
+  confidence: number;
+  /** Person or body id. */
+  entry: string;
+  /** Chinese explanation of what is wrong. */
+  why: string;
+  source?: string;
+}
+
+export interface PeopleCheckOptions {
+  /** YYYY-MM-DD: the date the text speaks of (the page's date). */
+  asOf: string;
+  /** How a written character may be a slip for the right one (src/confusion). */
+  confusion: ConfusionOf;
+}
+
+const HAN = /\p{Script=Han}/u;
+const isHan = (c: string | undefined): boolean => c !== undefined && HAN.test(c);
+/** Words right before a title chain that mark it as a past post. */
+const PAST_BEFORE = ['原', '前', '已故', '首任'];
+const ANY_TIME_BEFORE = ['时任', '曾任', '历任', '先后任', '曾担任', '担任过'];
+/** Characters that may follow a name with a dropped character (总理李克在…): punctuation or a common next word. */
+const AFTER_NAME = new Set([...'、，。；：！？（）()“”‘’《》 \n在出主会指强表说同等和与的为向致发签对就作于视考参分也还']);
+const STRONG_AFTER = new Set(['总书记', '委员长', '总理', '副总理']);
+
+interface Occurrence {
+  start: number;
+  end: number;
+  people: TablePerson[];
+}
+
+interface Slip {
+  person: TablePerson;
+  start: number;
+  end: number;
+  detail: PeopleDetail;
+  edit: string;
+  confidence: number;
+  kind: 'homophone' | 'near-homophone' | 'lookalike' | 'edit';
+}
+
+export function checkPeople(text: string, table: PeopleTable, options: PeopleCheckOptions): PeopleFinding[] {
+  if (table.people.length === 0 || text.length === 0) return [];
+  const { asOf } = options;
+  const out: PeopleFinding[] = [];
+  const names = exactNames(text, table);
+  const nameAt = new Map<number, Occurrence>();
+  const nameEndingAt = new Map<number, Occurrence>();
+  for (const o of names) {
+    if (!nameAt.has(o.start)) nameAt.set(o.start, o);
+    nameEndingAt.set(o.end, o);
+  }
+  const covered = (s: number, e: number): boolean => names.some((o) => o.start < e && s < o.end);
+  const presentNames = new Set(names.map((o) => text.slice(o.start, o.end)));
+
+  // --- misspelt names right after a title form
+  for (const t of titleForms(text, table)) {
+    const slot = t.end;
+    if (nameAt.has(slot) || covered(slot, slot + 1)) continue;
+    const slip = bestSlip(text, slot, 'forward', table, options.confusion, 'strong', presentNames, t.title);
+    if (slip) out.push(slipFinding(text, slip, `职务“${text.slice(t.start, t.end)}”后`));
+  }
+  // --- titles bound to names: the chain before (read right to left), the short form after
+  for (const o of names) {
+    const chain = chainBefore(text, o.start, table);
+    for (const t of chain.titles) {
+      const f = judgeTitle(text, o, [t.title], t.start, t.end, chain.mark, 'before', table, asOf);
+      if (f) out.push(f);
+    }
+    const form = afterFormAt(text, o.end, table);
+    if (form && (STRONG_AFTER.has(form.text) || o.end - o.start >= 3) && chain.mark === 'none') {
+      const f = judgeTitle(text, o, form.titles, o.end, o.end + form.text.length, 'none', 'after', table, asOf);
+      if (f) out.push(f);
+    }
+  }
+  // --- misspelt names right before a short form or 同志
+  for (const a of afterForms(text, table)) {
+    if (nameEndingAt.has(a.start) || covered(a.start - 1, a.start)) continue;
+    const strength = STRONG_AFTER.has(a.text) ? 'strong' : 'medium';
+    const slip = bestSlip(text, a.start, 'backward', table, options.confusion, strength, presentNames, undefined);
+    if (slip) out.push(slipFinding(text, slip, `“${a.text}”前`));
+  }
+  // --- lists: misspelt members and protocol order
+  for (const list of lists(text, names)) {
+    for (const gap of list.unknown) {
+      const neighbours = [list.items[gap.index - 1], list.items[gap.index + 1]].filter((x): x is Occurrence => x !== undefined && x.people.length > 0);
+      const slip = bestSlipIn(text, gap.start, gap.end, table, options.confusion, presentNames, neighbours, asOf);
+      if (slip) out.push(slipFinding(text, slip, '人名列举中'));
+    }
+    const f = judgeOrder(text, list, table, asOf);
+    if (f) out.push(f);
+  }
+  return dedupe(out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// names and title forms
+
+function exactNames(text: string, table: PeopleTable): Occurrence[] {
+  const out: Occurrence[] = [];
+  const first = firstChars(table);
+  for (let i = 0; i < text.length; i++) {
+    const cands = first.names.get(text.charCodeAt(i));
+    if (!cands) continue;
+    for (const name of cands) {
+      if (text.startsWith(name, i)) {
+        out.push({ start: i, end: i + name.length, people: table.byName.get(name)! });
+        break; // longest first
+      }
+    }
+  }
+  return out;
+}
+
+interface FirstChars {
+  names: Map<number, string[]>;
+  before: Map<number, string[]>;
+  after: Map<number, string[]>;
+}
+const firstCache = new WeakMap<PeopleTable, FirstChars>();
+function firstChars(table: PeopleTable): FirstChars {
+  let f = firstCache.get(table);
+  if (f) return f;
+  const index = (words: Iterable<string>): Map<number, string[]> => {
+    const m = new Map<number, string[]>();
+    for (const w of words) m.set(w.charCodeAt(0), [...(m.get(w.charCodeAt(0)) ?? []), w]);
+    for (const list of m.values()) list.sort((a, b) => b.length - a.length);
+    return m;
+  };
+  f = { names: index(table.byName.keys()), before: index(table.before.keys()), after: index([...table.after.keys(), '同志']) };
+  firstCache.set(table, f);
+  return f;
+}
+
+interface TitleAt {
+  start: number;
+  end: number;
+  title: string;
+}
+
+/** 全国人大常委会副委员长: a 副 right before a form that has none of its own makes another title. */
+function viceOf(text: string, start: number, form: string): boolean {
+  return text[start - 1] === '副' && !form.startsWith('副');
+}
+
+/** Every title form in the text, the longest one ending at each position. */
+function titleForms(text: string, table: PeopleTable): TitleAt[] {
+  const byEnd = new Map<number, TitleAt>();
+  const first = firstChars(table).before;
+  for (let i = 0; i < text.length; i++) {
+    const cands = first.get(text.charCodeAt(i));
+    if (!cands) continue;
+    for (const form of cands) {
+      if (!text.startsWith(form, i)) continue;
+      const end = i + form.length;
+      if (viceOf(text, i, form)) continue;
+      const prior = byEnd.get(end);
+      if (!prior || prior.start > i) byEnd.set(end, { start: i, end, title: table.before.get(form)! });
+    }
+  }
+  return [...byEnd.values()].sort((a, b) => a.start - b.start);
+}
+
+/** The longest title form ending exactly at `end`. */
+function titleEndingAt(text: string, end: number, table: PeopleTable): TitleAt | undefined {
+  for (let len = Math.min(table.longestBefore, end); len >= 2; len--) {
+    const form = text.slice(end - len, end);
+    const title = table.before.get(form);
+    if (title) return viceOf(text, end - len, form) ? undefined : { start: end - len, end, title };
+  }
+  return undefined;
+}
+
+type Mark = 'none' | 'past' | 'any-time';
+
+/** The chain of title forms right before a name (separated by 、), and a 原/时任 mark before it. */
+function chainBefore(text: string, nameStart: number, table: PeopleTable): { titles: TitleAt[]; mark: Mark } {
+  const titles: TitleAt[] = [];
+  let pos = nameStart;
+  let mark: Mark = 'none';
+  for (;;) {
+    const t = titleEndingAt(text, pos, table);
+    if (!t) break;
+    titles.push(t);
+    pos = t.start;
+    const m = markEndingAt(text, pos);
+    if (m) {
+      mark = m;
+      break;
+    }
+    if (text[pos - 1] === '、') pos--;
+    else break;
+  }
+  return { titles, mark };
+}
+
+function markEndingAt(text: string, pos: number): Mark | undefined {
+  // 十三届全国人大常委会委员长, 第十届、十一届…委员长: a numbered term is a dated post
+  if (text[pos - 1] === '届') return 'any-time';
+  for (const w of ANY_TIME_BEFORE) if (text.startsWith(w, pos - w.length)) return 'any-time';
+  for (const w of PAST_BEFORE) if (text.startsWith(w, pos - w.length)) return 'past';
+  return undefined;
+}
+
+function afterFormAt(text: string, pos: number, table: PeopleTable): { text: string; titles: string[] } | undefined {
+  const cands = firstChars(table).after.get(text.charCodeAt(pos));
+  if (!cands) return undefined;
+  for (const form of cands) if (form !== '同志' && text.startsWith(form, pos)) return { text: form, titles: table.after.get(form)! };
+  return undefined;
+}
+
+function afterForms(text: string, table: PeopleTable): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  const first = firstChars(table).after;
+  for (let i = 1; i < text.length; i++) {
+    const cands = first.get(text.charCodeAt(i));
+    if (!cands) continue;
+    for (const form of cands) {
+      if (text.startsWith(form, i)) {
+        // the 总理 of 副总理, the 主席 of 副主席 are no short forms of their own
+        if (text[i - 1] === '副' && !form.startsWith('副')) break;
+        out.push({ start: i, text: form });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// leader-title and former-official
+
+function sentenceAround(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && !'。！？\n'.includes(text[s - 1]!) && start - s < 300) s--;
+  let e = end;
+  while (e < text.length && !'。！？\n'.includes(text[e]!) && e - end < 300) e++;
+  return text.slice(s, e);
+}
+
+function yearsIn(sentence: string): number[] {
+  const out: number[] = [];
+  for (const m of sentence.matchAll(/(?<![0-9])((?:19|20)\d{2})(?:年|—|-|–|至)/g)) out.push(Number(m[1]));
+  return out;
+}
+
+function judgeTitle(
+  text: string,
+  o: Occurrence,
+  titleIds: readonly string[],
+  tStart: number,
+  tEnd: number,
+  mark: Mark,
+  side: 'before' | 'after',
+  table: PeopleTable,
+  asOf: string,
+): PeopleFinding | undefined {
+  // A namesake may also be in the table (a user's local table): any reading that fits is fine.
+  let first: PeopleFinding | undefined;
+  for (const p of o.people) {
+    if (p.coverage && asOf < p.coverage) return undefined;
+    const held = p.held.filter((h) => titleIds.includes(h.title));
+    if (mark === 'none' && held.some((h) => holdsOn(h, asOf))) return undefined;
+    // 原 before a title the person still holds is odd wording, but no wrong fact about the person
+    if (mark === 'past' && held.some((h) => h.since < asOf)) return undefined;
+    if (mark === 'any-time' && held.some((h) => h.since <= asOf)) return undefined;
+    const years = yearsIn(sentenceAround(text, tStart, o.end)).filter((y) => y <= Number(asOf.slice(0, 4)));
+    if (years.some((y) => held.some((h) => holdsInYear(h, y)))) return undefined;
+    const titleText = text.slice(tStart, tEnd);
+    const name = p.name;
+    const current = p.held.filter((h) => holdsOn(h, asOf)).map((h) => table.titles.get(h.title)!);
+    const heldBefore = held.filter((h) => h.since < asOf);
+    const canonical = titleIds.map((id) => table.titles.get(id)!.text);
+    const removed = p.removed && p.removed.date <= asOf && heldBefore.length > 0 ? p.removed : undefined;
+    let f: PeopleFinding;
+    if (removed) {
+      f = {
+        rule: 'former-official',
+        severity: 'warning',
+        start: tStart,
+        end: tEnd,
+        expected: [`原${canonical[0]}`],
+        detail: 'removed',
+        confidence: 0.9,
+        entry: p.id,
+        why: `${name}已于${removed.date}${removed.what}，不宜再以“${titleText}”相称（可写“原${canonical[0]}”）`,
+        source: removed.source,
+      };
+    } else {
+      const expected: string[] = [];
+      // posts first (国务院总理), titles that come with a body (政治局常委) only when there is no post
+      const posts = current.filter((t) => !table.bodies.some((b) => b.title === t.id));
+      for (const t of posts.length > 0 ? posts : current) {
+        const form = side === 'after' ? (t.after[0] ?? t.text) : t.text;
+        if (!expected.includes(form) && !titleIds.includes(t.id)) expected.push(form);
+      }
+      if (expected.length === 0 && heldBefore.length > 0) expected.push(`原${canonical[0]}`);
+      const now = current.length > 0 ? `${asOf}任${current.map((t) => t.text).join('、')}` : `${asOf}不在表中所列职务上`;
+      const past = heldBefore.length > 0 ? `，曾任${canonical[0]}（${heldBefore.map((h) => `${h.since}至${h.until ?? '今'}`).join('、')}）` : '';
+      const source = (current.length > 0 ? p.held.find((h) => holdsOn(h, asOf)) : heldBefore[0])?.source;
+      f = { rule: 'leader-title', severity: 'error', start: tStart, end: tEnd, expected, detail: 'title', confidence: 0.95, entry: p.id, why: `${name}${now}${past}` };
+      if (source) f.source = source;
+    }
+    first ??= f;
+  }
+  return first;
+}
+
+// ---------------------------------------------------------------------------------------------
+// leader-name
+
+function slipFinding(text: string, s: Slip, where: string): PeopleFinding {
+  const label =
+    s.detail === 'substitution' ? (s.kind === 'lookalike' ? '形近字' : '同音或近音字') : s.detail === 'omission' ? '漏字' : s.detail === 'transposition' ? '字序颠倒' : s.detail === 'duplication' ? '重复字' : '多字';
+  return {
+    rule: 'leader-name',
+    severity: 'error',
+    start: s.start,
+    end: s.end,
+    expected: [s.person.name],
+    detail: s.detail,
+    confidence: s.confidence,
+    entry: s.person.id,
+    why: `${where}的“${text.slice(s.start, s.end)}”疑为领导人姓名“${s.person.name}”之误（${label}：${s.edit}）`,
+  };
+}
+
+/** One-edit readings of the text at `pos` (starting there, or ending there) as a table name, best first. */
+function slipsAt(text: string, pos: number, dir: 'forward' | 'backward', table: PeopleTable, confusion: ConfusionOf): Slip[] {
+  const out: Slip[] = [];
+  for (const p of table.people) {
+    const n = p.name.length;
+    // same length: one substitution or one swap
+    const s = dir === 'forward' ? pos : pos - n;
+    if (s >= 0 && s + n <= text.length) {
+      const w = text.slice(s, s + n);
+      const slip = sameLength(p, w, confusion);
+      if (slip && allHan(w)) out.push({ ...slip, start: s, end: s + n });
+    }
+    // one extra character inside the name
+    const s2 = dir === 'forward' ? pos : pos - n - 1;
+    if (n >= 2 && s2 >= 0 && s2 + n + 1 <= text.length) {
+      const w = text.slice(s2, s2 + n + 1);
+      for (let i = 1; i < n; i++) {
+        if (w.slice(0, i) + w.slice(i + 1) === p.name && allHan(w)) {
+          const dup = w[i] === w[i - 1] || w[i] === w[i + 1];
+          out.push({ person: p, start: s2, end: s2 + n + 1, detail: dup ? 'duplication' : 'insertion', edit: `多“${w[i]}”`, confidence: dup ? 0.85 : 0.75, kind: 'edit' });
+          break;
+        }
+      }
+    }
+    // one character missing (names of three characters or more)
+    if (n >= 3) {
+      const s3 = dir === 'forward' ? pos : pos - n + 1;
+      if (s3 >= 0 && s3 + n - 1 <= text.length) {
+        const w = text.slice(s3, s3 + n - 1);
+        const next = text[s3 + n - 1];
+        const prev = text[s3 - 1];
+        const edgeOk = dir === 'forward' ? next === undefined || AFTER_NAME.has(next) || !isHan(next) : prev === undefined || !isHan(prev);
+        if (edgeOk && allHan(w))
+          for (let i = 0; i < n; i++) {
+            if (p.name.slice(0, i) + p.name.slice(i + 1) === w) {
+              out.push({ person: p, start: s3, end: s3 + n - 1, detail: 'omission', edit: `漏“${p.name[i]}”`, confidence: 0.75, kind: 'edit' });
+              break;
+            }
+          }
+      }
+    }
+  }
+  // a reading that is itself a table name is that person, no slip
+  return out.filter((s) => !table.byName.has(text.slice(s.start, s.end))).sort((a, b) => b.confidence - a.confidence);
+}
+
+function allHan(w: string): boolean {
+  for (const c of w) if (!isHan(c)) return false;
+  return true;
+}
+
+function sameLength(p: TablePerson, w: string, confusion: ConfusionOf): Omit<Slip, 'start' | 'end'> | undefined {
+  const n = p.name.length;
+  const diff: number[] = [];
+  for (let i = 0; i < n; i++) if (w[i] !== p.name[i]) diff.push(i);
+  if (diff.length === 1) {
+    const i = diff[0]!;
+    const kind = confusion(p.name.charCodeAt(i), w.charCodeAt(i));
+    if (!kind) return undefined;
+    return { person: p, detail: 'substitution', edit: `“${w[i]}”应为“${p.name[i]}”`, confidence: kind === 'near-homophone' ? 0.75 : 0.9, kind };
+  }
+  if (diff.length === 2 && diff[1] === diff[0]! + 1 && w[diff[0]!] === p.name[diff[1]!] && w[diff[1]!] === p.name[diff[0]!]) {
+    return { person: p, detail: 'transposition', edit: `“${w[diff[0]!]}${w[diff[1]!]}”应为“${p.name[diff[0]!]}${p.name[diff[1]!]}”`, confidence: 0.85, kind: 'edit' };
+  }
+  return undefined;
+}
+
+/**
+ * The best slip at a slot, if the context is strong enough for it. `strong`: a title form of the
+ * table or a national short form; `medium`: 同志, 主席, 副主席 (a three-character name with a
+ * look-alike, swapped or doubled character, or the right name elsewhere in the text).
+ */
+function bestSlip(
+  text: string,
+  pos: number,
+  dir: 'forward' | 'backward',
+  table: PeopleTable,
+  confusion: ConfusionOf,
+  strength: 'strong' | 'medium',
+  present: ReadonlySet<string>,
+  titleId: string | undefined,
+): Slip | undefined {
+  const slips = slipsAt(text, pos, dir, table, confusion).filter((s) => {
+    const n = s.person.name.length;
+    if (present.has(s.person.name)) return true;
+    if (strength === 'strong') return n >= 3 || s.kind !== 'near-homophone';
+    // 张国庆同志 is more likely a namesake than a slip for 张国清: a homophone needs the right name nearby
+    return n >= 3 && (s.kind === 'lookalike' || s.detail === 'transposition' || s.detail === 'duplication');
+  });
+  if (slips.length === 0) return undefined;
+  // the holder of the title in context first
+  if (titleId) {
+    const holder = slips.find((s) => s.person.held.some((h) => h.title === titleId));
+    if (holder && holder.confidence >= slips[0]!.confidence - 0.15) return holder;
+  }
+  return slips[0];
+}
+
+/** A list item that is no table name: a slip of a person who shares a body with a neighbour? */
+function bestSlipIn(
+  text: string,
+  start: number,
+  end: number,
+  table: PeopleTable,
+  confusion: ConfusionOf,
+  present: ReadonlySet<string>,
+  neighbours: Occurrence[],
+  asOf: string,
+): Slip | undefined {
+  if (neighbours.length === 0) return undefined;
+  const slips = slipsAt(text, start, 'forward', table, confusion).filter((s) => s.end === end);
+  for (const s of slips) {
+    if (s.kind === 'near-homophone' && !present.has(s.person.name)) continue;
+    const mates = table.bodies.filter((b) => b.members.includes(s.person.id) && b.since <= asOf);
+    if (neighbours.some((o) => o.people.some((q) => mates.some((b) => b.members.includes(q.id))))) return s;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// lists and leader-order
+
+interface List {
+  items: Occurrence[];
+  /** Items between two 、 that are no table name (people: []). */
+  unknown: { index: number; start: number; end: number }[];
+}
+
+/** 、-separated lists around table names; unknown items of two to four Han characters kept as gaps. */
+function lists(text: string, names: Occurrence[]): List[] {
+  const out: List[] = [];
+  const byStart = new Map(names.map((o) => [o.start, o] as const));
+  const byEnd = new Map(names.map((o) => [o.end, o] as const));
+  const used = new Set<number>();
+  for (const o of names) {
+    if (used.has(o.start)) continue;
+    let first: Occurrence = o;
+    const items: Occurrence[] = [o];
+    for (;;) {
+      if (text[first.start - 1] !== '、') break;
+      const prevEnd = first.start - 1;
+      const named = byEnd.get(prevEnd);
+      if (named) {
+        items.unshift(named);
+        first = named;
+        continue;
+      }
+      let s = prevEnd;
+      while (s > 0 && isHan(text[s - 1]) && prevEnd - s < 5) s--;
+      if (prevEnd - s < 2 || prevEnd - s > 4 || text[s - 1] !== '、') break;
+      first = { start: s, end: prevEnd, people: [] };
+      items.unshift(first);
+    }
+    let last: Occurrence = o;
+    for (;;) {
+      if (text[last.end] !== '、') break;
+      const next = byStart.get(last.end + 1);
+      if (next) {
+        items.push(next);
+        last = next;
+        continue;
+      }
+      let e = last.end + 1;
+      while (e < text.length && isHan(text[e]) && e - last.end - 1 < 5) e++;
+      const len = e - last.end - 1;
+      if (len < 2 || len > 4 || text[e] !== '、') break;
+      last = { start: last.end + 1, end: e, people: [] };
+      items.push(last);
+    }
+    for (const it of items) used.add(it.start);
+    while (items.length > 0 && items[0]!.people.length === 0) items.shift();
+    while (items.length > 0 && items[items.length - 1]!.people.length === 0) items.pop();
+    if (items.length < 2) continue;
+    const unknown = items.flatMap((it, index) => (it.people.length === 0 ? [{ index, start: it.start, end: it.end }] : []));
+    out.push({ items, unknown });
+  }
+  return out;
+}
+
+function rankIn(b: PeopleBody, it: Occurrence): number | undefined {
+  return it.people.map((p) => b.members.indexOf(p.id)).find((r) => r >= 0);
+}
+
+function judgeOrder(text: string, list: List, table: PeopleTable, asOf: string): PeopleFinding | undefined {
+  const known = list.items.filter((it) => it.people.length > 0).length;
+  // Rosters by stroke order (按姓氏笔画为序) hold many names the table does not know: not a protocol list.
+  if (list.unknown.length > Math.max(1, Math.floor(known / 4))) return undefined;
+  const first = list.items[0]!;
+  const last = list.items[list.items.length - 1]!;
+  const context = text.slice(Math.max(0, first.start - 80), Math.min(text.length, last.end + 20));
+  if (/笔画|姓氏/.test(context)) return undefined;
+  const titled = titleEndingAt(text, first.start, table)?.title;
+  const series = new Map<string, PeopleBody[]>();
+  for (const b of table.bodies) series.set(b.series, [...(series.get(b.series) ?? []), b]);
+  for (const all of series.values()) {
+    const bodies = all.filter((b) => b.since <= asOf && (b.listedAfter === undefined || b.listedAfter === titled));
+    const current = bodyOn(bodies, asOf);
+    // the body of the series that the list covers best (a list of 2019 stays a 2019 list); ties: in force, then latest
+    let best: { body: PeopleBody; hits: { item: number; rank: number }[] } | undefined;
+    for (const b of bodies) {
+      const hits: { item: number; rank: number }[] = [];
+      list.items.forEach((it, item) => {
+        const rank = rankIn(b, it);
+        if (rank !== undefined) hits.push({ item, rank });
+      });
+      if (hits.length < 2) continue;
+      if (!best || hits.length > best.hits.length || (hits.length === best.hits.length && (b === current || (best.body !== current && b.since > best.body.since)))) best = { body: b, hits };
+    }
+    if (!best) continue;
+    const ranks = best.hits.map((h) => h.rank);
+    if (ranks.every((r, i) => i === 0 || r > ranks[i - 1]!)) continue;
+    // A list that reads in order under the body in force, or under another body covering as many
+    // of its names, is that body's list (a funeral list of 2022 names the old and new committees).
+    const inOrderUnder = (b: PeopleBody, min: number): boolean => {
+      const rs = list.items.map((it) => rankIn(b, it)).filter((r): r is number => r !== undefined);
+      return rs.length >= min && rs.every((r, i) => i === 0 || r > rs[i - 1]!);
+    };
+    const chosen = best;
+    if (current && current !== chosen.body && inOrderUnder(current, 2)) continue;
+    if (bodies.some((b) => b !== chosen.body && inOrderUnder(b, chosen.hits.length))) continue;
+    // keep the other items in place, put the body's members in protocol order
+    const sorted = ranks.slice().sort((a, b) => a - b);
+    const slots = chosen.hits.map((h) => h.item);
+    const itemsText = list.items.map((it) => text.slice(it.start, it.end));
+    slots.forEach((slot, k) => {
+      itemsText[slot] = table.byId.get(chosen.body.members[sorted[k]!]!)!.name;
+    });
+    const start = list.items[slots[0]!]!.start;
+    const end = list.items[slots[slots.length - 1]!]!.end;
+    return {
+      rule: 'leader-order',
+      severity: 'error',
+      start,
+      end,
+      expected: [itemsText.slice(slots[0]!, slots[slots.length - 1]! + 1).join('、')],
+      detail: 'order',
+      confidence: 0.9,
+      entry: chosen.body.id,
+      why: `${chosen.body.name}成员排序应为：${chosen.body.members.map((id) => table.byId.get(id)!.name).join('、')}`,
+      source: chosen.body.source,
+    };
+  }
+  return undefined;
+}
+
+function dedupe(findings: PeopleFinding[]): PeopleFinding[] {
+  findings.sort((a, b) => a.start - b.start || b.end - a.end || (a.rule < b.rule ? -1 : 1));
+  const out: PeopleFinding[] = [];
+  for (const f of findings) {
+    if (out.some((g) => g.start === f.start && g.end === f.end && g.rule === f.rule)) continue;
+    // a misspelt name is reported once, whichever context found it
+    if (f.rule === 'leader-name' && out.some((g) => g.rule === 'leader-name' && g.start < f.end && f.start < g.end)) continue;
+    out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,250 @@
+/**
+ * Parses one people file (`kind: people` YAML) into titles, bodies and people. Never throws on
+ * content: every problem becomes an issue with the file and 1-based line. Rules across files (ids,
+ * references, overlaps) live in `validate.ts`.
+ */
+import type { Node, YAMLMap } from 'yaml';
+import { lazyModule } from '../util/require.js';
+import { toIsoDate } from '../lexicon/parse.js';
+import type { LexiconIssue } from '../errors.js';
+import type { PeopleBody, PeopleFile, PeoplePost, PeopleRemoval, Person } from './types.js';
+
+const yaml = lazyModule<typeof import('yaml')>('yaml');
+const isMap = (n: unknown): n is YAMLMap => yaml().isMap(n);
+const isSeq = (n: unknown): n is import('yaml').YAMLSeq => yaml().isSeq(n);
+const isScalar = (n: unknown): n is import('yaml').Scalar => yaml().isScalar(n);
+
+const ID_RE = /^[a-z0-9][a-z0-9.-]*$/;
+/** Names and titles: Han characters, the middle dot of transcribed names, no spaces or Latin. */
+const HAN_RE = /^[\p{Script=Han}·・]+$/u;
+const TOP = ['kind', 'since', 'sources', 'titles', 'bodies', 'people'];
+
+export interface ParsedPeopleFile {
+  table: PeopleFile;
+  issues: LexiconIssue[];
+}
+
+/** Whether a YAML text declares `kind: people` (cheap test used to route `--lexicon` files). */
+export function isPeopleYaml(yamlText: string): boolean {
+  return /^kind:\s*['"]?people['"]?\s*(#.*)?$/m.test(yamlText);
+}
+
+export function parsePeopleFile(file: string, yamlText: string): ParsedPeopleFile {
+  const issues: LexiconIssue[] = [];
+  const table: PeopleFile = { file, titles: [], bodies: [], people: [] };
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(yamlText, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const lineOf = (node: unknown): number => {
+    const offset = (node as Node | null | undefined)?.range?.[0];
+    return offset === undefined ? 1 : lines.linePos(offset).line;
+  };
+  const issue = (node: unknown, reason: string): void => {
+    issues.push({ file, line: typeof node === 'number' ? node : lineOf(node), reason });
+  };
+  for (const error of doc.errors) issue(lines.linePos(error.pos[0]).line, `YAML: ${error.message.split('\n')[0]}`);
+  if (doc.errors.length > 0) return { table, issues };
+  const root = doc.contents;
+  if (!isMap(root)) {
+    issue(root, 'a people file is a mapping with `kind: people`, `titles`, `bodies` and `people`');
+    return { table, issues };
+  }
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!TOP.includes(key)) issue(pair.key, `unknown top-level field \`${key}\` (expected ${TOP.join(', ')})`);
+  }
+  if ((root.get('kind') as unknown) !== 'people') issue(root.get('kind', true) ?? 1, '`kind` must be `people`');
+  const since = date(root, 'since', false, issue);
+  if (since) table.since = since;
+
+  // sources: a map of short keys to citations, so that posts can say `source: npc14-1`.
+  const sources = new Map<string, string>();
+  const sourcesNode = root.get('sources', true);
+  if (sourcesNode !== undefined && sourcesNode !== null) {
+    if (!isMap(sourcesNode)) issue(sourcesNode, '`sources` must be a mapping of keys to citations');
+    else
+      for (const pair of sourcesNode.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        const value = isScalar(pair.value) ? pair.value.value : undefined;
+        if (typeof value !== 'string' || value.trim() === '') issue(pair.value ?? pair.key, `source \`${key}\` must be a non-empty citation`);
+        else sources.set(key, value.trim());
+      }
+  }
+  const source = (map: YAMLMap): string | undefined => {
+    const value = map.get('source');
+    if (typeof value !== 'string' || value.trim() === '') {
+      issue(map.get('source', true) ?? map, 'missing `source` (a key of `sources` or a citation)');
+      return undefined;
+    }
+    return sources.get(value.trim()) ?? value.trim();
+  };
+
+  for (const item of list(root, 'titles', issue)) {
+    const fields = ['id', 'text', 'aliases', 'after'];
+    if (!known(item, fields, 'title', issue)) continue;
+    const id = ident(item, issue);
+    const text = han(item, 'text', issue);
+    const aliases = hanList(item, 'aliases', issue);
+    const after = hanList(item, 'after', issue);
+    if (id && text && aliases && after) table.titles.push({ id, text, aliases, after, file, line: lineOf(item) });
+  }
+  for (const item of list(root, 'bodies', issue)) {
+    if (!known(item, ['id', 'name', 'series', 'title', 'listedAfter', 'since', 'until', 'members', 'source'], 'body', issue)) continue;
+    const id = ident(item, issue);
+    const name = str(item, 'name', true, issue);
+    const series = str(item, 'series', false, issue) ?? id;
+    const title = str(item, 'title', false, issue);
+    const listedAfter = str(item, 'listedAfter', false, issue);
+    const from = date(item, 'since', true, issue);
+    const until = date(item, 'until', false, issue);
+    if (from && until && until <= from) issue(item.get('until', true), `until (${until}) must be after since (${from})`);
+    const membersNode = item.get('members', true);
+    const members: string[] = [];
+    if (!isSeq(membersNode) || membersNode.items.length < 2) issue(membersNode ?? item, '`members` must list at least two person ids in protocol order');
+    else
+      for (const m of membersNode.items) {
+        const v = isScalar(m) ? m.value : undefined;
+        if (typeof v !== 'string' || !ID_RE.test(v)) issue(m, '`members` holds person ids');
+        else members.push(v);
+      }
+    const src = source(item);
+    if (id && name && series && from && src && (until === undefined || until > from)) {
+      const body: PeopleBody = { id, name, series, since: from, members, source: src, file, line: lineOf(item) };
+      if (until) body.until = until;
+      if (title) body.title = title;
+      if (listedAfter) body.listedAfter = listedAfter;
+      table.bodies.push(body);
+    }
+  }
+  for (const item of list(root, 'people', issue)) {
+    if (!known(item, ['id', 'name', 'posts', 'removed', 'note'], 'person', issue)) continue;
+    const id = ident(item, issue);
+    const name = han(item, 'name', issue);
+    const note = str(item, 'note', false, issue);
+    const postsNode = item.get('posts', true);
+    const posts: PeoplePost[] = [];
+    if (!isSeq(postsNode)) issue(postsNode ?? item, '`posts` must be a list (may be empty: [])');
+    else
+      for (const p of postsNode.items) {
+        if (!isMap(p)) {
+          issue(p, 'a post is a mapping with title, since, until, source');
+          continue;
+        }
+        if (!known(p, ['title', 'since', 'until', 'source'], 'post', issue)) continue;
+        const title = str(p, 'title', true, issue);
+        const from = date(p, 'since', true, issue);
+        const until = date(p, 'until', false, issue);
+        if (from && until && until <= from) issue(p.get('until', true), `until (${until}) must be after since (${from})`);
+        const src = source(p);
+        if (title && from && src && (until === undefined || until > from)) {
+          const post: PeoplePost = { title, since: from, source: src, line: lineOf(p) };
+          if (until) post.until = until;
+          posts.push(post);
+        }
+      }
+    let removed: PeopleRemoval | undefined;
+    const removedNode = item.get('removed', true);
+    if (removedNode !== undefined && removedNode !== null) {
+      if (!isMap(removedNode)) issue(removedNode, '`removed` is a mapping with date, what, source');
+      else if (known(removedNode, ['date', 'what', 'source'], 'removal', issue)) {
+        const d = date(removedNode, 'date', true, issue);
+        const what = str(removedNode, 'what', true, issue);
+        const src = source(removedNode);
+        if (d && what && src) removed = { date: d, what, source: src, line: lineOf(removedNode) };
+      }
+    }
+    if (id && name && isSeq(postsNode)) {
+      const person: Person = { id, name, posts, file, line: lineOf(item) };
+      if (removed) person.removed = removed;
+      if (note) person.note = note;
+      table.people.push(person);
+    }
+  }
+  return { table, issues };
+}
+
+type Issue = (node: unknown, reason: string) => void;
+
+function list(root: YAMLMap, key: string, issue: Issue): YAMLMap[] {
+  const node = root.get(key, true);
+  if (node === undefined || node === null) return [];
+  if (!isSeq(node)) {
+    issue(node, `\`${key}\` must be a list`);
+    return [];
+  }
+  const out: YAMLMap[] = [];
+  for (const item of node.items) {
+    if (isMap(item)) out.push(item);
+    else issue(item, `an item of \`${key}\` must be a mapping`);
+  }
+  return out;
+}
+
+function known(map: YAMLMap, fields: readonly string[], what: string, issue: Issue): boolean {
+  let ok = true;
+  for (const pair of map.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!fields.includes(key)) {
+      issue(pair.key, `unknown field \`${key}\` for a ${what} (expected ${fields.join(', ')})`);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+function str(map: YAMLMap, key: string, required: boolean, issue: Issue): string | undefined {
+  const value = map.get(key);
+  if (value === undefined || value === null) {
+    if (required) issue(map, `missing \`${key}\``);
+    return undefined;
+  }
+  if (typeof value !== 'string' || value.trim() === '') {
+    issue(map.get(key, true), `\`${key}\` must be a non-empty string`);
+    return undefined;
+  }
+  return value.trim();
+}
+
+function ident(map: YAMLMap, issue: Issue): string | undefined {
+  const id = str(map, 'id', true, issue);
+  if (id !== undefined && !ID_RE.test(id)) {
+    issue(map.get('id', true), `id "${id}" must match [a-z0-9][a-z0-9.-]*`);
+    return undefined;
+  }
+  return id;
+}
+
+function han(map: YAMLMap, key: string, issue: Issue): string | undefined {
+  const value = str(map, key, true, issue);
+  if (value !== undefined && !HAN_RE.test(value)) {
+    issue(map.get(key, true), `${key} "${value}" must be Chinese characters only (no spaces, Latin or punctuation)`);
+    return undefined;
+  }
+  return value;
+}
+
+function hanList(map: YAMLMap, key: string, issue: Issue): string[] | undefined {
+  const node = map.get(key, true);
+  if (node === undefined || node === null) return [];
+  const items = isSeq(node) ? node.items : [node];
+  const out: string[] = [];
+  for (const item of items) {
+    const v = isScalar(item) ? item.value : undefined;
+    if (typeof v !== 'string' || !HAN_RE.test(v)) {
+      issue(item ?? node, `\`${key}\` holds Chinese titles only`);
+      return undefined;
+    }
+    out.push(v);
+  }
+  return out;
+}
+
+function date(map: YAMLMap, key: string, required: boolean, issue: Issue): string | undefined {
+  const value = map.get(key);
+  if (value === undefined || value === null) {
+    if (required) issue(map, `missing \`${key}\``);
+    return undefined;
+  }
+  const iso = toIsoDate(value);
+  if (iso === undefined) issue(map.get(key, true), `\`${key}\` must be a date YYYY, YYYY-MM or YYYY-MM-DD`);
+  return iso;
+}
