@@ -16,6 +16,8 @@ import { ConfigError, findConfig, loadConfig, type LoadedConfig, type TifaConfig
 import { LexiconError, OptionsError } from '../errors.js';
 import type { Finding, Severity } from '../types.js';
 import { checkBytes, checkSource, HTML_EXTENSIONS, kindOfPath, type FileCheckResult, type SourceKind } from './check-file.js';
+import { checkDocumentBytes, DocumentError, documentKindOfPath } from './check-document.js';
+import { CRAWL_ARGS, CRAWL_HELP, crawlCommand } from './crawl-command.js';
 import { checkFiles, PoolSetupError } from '../pool/index.js';
 import { FORMATTERS } from './formatters/index.js';
 import { RULE_IDS } from './formatters/rules.js';
@@ -51,6 +53,7 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 export const POOL_AUTO_MB = 8;
 
 export const HELP = `Usage: tifa check [options] <file|dir|glob|->...
+       tifa crawl [options] <url>...
        tifa lexicon list [--format jsonl|json|tsv] [lexicon options]
        tifa serve [--host H] [--port N] [--jobs N] [lexicon options]   (tifa serve --help)
        tifa queue add|work|status|results --redis URL ...              (tifa queue --help)
@@ -61,7 +64,7 @@ quote globs ('site/**/*.html'); - reads standard input. HTML is read by extensio
 starts with <); the encoding comes from a BOM, <meta charset>, or a UTF-8/GB18030 sniff.
 
 Output:
-  -f, --format NAME       stylish (default), json, jsonl, sarif, github, checkstyle
+  -f, --format NAME       stylish (default), json, jsonl, sarif, github, checkstyle, html
       --severity LEVEL    report only this severity and above: error, warning, info (default)
       --rule ID           report only this rule (repeatable): ${RULE_IDS.join(', ')}
       --max-findings N    stop after N findings
@@ -104,6 +107,7 @@ Configuration:
   -h, --help              show this help
   -v, --version           show the version
 
+${CRAWL_HELP}
 Inline directives (HTML comments; in text a line holding only the directive):
   <!-- tifa-disable-next-line -->   <!-- tifa-disable-line -->
   <!-- tifa-disable --> ... <!-- tifa-enable -->     optionally followed by rule ids
@@ -113,7 +117,7 @@ Exit codes: 0 no error reported, 1 errors reported, 2 usage, config, lexicon or 
 
 /** Everything a run needs, after defaults, config and command line are merged. */
 interface RunOptions {
-  command: 'check' | 'lexicon-list';
+  command: 'check' | 'lexicon-list' | 'crawl';
   paths: string[];
   format: string;
   checker: CheckerOptions;
@@ -181,6 +185,7 @@ function parseCommandLine(argv: readonly string[]) {
         'print-config': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        ...CRAWL_ARGS,
       },
     });
   } catch (error) {
@@ -340,7 +345,7 @@ function unchecked(problem: InputProblem): Checked {
 }
 
 /** One checked input, from this thread or from a pool worker. */
-type Checked = Omit<FileCheckResult, 'encoding' | 'encodingSource'> & { encoding?: string; problem?: InputProblem };
+type Checked = Omit<FileCheckResult, 'encoding' | 'encodingSource'> & { encoding?: string; document?: FileResult['document']; problem?: InputProblem };
 
 /** Checks the files in this thread, one after the other. */
 async function* checkHere(files: readonly string[], problems: ReadonlyMap<string, InputProblem>, options: RunOptions, checker: Checker, io: CliIO): AsyncGenerator<Checked> {
@@ -353,6 +358,16 @@ async function* checkHere(files: readonly string[], problems: ReadonlyMap<string
     const input = await readInput(file, io);
     if (typeof input === 'object' && 'problem' in input) {
       yield unchecked(input.problem);
+      continue;
+    }
+    // A PDF or DOCX (by extension) is read as a document: its text extracted, then checked.
+    const documentKind = typeof input === 'string' || file === '-' ? undefined : documentKindOfPath(file);
+    if (documentKind !== undefined) {
+      // A document that cannot be read costs that file only, like any unreadable input.
+      yield await checkDocumentBytes(checker, input as Uint8Array, documentKind, { directives: options.directives }).catch((error: unknown): Checked => {
+        if (error instanceof DocumentError) return unchecked({ level: 'error', code: 'DOCUMENT', message: error.message });
+        throw error;
+      });
       continue;
     }
     const kind = options.kind ?? (file === '-' ? undefined : kindOfPath(file));
@@ -434,14 +449,14 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   let bytes = 0;
   let total = 0;
   let capped = false;
-  const jobs = await poolSize(options.jobs, files);
+  // Documents are extracted in this thread (the pool's workers read pages and text only).
+  const jobs = files.some((f) => documentKindOfPath(f) !== undefined) ? 1 : await poolSize(options.jobs, files);
   const source = jobs > 1 ? checkPooled(files, inputs.problems, jobs, options, checkerOptions) : checkHere(files, inputs.problems, options, checker, io);
   const say = (line: string): void => {
     progress.done();
     io.stderr.write(line);
   };
-  let unfixable = 0; // files --fix could not read again or write: exit code 2 at the end
-  const checkedInputs = options.fix === undefined ? source : fixPass(source, files, { mode: options.fix, checker, keep: filter, directives: options.directives, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}), displayName: (f) => displayPath(f, io.cwd), out: (s) => void io.stdout.write(s), say, failed: () => void unfixable++ });
+  const checkedInputs = options.fix === undefined ? source : fixPass(source, files, { mode: options.fix, checker, keep: filter, directives: options.directives, displayName: (f) => displayPath(f, io.cwd), out: (s) => void io.stdout.write(s), say });
   let i = -1;
   for await (const checked of checkedInputs) {
     i++;
@@ -472,6 +487,13 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
     if (checked.replacements > 0) warnings.push(`${checked.replacements} ${checked.replacements === 1 ? 'byte sequence' : 'byte sequences'} not valid ${checked.encoding}, replaced with U+FFFD`);
     if (checked.encodingWarning !== undefined) say(`tifa: warning: ${name}: ${checked.encodingWarning}\n`);
     if (warnings.length > 0) result.warnings = warnings;
+    if (checked.document !== undefined) {
+      result.document = checked.document;
+      if (checked.document.unreadable !== undefined) {
+        progress.done();
+        io.stderr.write(`tifa: warning: ${name}: ${checked.document.unreadable}\n`);
+      }
+    }
     results.push(result);
     progress.update(results.length, bytes, total);
     if (capped) break;
@@ -480,8 +502,7 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   if (capped) io.stderr.write(`tifa: stopped after ${options.maxFindings} ${options.maxFindings === 1 ? 'finding' : 'findings'} (--max-findings)\n`);
   const color = options.format === 'stylish' && useColor({ flag: options.color, env: io.env, isTTY: report.isTTY });
   report.write(formatter(results, { color, toolVersion: VERSION }));
-  const code = exitCode(results, options, io);
-  return unfixable > 0 ? 2 : code;
+  return exitCode(results, options, io);
 }
 
 /** 2 when an input could not be read; 1 when an error is reported, or more warnings than --max-warnings; else 0. */
@@ -565,6 +586,9 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
     if (command === 'check') {
       kind = 'check';
       if (rest.length === 0) throw new UsageError('check needs at least one file, directory, glob or - (stdin)');
+    } else if (command === 'crawl') {
+      kind = 'crawl';
+      if (rest.length === 0) throw new UsageError('crawl needs at least one URL (tifa crawl https://www.example.gov.cn/)');
     } else if (command === 'lexicon' && rest[0] === 'list' && rest.length === 1) {
       kind = 'lexicon-list';
     } else if (command === undefined) {
@@ -587,6 +611,10 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout.write(listing);
       io.stderr.write(`${entryCounts(checker.entries)}\n`);
       return 0;
+    }
+    if (options.command === 'crawl') {
+      const run = { format: options.format, keep: keep(options), directives: options.directives, color: options.format === 'stylish' && useColor({ flag: options.color, env: io.env, isTTY: options.outputFile === undefined && io.stdout.isTTY === true }), version: VERSION };
+      return await crawlCommand(rest, values, { ...run, ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}), ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}) }, checker, io);
     }
     return await check(options, checker, checkerOptions, io);
   } catch (error) {

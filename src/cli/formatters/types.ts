@@ -24,6 +24,21 @@ export interface FileResult {
   skipped?: InputIssue;
   /** What the reader should know about how the input was read (an uncertain encoding guess, bad bytes). */
   warnings?: string[];
+  /** For a PDF or DOCX: what kind, its pages, and why nothing could be read (a scan). Its findings carry `page` or `paragraph`. */
+  document?: DocumentInfo;
+  /** For a crawled page: the URL it was fetched from (`file` is then that URL too). */
+  url?: string;
+}
+
+/** Facts about a checked document (PDF, DOCX). */
+export interface DocumentInfo {
+  kind: 'pdf' | 'docx';
+  /** PDF pages (0 for DOCX). */
+  pages: number;
+  /** PDF pages with no text layer, which could not be checked. */
+  pagesWithoutText: number[];
+  /** Set when nothing of it could be checked (every page a scan): such a file is unread, not clean. */
+  unreadable?: string;
 }
 
 /** Why an input was not checked: a sentence and a code (ENOENT, EACCES, EISDIR, NOMATCH, SPECIAL ...). */
@@ -37,6 +52,21 @@ export interface FormatOptions {
   color: boolean;
   /** tifa's version, for formats that name the tool (SARIF). Default: '0.0.0'. */
   toolVersion?: string;
+  /** For a crawl: the sites in seed order, and what the crawl left undone (the HTML report shows them). */
+  crawl?: CrawlMeta;
+  /** When the report was made (the HTML report prints it). Default: not shown. */
+  generatedAt?: Date;
+}
+
+/** What a crawl adds to a report besides its pages. */
+export interface CrawlMeta {
+  /** Origins of the seeds, in order. */
+  sites: string[];
+  /** Links not fetched because --max-pages was reached. */
+  leftOver: number;
+  /** Stopped before the queue was empty. */
+  interrupted: boolean;
+  elapsedMs: number;
 }
 
 /** A formatter is pure: results in, the whole output out. */
