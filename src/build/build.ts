@@ -14,6 +14,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { compileLexicon } from './lexicon.js';
+import { compilePeople } from './people.js';
 import { LexiconError } from '../errors.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,6 +27,7 @@ export function buildData(): number {
   writeFileSync(join(dist, 'data', 'lexicon.json'), compiled.json);
   for (const t of TABLES) copyFileSync(join(root, 'dictionaries', 'derived', t), join(dist, 'data', t));
   writeFileSync(join(root, 'dictionaries', 'README.md'), compiled.readme);
+  writeFileSync(join(dist, 'data', 'people.json'), compilePeople(root).json);
   return compiled.entries.length;
 }
 

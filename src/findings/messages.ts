@@ -12,6 +12,9 @@ const DETAIL_ZH: Record<ErrorDetail, string> = {
   lookalike: '含形近码位（如康熙部首、兼容汉字）',
   traditional: '含繁体字',
   fullwidth: '含全角字符',
+  title: '职务与姓名不符',
+  order: '排序有误',
+  removed: '已被免职或撤职',
 };
 
 export function detailLabel(detail: ErrorDetail): string {
@@ -47,6 +50,12 @@ export function messageFor(m: MessageInput): string {
       return `${actual}为旧称${m.since ? `（${m.since.slice(0, 4)}年起已更名或撤并）` : ''}，应为${list(m.expected)}`;
     case 'common-typo':
       return `${actual}为错别字，应为${list(m.expected)}`;
+    case 'leader-name':
+    case 'leader-title':
+    case 'leader-order':
+    case 'former-official':
+      // built by src/people/stage.ts, which knows the person and the dates
+      return m.edit ?? `${actual}：${DETAIL_ZH[m.detail]}${m.expected.length > 0 ? `，应为${list(m.expected)}` : ''}`;
     case 'lookalike-char': {
       const cp = m.actual.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
       return `${actual}（U+${cp}）为形近码位（康熙部首、部首补充或兼容汉字），应为${list(m.expected)}`;

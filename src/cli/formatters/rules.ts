@@ -8,6 +8,10 @@ export const RULES: Readonly<Record<RuleId, string>> = {
   'outdated-name': 'The old name of a body or title that has been renamed',
   'common-typo': 'A common typo listed in the lexicon',
   'lookalike-char': 'A look-alike code point (Kangxi radical, compatibility ideograph ...) instead of the normal character',
+  'leader-name': "A leader's name misspelt (homophone, look-alike, missing, extra or swapped character) where the context shows a person",
+  'leader-title': 'A title next to a leader\'s name that the person did not hold on the asOf date',
+  'leader-order': "A list of one body's members (e.g. the Standing Committee) out of protocol order",
+  'former-official': 'A current title for a person the people table records as removed from office (warning)',
 };
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
