@@ -4,26 +4,24 @@
  */
 import { LexiconError, OptionsError, type LexiconIssue } from './errors.js';
 import { loadBuiltinData } from './data/builtin.js';
-import { CharKind, createNormalizer, type Normalizer } from './normalize/index.js';
+import { createNormalizer, type Normalizer } from './normalize/index.js';
 import { parseLexiconFile } from './lexicon/parse.js';
 import { validateEntries } from './lexicon/validate.js';
 import { textCheckFor } from './lexicon/text-check.js';
 import type { LexiconEntry } from './lexicon/types.js';
-import { buildAnchorFilters, buildMatchModel, HitType, type MatchModel } from './match/model.js';
+import { buildAnchorFilters, buildMatchModel } from './match/model.js';
 import { scan, ScanState, type ScanContext } from './match/scan.js';
 import { resolveSegmenter } from './segment/index.js';
-import { readsAsRealWords } from './fuzzy/guard.js';
-import { spacesSeparateWords } from './fuzzy/spacing.js';
-import { EDGE_OMISSION_LENGTH, type FuzzyCandidate } from './fuzzy/index.js';
-import { contextAllows, sentenceHolds } from './findings/context.js';
-import { outdatedNameIsHistory } from './findings/history.js';
-import { typoCrossesWord } from './findings/typo-boundary.js';
-import { messageFor } from './findings/messages.js';
-import { LocationIndex } from './findings/location.js';
-import { SpanIndex } from './findings/spans.js';
+import { EDGE_OMISSION_LENGTH } from './fuzzy/index.js';
 import { createConfusion } from './confusion/index.js';
-import type { ErrorDetail, Finding, RuleId, Segmenter, Severity } from './types.js';
+import type { DroppedCandidate, Finding, Segmenter } from './types.js';
 import { checkHtmlWith } from './html/check-html.js';
+import { blockScanContext } from './html/block-context.js';
+import { calibrationFor, type Calibration } from './judge/index.js';
+import { propose, type Pipeline } from './stages/propose.js';
+import { judge } from './stages/judge.js';
+import { resolve } from './stages/resolve.js';
+import { locate } from './stages/locate.js';
 import { checkStream, type StreamOptions, type StreamSource } from './stream/index.js';
 
 /** A user lexicon: YAML text in the format of dictionaries/FORMAT.md, and a name for error messages. */
@@ -49,6 +47,17 @@ export interface CheckerOptions {
   segmenter?: Segmenter | 'jieba' | 'nodejieba' | 'none';
   /** Drop findings whose confidence is below this, in [0, 1]. Default: 0. */
   minConfidence?: number;
+  /**
+   * Attach to every finding the judge's trace (`finding.explain`: the rules that let it pass, the
+   * rules that were off, the window as the segmenter read it). Slower: every rule is asked. Default: false.
+   */
+  explain?: boolean;
+}
+
+/** A check with the judge's trace: the findings, and every candidate the judge dropped with the rules that dropped it. */
+export interface Explained {
+  findings: Finding[];
+  dropped: DroppedCandidate[];
 }
 
 export interface Checker {
@@ -66,6 +75,11 @@ export interface Checker {
    * offsets and line/column over the whole stream. See src/stream/index.ts for the window contract.
    */
   checkStream(source: StreamSource, options?: StreamOptions): AsyncGenerator<Finding, void, undefined>;
+  /**
+   * Checks plain text like `check`, with the judge's trace: every finding carries `explain`, and
+   * every candidate the judge dropped is listed with the rules that dropped it and their evidence.
+   */
+  explain(text: string): Explained;
   /** The entries in force for this checker (after `asOf`), in load order. */
   readonly entries: readonly LexiconEntry[];
   /** The normalizer's one-to-one map (used by adapters that need the matching form of text). */
@@ -75,10 +89,11 @@ export interface Checker {
 /** Validates options at the boundary; names the offending option. */
 function checkOptions(options: CheckerOptions): void {
   if (typeof options !== 'object' || options === null) throw new OptionsError('options', 'must be an object');
-  const known = ['builtins', 'lexicons', 'allow', 'asOf', 'fuzzy', 'segmenter', 'minConfidence'];
+  const known = ['builtins', 'lexicons', 'allow', 'asOf', 'fuzzy', 'segmenter', 'minConfidence', 'explain'];
   for (const key of Object.keys(options)) if (!known.includes(key)) throw new OptionsError(`options.${key}`, `is not a known option (${known.join(', ')})`);
   if (options.builtins !== undefined && typeof options.builtins !== 'boolean') throw new OptionsError('options.builtins', 'must be a boolean');
   if (options.fuzzy !== undefined && typeof options.fuzzy !== 'boolean') throw new OptionsError('options.fuzzy', 'must be a boolean');
+  if (options.explain !== undefined && typeof options.explain !== 'boolean') throw new OptionsError('options.explain', 'must be a boolean');
   if (options.lexicons !== undefined) {
     if (!Array.isArray(options.lexicons)) throw new OptionsError('options.lexicons', 'must be an array of { name, text }');
     options.lexicons.forEach((l, i) => {
@@ -141,30 +156,6 @@ export function loadEntries(options: CheckerOptions, normalizer: Normalizer, bui
   return all;
 }
 
-const PRIORITY: Record<RuleId, number> = {
-  'wrong-formulation': 0,
-  'banned-term': 0,
-  'outdated-name': 0,
-  'common-typo': 0,
-  misspelling: 1,
-  'lookalike-char': 2,
-};
-
-interface Draft {
-  rule: RuleId;
-  severity: Severity;
-  start: number;
-  end: number;
-  expected: string[];
-  entry: LexiconEntry;
-  detail: ErrorDetail;
-  confidence: number;
-  edit?: string;
-  /** Fuzzy findings: text position of the edit. */
-  editPos?: number;
-  fuzzy: boolean;
-}
-
 export function createChecker(options: CheckerOptions = {}): Checker {
   checkOptions(options);
   const data = loadBuiltinData();
@@ -173,11 +164,18 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const entries = loadEntries(options, normalizer, () => data.entries).filter((e) => inForce(e, date));
   const model = buildMatchModel(entries, normalizer, options.allow ?? []);
   const fuzzy = options.fuzzy !== false;
-  const minConfidence = options.minConfidence ?? 0;
   // Resolved now (cheap: dictionaries load on the first cut), so that a missing optional segmenter
   // package is a SegmenterError of createChecker, not of the first check.
   const segmenter = resolveSegmenter(options.segmenter);
   const getSegmenter = (): Segmenter | undefined => segmenter;
+  let calibration: Calibration | undefined;
+  const pipeline: Pipeline = {
+    model,
+    normalizer,
+    segmenter: getSegmenter,
+    calibration: () => (calibration ??= calibrationFor(getSegmenter())),
+    minConfidence: options.minConfidence ?? 0,
+  };
   let ctx: ScanContext | undefined;
   const getContext = (): ScanContext => {
     if (ctx) return ctx;
@@ -190,231 +188,45 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     ctx = { model, anchorFilters, map: normalizer.map, kind: normalizer.kind, confusion: bits, fuzzy, state: new ScanState(model.targets.length) };
     return ctx;
   };
-  // HTML: the extracted text has a line break only where a block ends, so there it ends a phrase.
-  let hard: { ctx: ScanContext; normalizer: Normalizer } | undefined;
-  const getHard = (): { ctx: ScanContext; normalizer: Normalizer } => {
-    if (hard) return hard;
-    const soft = getContext();
-    const kind = normalizer.kind.slice();
-    const unitClass = model.unitClass.slice();
-    for (const c of [10, 13]) {
-      kind[c] = CharKind.Plain;
-      unitClass[c] = model.automaton.classOf[c]!;
-    }
-    const hardNormalizer: Normalizer = { ...normalizer, kind };
-    hard = { ctx: { ...soft, kind, model: { ...model, unitClass }, state: new ScanState(model.targets.length) }, normalizer: hardNormalizer };
-    return hard;
+  let blocks: { ctx: ScanContext; pipeline: Pipeline } | undefined;
+  const getBlocks = (): { ctx: ScanContext; pipeline: Pipeline } => {
+    if (blocks) return blocks;
+    const b = blockScanContext(getContext(), normalizer);
+    return (blocks = { ctx: b.ctx, pipeline: { ...pipeline, model: b.ctx.model, normalizer: b.normalizer } });
   };
+  const trace = options.explain === true;
+  const run = (text: string): Finding[] => findingsFor(text, getContext(), pipeline, trace ? [] : undefined);
 
   return {
     entries,
     normalizer,
     check(text: string): Finding[] {
       if (typeof text !== 'string') throw new TypeError(`check(text): text must be a string, got ${text === null ? 'null' : typeof text}`);
-      return findingsFor(text, model, getContext(), normalizer, getSegmenter, minConfidence);
+      return run(text);
+    },
+    explain(text: string): Explained {
+      if (typeof text !== 'string') throw new TypeError(`explain(text): text must be a string, got ${text === null ? 'null' : typeof text}`);
+      const dropped: DroppedCandidate[] = [];
+      return { findings: findingsFor(text, getContext(), pipeline, dropped), dropped };
     },
     checkHtml(html: string): Finding[] {
-      return checkHtmlWith((text) => {
-        const { ctx: hardCtx, normalizer: hardNormalizer } = getHard();
-        return findingsFor(text, hardCtx.model, hardCtx, hardNormalizer, getSegmenter, minConfidence);
-      }, html);
+      // In a page, a line break of the extracted text ends a block, so it ends a phrase too.
+      return checkHtmlWith((text) => findingsFor(text, getBlocks().ctx, getBlocks().pipeline, trace ? [] : undefined), html);
     },
     checkStream(source: StreamSource, streamOptions?: StreamOptions): AsyncGenerator<Finding, void, undefined> {
-      return checkStream((text) => findingsFor(text, model, getContext(), normalizer, getSegmenter, minConfidence), source, streamOptions);
+      return checkStream(run, source, streamOptions);
     },
   };
 }
 
-const DRIFT_RANK: Partial<Record<ErrorDetail, number>> = { lookalike: 4, traditional: 3, noise: 2, fullwidth: 1 };
-
-/** How text[start, end) differs from its matching form (noise, traditional, look-alike ...), if at all. */
-function driftIn(text: string, start: number, end: number, normalizer: Normalizer): ErrorDetail | undefined {
-  const { map, kind } = normalizer;
-  let detail: ErrorDetail | undefined;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (map[c] === c && kind[c] !== CharKind.Skip) continue;
-    if (c === 10 || c === 13) continue; // a hard line wrap inside a phrase is not an error
-    const k = normalizer.kind[c];
-    const d: ErrorDetail | undefined =
-      k === CharKind.Skip ? 'noise' : k === CharKind.Lookalike ? 'lookalike' : k === CharKind.Traditional ? 'traditional' : k === CharKind.Fullwidth ? 'fullwidth' : undefined;
-    if (d && (detail === undefined || DRIFT_RANK[d]! > DRIFT_RANK[detail]!)) detail = d;
-  }
-  return detail;
-}
-
-function findingsFor(
-  text: string,
-  model: MatchModel,
-  ctx: ScanContext,
-  normalizer: Normalizer,
-  getSegmenter: () => Segmenter | undefined,
-  minConfidence: number,
-): Finding[] {
-  const { hits, candidates, lookalikes } = scan(text, ctx);
-  const { hitType, hitRef, entries, targets } = model;
-  const drafts: Draft[] = [];
-  const correct = new SpanIndex(); // correctly written phrases (hits come sorted by end)
-  const allowed = new SpanIndex();
-  const fuzzyCandidates: FuzzyCandidate[] = candidates.slice();
-  const isSkipUnit = (c: number): boolean => normalizer.kind[c] === CharKind.Skip;
-  const headlineSpacing = (t: string, start: number, end: number, original: string): boolean => {
-    const segmenter = getSegmenter();
-    return segmenter !== undefined && spacesSeparateWords(t, start, end, normalizer.key(original), segmenter, isSkipUnit);
-  };
-
-  for (let h = 0; h < hits.length; h++) {
-    const p = hits.pattern[h]!;
-    const start = hits.start[h]!;
-    const end = hits.end[h]!;
-    const type = hitType[p]!;
-    if (type === HitType.Allow) {
-      // An allowed text vouches for its wording, not for look-alike code points or stray spaces
-      // inside it (最高人⺠法院原院长 is still wrong).
-      if (driftIn(text, start, end, normalizer) === undefined) allowed.add(start, end);
-      continue;
-    }
-    if (type === HitType.Swap) {
-      const t = hitRef[p]!;
-      fuzzyCandidates.push({ target: t, start, end, detail: 'transposition', confidence: 0.85, editPos: start, edit: '字序颠倒' });
-      continue;
-    }
-    const entry = entries[hitRef[p]!]!;
-    // Most hits are correctly written phrases: tell them apart without allocating a substring.
-    const drift = driftIn(text, start, end, normalizer);
-    const original = drift === undefined && type === HitType.Correct ? '' : text.slice(start, end);
-    const base = { start, end, entry, severity: entry.severity, fuzzy: false };
-    switch (type) {
-      case HitType.Correct: {
-        correct.add(start, end);
-        // A headline's typed space between two words of the phrase separates items (新发展 新格局).
-        if (drift === 'noise' && headlineSpacing(text, start, end, original)) break;
-        if (drift) {
-          const expected = entry.kind === 'typo' ? normalizer.key(original) : entry.text;
-          drafts.push({ ...base, rule: 'misspelling', expected: [expected], detail: drift, confidence: drift === 'noise' ? 0.9 : 0.95 });
-        }
-        break;
-      }
-      case HitType.Variant:
-        drafts.push({ ...base, rule: 'wrong-formulation', expected: [entry.text], detail: 'listed', confidence: 1 });
-        break;
-      case HitType.Banned:
-        drafts.push({ ...base, rule: 'banned-term', expected: entry.replacement, detail: 'listed', confidence: 1 });
-        break;
-      case HitType.Outdated:
-        drafts.push({ ...base, rule: 'outdated-name', expected: entry.replacement, detail: 'listed', confidence: 1 });
-        break;
-      case HitType.Typo:
-        drafts.push({ ...base, rule: 'common-typo', expected: entry.replacement, detail: 'listed', confidence: 1 });
-        break;
-    }
-  }
-
-  // Fuzzy candidates: dedupe, drop known texts, then the real-word guard.
-  if (fuzzyCandidates.length > 0) {
-    fuzzyCandidates.sort((a, b) => a.start - b.start || a.end - b.end || a.target - b.target);
-    const isSkip = (c: number): boolean => normalizer.kind[c] === CharKind.Skip;
-    let prev: FuzzyCandidate | undefined;
-    for (const c of fuzzyCandidates) {
-      if (prev && prev.start === c.start && prev.end === c.end && prev.target === c.target) continue;
-      prev = c;
-      if (model.knownKeys.has(normalizer.key(text.slice(c.start, c.end)))) continue;
-      const segmenter = getSegmenter();
-      if (segmenter) {
-        const targetEntry = entries[targets[c.target]!.entry]!;
-        const guardTarget = { text: targets[c.target]!.text, length: targets[c.target]!.codes.length, fixed: targetEntry.kind === 'typo', idiom: targetEntry.category === 'idiom' };
-        if (readsAsRealWords(text, c, guardTarget, segmenter, isSkip)) continue;
-      }
-      const target = targets[c.target]!;
-      const entry = entries[target.entry]!;
-      const draft: Draft = { rule: 'misspelling', severity: entry.severity, start: c.start, end: c.end, expected: [target.text], entry, detail: c.detail, confidence: c.confidence, fuzzy: true, edit: c.edit, editPos: c.editPos };
-      drafts.push(draft);
-    }
-  }
-
-  const kept = drafts.filter((d) => {
-    if (d.confidence < minConfidence) return false;
-    if (allowed.contains(d.start, d.end)) return false;
-    if (d.fuzzy) {
-      // A fuzzy candidate may contain a correctly written phrase, or share its exact part with one
-      // (中共中央宣部: 中央), but its edit must not fall inside a correctly written phrase.
-      const at = d.editPos ?? d.start;
-      if (correct.someOverlapping(d.start, d.end, (a, b) => !(d.start <= a && b <= d.end) && a <= at && at < b)) return false;
-    } else if (d.rule !== 'misspelling' && correct.someOverlapping(d.start, d.end, (a, b) => a <= d.start && d.end <= b && (a !== d.start || b !== d.end))) {
-      return false;
-    }
-    // An old name in a sentence that also gives the new one is history (从中央财经领导小组到中央财经委员会).
-    if (d.rule === 'outdated-name' && sentenceHolds(text, d.start, d.end, d.expected, normalizer.key)) return false;
-    // An old name marked as former, or told in its reform, a past act or a biography, is history too.
-    if (d.rule === 'outdated-name' && outdatedNameIsHistory(text, d.start, d.end, getSegmenter())) return false;
-    // A listed two-character typo read across a word boundary (按|排除) is two words, not the typo.
-    if (d.rule === 'common-typo' && d.detail === 'listed') {
-      const segmenter = getSegmenter();
-      if (segmenter && typoCrossesWord(text, d.start, d.end, segmenter)) return false;
-    }
-    return !contextAllows(d.entry.unless, text, d.start, d.end, normalizer.key);
-  });
-
-  // Leftmost-longest among overlapping findings; listed forms before fuzzy ones.
-  kept.sort((a, b) => a.start - b.start || b.end - a.end || PRIORITY[a.rule] - PRIORITY[b.rule] || b.confidence - a.confidence || (a.entry.id < b.entry.id ? -1 : 1));
-  const chosen: Draft[] = [];
-  let lastEnd = -1;
-  for (const d of kept) {
-    if (d.start < lastEnd) continue;
-    chosen.push(d);
-    lastEnd = d.end;
-  }
-
-  const location = new LocationIndex(text);
-  const findings: Finding[] = chosen.map((d) => {
-    const actual = text.slice(d.start, d.end);
-    const at = location.locate(d.start)!;
-    const finding: Finding = {
-      rule: d.rule,
-      severity: d.severity,
-      start: d.start,
-      end: d.end,
-      line: at.line,
-      column: at.column,
-      actual,
-      expected: d.expected,
-      message: messageFor({ rule: d.rule, detail: d.detail, actual, expected: d.expected, ...(d.edit ? { edit: d.edit } : {}), ...(d.entry.since ? { since: d.entry.since } : {}) }),
-      entry: d.entry.id,
-      detail: d.detail,
-      confidence: Math.round(d.confidence * 100) / 100,
-      source: d.entry.source,
-    };
-    if (d.entry.note !== undefined) finding.note = d.entry.note;
-    return finding;
-  });
-
-  // Look-alike code points anywhere, unless a phrase finding already covers them.
-  if (lookalikes.length > 0) {
-    let c = 0; // chosen is sorted and non-overlapping: sweep it alongside the sorted positions
-    for (const pos of lookalikes) {
-      while (c < chosen.length && chosen[c]!.end <= pos) c++;
-      if (c < chosen.length && chosen[c]!.start <= pos) continue;
-      if (allowed.contains(pos, pos + 1)) continue;
-      const actual = text[pos]!;
-      const expected = [String.fromCharCode(normalizer.map[text.charCodeAt(pos)]!)];
-      const at = location.locate(pos)!;
-      findings.push({
-        rule: 'lookalike-char',
-        severity: 'warning',
-        start: pos,
-        end: pos + 1,
-        line: at.line,
-        column: at.column,
-        actual,
-        expected,
-        message: messageFor({ rule: 'lookalike-char', detail: 'lookalike', actual, expected }),
-        entry: `lookalike-u${text.charCodeAt(pos).toString(16)}`,
-        detail: 'lookalike',
-        confidence: 0.99,
-        source: 'Unicode: NFKC/NFC decompositions and EquivalentUnifiedIdeograph.txt',
-      });
-    }
-    findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  }
-  return findings;
+/**
+ * One check, stage by stage: scan (one pass of the automaton: hits and fuzzy candidates) ->
+ * propose (drafts of findings) -> judge (drop what is not really an error) -> resolve (leftmost-
+ * longest) -> locate (line, column, message). With `dropped`, the judge's trace is kept.
+ */
+function findingsFor(text: string, ctx: ScanContext, pipeline: Pipeline, dropped?: DroppedCandidate[]): Finding[] {
+  const scanned = scan(text, ctx);
+  const { drafts, scene } = propose(text, scanned, pipeline);
+  const chosen = resolve(judge(drafts, scene, dropped));
+  return locate(text, chosen, scanned.lookalikes, scene, pipeline.normalizer);
 }

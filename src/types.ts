@@ -15,12 +15,7 @@ export type RuleId =
   | 'banned-term'
   | 'outdated-name'
   | 'common-typo'
-  | 'lookalike-char'
-  // people table (dictionaries/people/, src/people/):
-  | 'leader-name'       // a leader's name misspelt where the context shows a person
-  | 'leader-title'      // a title next to a name that the person did not hold on asOf
-  | 'leader-order'      // a list of one body's members out of protocol order
-  | 'former-official';  // a current title for a person the table records as removed (warning)
+  | 'lookalike-char';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -39,10 +34,7 @@ export type ErrorDetail =
   | 'noise'           // spaces, zero-width or stray characters inside the phrase
   | 'lookalike'       // look-alike code points (Kangxi radicals, compatibility ideographs ...)
   | 'traditional'     // traditional characters inside a simplified phrase
-  | 'fullwidth'       // full-width Latin letters or digits inside the phrase
-  | 'title'           // leader-title: a title the person did not hold on that date
-  | 'order'           // leader-order: members out of protocol order
-  | 'removed';        // former-official: the person was removed from office
+  | 'fullwidth';      // full-width Latin letters or digits inside the phrase
 
 export interface Finding {
   /** Stable rule id. */
@@ -77,6 +69,41 @@ export interface Finding {
    * e.g. `脱贫攻艰` where `actual` is `脱贫</b>攻艰`. Absent for text input, where it equals `actual`.
    */
   text?: string;
+  /** With `explain: true` only: how the judge decided to report it (see README "How it works"). */
+  explain?: FindingTrace;
+}
+
+/** One rule of the judge that drops a candidate (or would, for a shadow rule), with its evidence (tokens and counts). */
+export interface RuleDecision {
+  rule: string;
+  evidence: string;
+}
+
+/** The judge's trace of a reported finding. */
+export interface FindingTrace {
+  /** Ids of the judge's rules that looked at the finding and let it pass. */
+  passed: string[];
+  /** Ids of rules that apply but are off (no segmenter, or a segmenter without frequencies). */
+  off: string[];
+  /** What the measured-only rules (the word-probability score) would decide. */
+  shadow: RuleDecision[];
+  /** For a fuzzy finding: the window around it as the segmenter read it (tokens joined by |). */
+  reading?: string;
+}
+
+/** A candidate the judge dropped (listed by `checker.explain`). */
+export interface DroppedCandidate extends FindingTrace {
+  start: number;
+  end: number;
+  actual: string;
+  rule: RuleId;
+  detail: ErrorDetail;
+  entry: string;
+  expected: string[];
+  /** For a fuzzy candidate: the edit (明→民, 漏“民”). */
+  edit?: string;
+  /** The rules that drop it (with a trace every rule is asked, so there may be several). */
+  dropBy: RuleDecision[];
 }
 
 /** Splits text into words; used to tell a typo from a real word in a small window. */
@@ -93,4 +120,9 @@ export interface Segmenter {
    * '' when unknown). Without it an inserted character is judged by its frequency alone.
    */
   tag?(word: string): string;
+  /**
+   * Optional: the thresholds of this segmenter's dictionary, when its counts are not jieba's
+   * (see src/judge/calibration.ts). Without it, `frequency()` is read on jieba's scale.
+   */
+  calibration?: { dictionary: string; frequency: Partial<Record<'word' | 'crossing' | 'glue' | 'morpheme' | 'veryCommonWord' | 'commonWord' | 'commonChar' | 'suffixWord', number>> };
 }

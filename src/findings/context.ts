@@ -46,24 +46,29 @@ export function yearScopeStart(text: string, from: number): number {
 
 /** Whether any rule holds for the match [start, end) of `text`; `key` normalizes for comparison. */
 export function contextAllows(rules: readonly ContextRule[], text: string, start: number, end: number, key: (s: string) => string): boolean {
-  if (rules.length === 0) return false;
+  return contextRuleHolding(rules, text, start, end, key) !== undefined;
+}
+
+/** The first rule that holds for the match [start, end) of `text`, if any. */
+export function contextRuleHolding(rules: readonly ContextRule[], text: string, start: number, end: number, key: (s: string) => string): ContextRule | undefined {
+  if (rules.length === 0) return undefined;
   let sentence: [number, number] | undefined;
   const getSentence = (): [number, number] => (sentence ??= sentenceAround(text, start, end));
   for (const rule of rules) {
     if ('before' in rule) {
       const before = key(text.slice(Math.max(0, start - 40), start));
-      if (rule.before.some((s) => before.endsWith(s))) return true;
+      if (rule.before.some((s) => before.endsWith(s))) return rule;
     } else if ('after' in rule) {
       const after = key(text.slice(end, end + 40));
-      if (rule.after.some((s) => after.startsWith(s))) return true;
+      if (rule.after.some((s) => after.startsWith(s))) return rule;
     } else if ('sentence' in rule) {
       const [a, b] = getSentence();
       const s = key(text.slice(a, b));
-      if (rule.sentence.some((w) => s.includes(w))) return true;
+      if (rule.sentence.some((w) => s.includes(w))) return rule;
     } else {
       const [a, b] = getSentence();
-      for (const m of text.slice(yearScopeStart(text, a), b).matchAll(YEAR)) if (Number(m[1]) < rule.yearBefore) return true;
+      for (const m of text.slice(yearScopeStart(text, a), b).matchAll(YEAR)) if (Number(m[1]) < rule.yearBefore) return rule;
     }
   }
-  return false;
+  return undefined;
 }

@@ -79,13 +79,24 @@ export function markedAsFormer(text: string, start: number, segmenter: Segmenter
   return false;
 }
 
-/** Whether the outdated name at [start, end) is history by one of the general rules above. */
+/** Whether the clause after the name tells its reform (转制, 移交, 更名 ...). */
+export function reformTold(text: string, end: number): boolean {
+  return REFORM_AFTER.test(clauseAfter(text, end, 24));
+}
+
+/** Whether the clause after the name names a past act of the body (第七次会议, 审议通过的). */
+export function pastActNamed(text: string, end: number): boolean {
+  return PAST_ACT_AFTER.test(clauseAfter(text, end, 24));
+}
+
+/** Whether the name is followed by a post, in a sentence with a verb of a career (曾任, 兼任 ... 组长). */
+export function postInBiography(text: string, start: number, end: number): boolean {
+  if (!POST_AFTER.test(clauseAfter(text, end, 24))) return false;
+  const [a, b] = sentenceAround(text, start, end);
+  return CAREER_VERBS.test(text.slice(a, b));
+}
+
+/** Whether the outdated name at [start, end) is history by one of the general rules above (the judge names each: history-*). */
 export function outdatedNameIsHistory(text: string, start: number, end: number, segmenter: Segmenter | undefined): boolean {
-  const after = clauseAfter(text, end, 24);
-  if (REFORM_AFTER.test(after) || PAST_ACT_AFTER.test(after)) return true;
-  if (POST_AFTER.test(after)) {
-    const [a, b] = sentenceAround(text, start, end);
-    if (CAREER_VERBS.test(text.slice(a, b))) return true;
-  }
-  return markedAsFormer(text, start, segmenter);
+  return reformTold(text, end) || pastActNamed(text, end) || postInBiography(text, start, end) || markedAsFormer(text, start, segmenter);
 }

@@ -10,17 +10,13 @@ import type { Segmenter } from '../types.js';
 /** Characters of context on each side given to the segmenter. */
 const WINDOW = 4;
 /**
- * A word across the match's edge must be at least this frequent in jieba's dictionary (the count
- * the fuzzy guards use for real words: 排除 1313; jieba also lists rare slips such as 按排 with 3).
+ * The word across the match's edge, when segmenting the text around the two-character match
+ * [start, end) gives one at least `minFrequency` frequent (the judge passes the calibration's real
+ * word count: 排除 1313; jieba also lists rare slips such as 按排 with 3) that holds one of its
+ * characters and text outside it.
  */
-export const MIN_CROSSING_WORD_FREQUENCY = 100;
-
-/**
- * Whether segmenting the text around the two-character match [start, end) gives a frequent word
- * that holds one of its characters and text outside it.
- */
-export function typoCrossesWord(text: string, start: number, end: number, segmenter: Segmenter): boolean {
-  if (end - start !== 2) return false;
+export function wordAcrossTypo(text: string, start: number, end: number, segmenter: Segmenter, minFrequency: number): { word: string; frequency: number } | undefined {
+  if (end - start !== 2 || !segmenter.frequency) return undefined;
   const from = Math.max(0, start - WINDOW);
   const tokens = segmenter.cut(text.slice(from, Math.min(text.length, end + WINDOW)));
   let a = from;
@@ -28,10 +24,16 @@ export function typoCrossesWord(text: string, start: number, end: number, segmen
     const b = a + t.length;
     const crosses = (a < start && start < b && b < end) || (start < a && a < end && end < b);
     if (crosses && t.length >= 2) {
-      const f = segmenter.frequency ? segmenter.frequency(t) : Number.POSITIVE_INFINITY;
-      if (f >= MIN_CROSSING_WORD_FREQUENCY) return true;
+      const frequency = segmenter.frequency(t);
+      if (frequency >= minFrequency) return { word: t, frequency };
     }
     a = b;
   }
-  return false;
+  return undefined;
+}
+
+/** Whether a word of the usual real-word count (100) crosses the match (jieba counts; infinite without frequencies). */
+export function typoCrossesWord(text: string, start: number, end: number, segmenter: Segmenter): boolean {
+  if (!segmenter.frequency) return wordAcrossTypo(text, start, end, { ...segmenter, frequency: () => Number.POSITIVE_INFINITY }, 0) !== undefined;
+  return wordAcrossTypo(text, start, end, segmenter, 100) !== undefined;
 }

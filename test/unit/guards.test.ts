@@ -1,6 +1,7 @@
 /**
- * The real-word guards of src/fuzzy/guard.ts, one pair per guard: a correct sentence the guard
- * keeps quiet, and a near twin with a real slip that is still reported. Sentences are from (or
+ * The judge on fuzzy candidates (src/judge/): correct sentences it keeps quiet, and near twins with
+ * a real slip that are still reported. (Each rule's own quiet/found pair lives with the rule and is
+ * checked by judge-examples.test.ts; these tables pin the judge as a whole.) Sentences are from (or
  * shaped like) the shared corpus of official news; the twins are the slips the guard must not hide.
  */
 import { describe, expect, it } from 'vitest';

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createChecker, createJiebaSegmenter } from '../../src/index.js';
 import { markedAsFormer, outdatedNameIsHistory } from '../../src/findings/history.js';
 import { yearScopeStart } from '../../src/findings/context.js';
-import { typoCrossesWord } from '../../src/findings/typo-boundary.js';
+import { wordAcrossTypo } from '../../src/findings/typo-boundary.js';
+
+const typoCrossesWord = (text: string, start: number, end: number, seg: typeof segmenter): boolean => wordAcrossTypo(text, start, end, seg, 100) !== undefined;
 
 const segmenter = createJiebaSegmenter();
 const span = (text: string, phrase: string): [number, number] => {
