@@ -121,6 +121,7 @@ export async function runWorker(options: WorkOptions): Promise<WorkSummary> {
       if (job) log(`tifa: ${job.data.file}: attempt ${job.attemptsMade} of ${job.opts.attempts ?? 1} failed: ${error.message}`);
     });
     worker.on('error', (error) => log(`tifa: worker: ${error.message}`));
+    worker.on('stalled', (jobId) => log(`tifa: page ${jobId} stalled (its worker stopped answering); back in the queue`));
     log(`tifa: working on queue ${options.queue} at redis ${describeRedis(options.connection)} with ${pool.threads} ${pool.threads === 1 ? 'thread' : 'threads'}`);
     void worker.run();
 
