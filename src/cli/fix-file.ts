@@ -107,6 +107,8 @@ export interface FixPassOptions {
   out: (s: string) => void;
   /** A line for standard error (what was fixed, what could not be). */
   say: (line: string) => void;
+  /** Called for each file that could not be read again or written (the CLI then exits 2). */
+  failed?: () => void;
 }
 
 /**
@@ -137,6 +139,7 @@ export async function* fixPass<T extends CheckedInput>(source: AsyncIterable<T>,
         bytes = await readFile(file);
       } catch (error) {
         options.say(`tifa: error: ${name}: not fixed: cannot read it again (${errorCode(error)})\n`);
+        options.failed?.();
         yield checked;
         continue;
       }
@@ -161,6 +164,7 @@ export async function* fixPass<T extends CheckedInput>(source: AsyncIterable<T>,
       } catch (error) {
         // The file is as it was (or could not be opened): its findings are reported unfixed.
         options.say(`tifa: error: ${name}: not fixed: cannot write it (${errorCode(error)})\n`);
+        options.failed?.();
         yield checked;
         continue;
       }

@@ -110,7 +110,7 @@ describe('tifa check --fix', () => {
     expect(given.code).toBe(0);
   });
 
-  it('a file it cannot write costs that file only: an error line, its findings reported unfixed', async (context) => {
+  it('a file it cannot write costs that file only: an error line, its findings reported unfixed, exit code 2', async (context) => {
     const dir = workspace();
     const ro = join(dir, 'ro.txt');
     writeFileSync(ro, '中化民族\n');
@@ -125,7 +125,7 @@ describe('tifa check --fix', () => {
       expect(readFileSync(join(dir, 'rw.txt'), 'utf8')).toBe('中华民族\n');
       expect(readFileSync(ro, 'utf8')).toBe('中化民族\n');
       expect(lines(r.stdout).map((l) => (JSON.parse(l) as { file: string }).file)).toEqual(['ro.txt']);
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(2);
     } finally {
       if (root) spawnSync('chattr', ['-i', ro]);
     }
@@ -138,10 +138,12 @@ describe('tifa check --fix', () => {
     }
     const said: string[] = [];
     const out: unknown[] = [];
-    const options = { mode: 'write' as const, checker: { check: () => [], checkHtml: () => [] }, keep: () => true, directives: true, displayName: (f: string) => f, out: () => undefined, say: (l: string) => void said.push(l) };
+    let failed = 0;
+    const options = { mode: 'write' as const, checker: { check: () => [], checkHtml: () => [] }, keep: () => true, directives: true, displayName: (f: string) => f, out: () => undefined, say: (l: string) => void said.push(l), failed: () => void failed++ };
     for await (const c of fixPass(one(), ['/nonexistent/gone.txt'], options)) out.push(c);
     expect(out).toEqual([checked]);
     expect(said).toEqual(['tifa: error: /nonexistent/gone.txt: not fixed: cannot read it again (ENOENT)\n']);
+    expect(failed).toBe(1);
   });
 
   it('leaves a file with bad bytes as it is, with a warning', async () => {
