@@ -456,7 +456,8 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
     progress.done();
     io.stderr.write(line);
   };
-  const checkedInputs = options.fix === undefined ? source : fixPass(source, files, { mode: options.fix, checker, keep: filter, directives: options.directives, displayName: (f) => displayPath(f, io.cwd), out: (s) => void io.stdout.write(s), say });
+  let unfixable = 0; // files --fix could not read again or write: exit code 2 at the end
+  const checkedInputs = options.fix === undefined ? source : fixPass(source, files, { mode: options.fix, checker, keep: filter, directives: options.directives, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}), displayName: (f) => displayPath(f, io.cwd), out: (s) => void io.stdout.write(s), say, failed: () => void unfixable++ });
   let i = -1;
   for await (const checked of checkedInputs) {
     i++;
@@ -502,7 +503,8 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   if (capped) io.stderr.write(`tifa: stopped after ${options.maxFindings} ${options.maxFindings === 1 ? 'finding' : 'findings'} (--max-findings)\n`);
   const color = options.format === 'stylish' && useColor({ flag: options.color, env: io.env, isTTY: report.isTTY });
   report.write(formatter(results, { color, toolVersion: VERSION }));
-  return exitCode(results, options, io);
+  const code = exitCode(results, options, io);
+  return unfixable > 0 ? 2 : code;
 }
 
 /** 2 when an input could not be read; 1 when an error is reported, or more warnings than --max-warnings; else 0. */
