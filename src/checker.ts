@@ -23,6 +23,7 @@ import { judge } from './stages/judge.js';
 import { resolve } from './stages/resolve.js';
 import { locate } from './stages/locate.js';
 import { checkStream, type StreamOptions, type StreamSource } from './stream/index.js';
+import { createPeopleStage, mergePeopleFindings } from './people/stage.js';
 
 /** A user lexicon: YAML text in the format of dictionaries/FORMAT.md, and a name for error messages. */
 export interface LexiconSource {
@@ -162,6 +163,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const normalizer = createNormalizer(data.normalizeTsv);
   const date = asOfDate(options.asOf);
   const entries = loadEntries(options, normalizer, () => data.entries).filter((e) => inForce(e, date));
+  // Leaders' names, titles and order (src/people/): its own table (`kind: people` lexicons) and findings.
+  const people = createPeopleStage({ builtins: options.builtins !== false, lexicons: options.lexicons ?? [], asOf: date, minConfidence: options.minConfidence ?? 0 });
   const model = buildMatchModel(entries, normalizer, options.allow ?? []);
   const fuzzy = options.fuzzy !== false;
   // Resolved now (cheap: dictionaries load on the first cut), so that a missing optional segmenter
@@ -195,7 +198,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     return (blocks = { ctx: b.ctx, pipeline: { ...pipeline, model: b.ctx.model, normalizer: b.normalizer } });
   };
   const trace = options.explain === true;
-  const run = (text: string): Finding[] => findingsFor(text, getContext(), pipeline, trace ? [] : undefined);
+  const run = (text: string): Finding[] => mergePeopleFindings(findingsFor(text, getContext(), pipeline, trace ? [] : undefined), people.check(text));
 
   return {
     entries,
@@ -207,11 +210,11 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     explain(text: string): Explained {
       if (typeof text !== 'string') throw new TypeError(`explain(text): text must be a string, got ${text === null ? 'null' : typeof text}`);
       const dropped: DroppedCandidate[] = [];
-      return { findings: findingsFor(text, getContext(), pipeline, dropped), dropped };
+      return { findings: mergePeopleFindings(findingsFor(text, getContext(), pipeline, dropped), people.check(text)), dropped };
     },
     checkHtml(html: string): Finding[] {
       // In a page, a line break of the extracted text ends a block, so it ends a phrase too.
-      return checkHtmlWith((text) => findingsFor(text, getBlocks().ctx, getBlocks().pipeline, trace ? [] : undefined), html);
+      return checkHtmlWith((text) => mergePeopleFindings(findingsFor(text, getBlocks().ctx, getBlocks().pipeline, trace ? [] : undefined), people.check(text)), html);
     },
     checkStream(source: StreamSource, streamOptions?: StreamOptions): AsyncGenerator<Finding, void, undefined> {
       return checkStream(run, source, streamOptions);

@@ -11,6 +11,11 @@ const PRIORITY: Record<RuleId, number> = {
   'common-typo': 0,
   misspelling: 1,
   'lookalike-char': 2,
+  // the people stage's findings are merged after resolve (src/people/stage.ts), never ranked here
+  'leader-name': 0,
+  'leader-title': 0,
+  'leader-order': 0,
+  'former-official': 0,
 };
 
 /** The non-overlapping findings, sorted by position. */
