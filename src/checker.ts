@@ -23,6 +23,7 @@ import { judge } from './stages/judge.js';
 import { resolve } from './stages/resolve.js';
 import { locate } from './stages/locate.js';
 import { checkStream, type StreamOptions, type StreamSource } from './stream/index.js';
+import { collapseRepeats, withLookalikeRuns } from './findings/runs.js';
 import { createPeopleStage, mergePeopleFindings } from './people/stage.js';
 
 /** A user lexicon: YAML text in the format of dictionaries/FORMAT.md, and a name for error messages. */
@@ -147,12 +148,14 @@ export function loadEntries(options: CheckerOptions, normalizer: Normalizer, bui
   const check = textCheckFor(normalizer);
   for (const source of options.lexicons ?? []) {
     const parsed = parseLexiconFile(source.name, source.text, check);
-    all.push(...parsed.entries);
-    issues.push(...parsed.issues);
+    // A loop, not push(...spread): spreading passes every element as an argument, which overflows
+    // the stack for a lexicon of a few hundred thousand entries.
+    for (const e of parsed.entries) all.push(e);
+    for (const i of parsed.issues) issues.push(i);
   }
   // The built-in lexicon was validated when it was compiled; cross-checks are needed only once a
   // user's lexicon joins it.
-  if ((options.lexicons ?? []).length > 0) issues.push(...validateEntries(all, normalizer.key));
+  if ((options.lexicons ?? []).length > 0) for (const i of validateEntries(all, normalizer.key)) issues.push(i);
   if (issues.length > 0) throw new LexiconError(issues);
   return all;
 }
@@ -231,5 +234,7 @@ function findingsFor(text: string, ctx: ScanContext, pipeline: Pipeline, dropped
   const scanned = scan(text, ctx);
   const { drafts, scene } = propose(text, scanned, pipeline);
   const chosen = resolve(judge(drafts, scene, dropped));
-  return locate(text, chosen, scanned.lookalikes, scene, pipeline.normalizer);
+  // Look-alike code points and repeated findings come as runs, one finding each (findings/runs.ts).
+  const phrases = locate(text, chosen, [], scene, pipeline.normalizer);
+  return collapseRepeats(text, withLookalikeRuns(text, phrases, scanned.lookalikes, scene.allowed, pipeline.normalizer));
 }

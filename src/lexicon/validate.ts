@@ -1,5 +1,6 @@
 import type { LexiconIssue } from '../errors.js';
 import type { LexiconEntry } from './types.js';
+import { buildAutomaton } from '../match/automaton.js';
 
 /** The longest text tifa matches, in UTF-16 code units (bounds the scanner's ring buffer). */
 export const MAX_TEXT_LENGTH = 200;
@@ -36,12 +37,31 @@ export function validateEntries(entries: readonly LexiconEntry[], key: (text: st
     if (m) at(b, `"${b.text}" is both banned and mandated (${m.id} at ${m.file}:${m.line})`);
   }
   if (banned.length > 0) {
+    // Every banned key goes into one automaton, and each mandated phrase is read through it once:
+    // linear in the total length plus the pairs found (comparing every pair took 54 s for
+    // 20,000 + 20,000 entries).
+    const bannedKeys = banned.map((b) => key(b.text));
+    // An empty key (refused by the parser already) would match everywhere: it takes no part.
+    const termOf = bannedKeys.flatMap((k, b) => (k === '' ? [] : [b]));
+    const automaton = buildAutomaton(termOf.map((b) => bannedKeys[b]!));
+    const seen = new Int32Array(banned.length).fill(-1); // last mandated phrase each term was found in
+    let mi = 0;
     for (const m of mandated.values()) {
       const mk = key(m.text);
-      for (const b of banned) {
-        const bk = key(b.text);
-        if (bk !== mk && mk.includes(bk)) at(m, `mandated phrase "${m.text}" contains the banned term "${b.text}" (${b.id})`);
+      const found: number[] = [];
+      for (let i = 0, state = 0; i < mk.length; i++) {
+        const cls = automaton.classOf[mk.charCodeAt(i)]!;
+        state = cls === 0 ? 0 : automaton.step(state, cls);
+        for (let o = automaton.allStart[state]!, end = automaton.allStart[state + 1]!; o < end; o++) {
+          const b = termOf[automaton.allIds[o]!]!;
+          if (seen[b] === mi || bannedKeys[b] === mk) continue;
+          seen[b] = mi;
+          found.push(b);
+        }
       }
+      found.sort((a, b) => a - b); // in lexicon order, as the terms were listed
+      for (const b of found) at(m, `mandated phrase "${m.text}" contains the banned term "${banned[b]!.text}" (${banned[b]!.id})`);
+      mi++;
     }
   }
   for (const e of entries) {
