@@ -69,6 +69,13 @@ export interface Finding {
    * e.g. `脱贫攻艰` where `actual` is `脱贫</b>攻艰`. Absent for text input, where it equals `actual`.
    */
   text?: string;
+  /**
+   * Present (and > 1) when this finding stands for a run of the same error back to back: `count`
+   * look-alike code points one after another, or the same wrong text written `count` times with
+   * nothing between (中华明族中华明族). `start`/`end`/`actual` cover the whole run and each
+   * `expected` form is the fix for the whole run. Absent for a single occurrence.
+   */
+  count?: number;
   /** With `explain: true` only: how the judge decided to report it (see README "How it works"). */
   explain?: FindingTrace;
 }

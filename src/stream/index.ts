@@ -34,6 +34,7 @@ import { TextDecoder } from 'node:util';
 import type { Finding } from '../types.js';
 import { MAX_TEXT_LENGTH } from '../lexicon/validate.js';
 import { MAX_GAP } from '../normalize/index.js';
+import { joinRun } from '../findings/runs.js';
 
 /** Anything `checkStream` reads: a Node Readable (text or bytes), or any (async) iterable of chunks. */
 export type StreamSource = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
@@ -143,6 +144,9 @@ export async function* checkStream(check: (text: string) => Finding[], source: S
   let line = 1; // line and column of buf[0]
   let column = 1;
 
+  // The last finding is held back one step: a run (findings/runs.ts) cut by the end of its
+  // window goes on in the next one, which extends it (joinRun) before it is yielded.
+  let held: Finding | undefined;
   const relocate = (f: Finding): Finding => ({
     ...f,
     start: f.start + base,
@@ -158,10 +162,19 @@ export async function* checkStream(check: (text: string) => Finding[], source: S
       let cut = emitFrom - base + windowSize;
       while (!canCut(buf, cut)) cut++;
       const windowText = buf.slice(0, cut + RIGHT_MARGIN);
-      const findings = check(windowText);
-      for (const f of findings) {
+      for (const f of check(windowText)) {
         const abs = f.start + base;
-        if (abs >= emitFrom && f.start < cut) yield relocate(f);
+        if (held !== undefined && abs >= held.start && abs <= held.end) {
+          const joined = joinRun(held, relocate(f));
+          if (joined !== undefined) {
+            held = joined;
+            continue;
+          }
+        }
+        if (abs >= emitFrom && f.start < cut) {
+          if (held !== undefined) yield held;
+          held = relocate(f);
+        }
       }
       const next = nextWindowStart(buf, cut);
       [line, column] = advance(buf, next, line, column);
@@ -170,6 +183,19 @@ export async function* checkStream(check: (text: string) => Finding[], source: S
       emitFrom = base - next + cut;
     }
   }
-  const findings = check(buf);
-  for (const f of findings) if (f.start + base >= emitFrom) yield relocate(f);
+  for (const f of check(buf)) {
+    const abs = f.start + base;
+    if (held !== undefined && abs >= held.start && abs <= held.end) {
+      const joined = joinRun(held, relocate(f));
+      if (joined !== undefined) {
+        held = joined;
+        continue;
+      }
+    }
+    if (abs >= emitFrom) {
+      if (held !== undefined) yield held;
+      held = relocate(f);
+    }
+  }
+  if (held !== undefined) yield held;
 }
