@@ -61,7 +61,8 @@ export const HELP = `Usage: tifa check [options] <file|dir|glob|->...
 Checks Chinese text and web pages for misspelled mandated phrases, wrong formulations, banned
 terms, outdated names and common typos. Directories are walked recursively (${DEFAULT_EXTENSIONS.join(' ')});
 quote globs ('site/**/*.html'); - reads standard input. HTML is read by extension (stdin: when it
-starts with <); the encoding comes from a BOM, <meta charset>, or a UTF-8/GB18030 sniff.
+starts with <); the encoding comes from a BOM, <meta charset>, or a UTF-8/GB18030/Big5 sniff
+(a warning when the guess is uncertain).
 
 Output:
   -f, --format NAME       stylish (default), json, jsonl, sarif, github, checkstyle, html
@@ -113,6 +114,7 @@ Inline directives (HTML comments; in text a line holding only the directive):
   <!-- tifa-disable --> ... <!-- tifa-enable -->     optionally followed by rule ids
 
 Exit codes: 0 no error reported, 1 errors reported, 2 usage, config, lexicon or I/O error.
+An input that cannot be read is reported in its place and the others are still checked (exit 2).
 `;
 
 /** Everything a run needs, after defaults, config and command line are merged. */
