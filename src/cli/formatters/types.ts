@@ -48,7 +48,7 @@ export interface InputIssue {
 }
 
 export interface FormatOptions {
-  /** ANSI colours (the CLI sets this only on a TTY without NO_COLOR). */
+  /** ANSI colours (the CLI: --color / --no-color, FORCE_COLOR, NO_COLOR, else on a terminal; see cli/color.ts). */
   color: boolean;
   /** tifa's version, for formats that name the tool (SARIF). Default: '0.0.0'. */
   toolVersion?: string;
