@@ -99,6 +99,7 @@ Lexicons:
       --no-fuzzy          report listed forms only, no fuzzy search for unlisted misspellings
       --segmenter NAME    jieba (default), nodejieba, none
       --min-confidence N  drop findings below this confidence (0..1)
+      --explain           add to each finding the judge's trace: the rules that let it pass (json, jsonl; stylish shows the rule ids)
 Configuration:
       --config FILE       read options from this JSON file
       --no-config         do not look for tifa.config.json / package.json "tifa"
@@ -182,6 +183,7 @@ function parseCommandLine(argv: readonly string[]) {
         'no-fuzzy': { type: 'boolean' },
         segmenter: { type: 'string' },
         'min-confidence': { type: 'string' },
+        explain: { type: 'boolean' },
         config: { type: 'string' },
         'no-config': { type: 'boolean' },
         'print-config': { type: 'string' },
@@ -219,6 +221,7 @@ function runOptions(command: RunOptions['command'], paths: string[], values: Val
   }
   const minConfidence = values['min-confidence'] !== undefined ? number(values['min-confidence'], '--min-confidence', (n) => n >= 0 && n <= 1, 'a number from 0 to 1') : config.minConfidence;
   if (minConfidence !== undefined) checker.minConfidence = minConfidence;
+  if (values.explain) checker.explain = true;
   if (config.allow !== undefined) checker.allow = config.allow;
 
   const severity = values.severity ?? config.severity ?? 'info';

@@ -29,8 +29,9 @@ export interface Verdict {
 
 /** Whether the rule looks at this candidate. */
 export function applies(rule: JudgeRule, view: CandidateView): boolean {
-  const { fuzzy, rules } = rule.appliesTo;
+  const { fuzzy, rules, details } = rule.appliesTo;
   if (fuzzy && !(view.draft.fuzzy && fuzzy.includes(view.draft.detail))) return false;
+  if (details && !details.includes(view.draft.detail)) return false;
   return !rules || rules.includes(view.draft.rule);
 }
 

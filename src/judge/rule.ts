@@ -23,8 +23,8 @@ export type RuleNeeds = 'nothing' | 'segmenter' | 'frequencies';
 export interface JudgeRule {
   /** Stable id, shown by `explain` and counted by the accuracy report. */
   id: string;
-  /** The candidates the rule looks at: fuzzy ones with these details, or findings of these rules. */
-  appliesTo: { fuzzy?: readonly ErrorDetail[]; rules?: readonly RuleId[] };
+  /** The candidates the rule looks at: fuzzy ones with these details, findings of these rules, findings with these details (all that are given). */
+  appliesTo: { fuzzy?: readonly ErrorDetail[]; rules?: readonly RuleId[]; details?: readonly ErrorDetail[] };
   needs: RuleNeeds;
   /** Why the rule holds, in one or two sentences. */
   doc: string;

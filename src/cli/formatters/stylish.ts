@@ -37,6 +37,8 @@ export const stylish: Formatter = (results, { color }) => {
       else infos++;
       const sev = f.severity === 'error' ? paint(color, '31', 'error') : f.severity === 'warning' ? paint(color, '33', 'warning') : paint(color, '36', 'info');
       out += `  ${`${f.line}:${f.column}`.padEnd(8)} ${sev.padEnd(color ? 16 : 7)} ${f.message}  ${paint(color, '2', f.rule)}\n`;
+      // --explain: the judge's rules that let the finding pass, and those that were off.
+      if (f.explain) out += `           ${paint(color, '2', `passed: ${f.explain.passed.join(' ') || '-'}${f.explain.off.length > 0 ? `; off: ${f.explain.off.join(' ')}` : ''}${f.explain.reading !== undefined ? `; read as ${f.explain.reading}` : ''}`)}\n`;
       const lineStart = f.start - (f.column - 1);
       let lineEnd = r.text.indexOf('\n', f.start);
       if (lineEnd < 0) lineEnd = r.text.length;

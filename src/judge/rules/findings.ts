@@ -33,7 +33,7 @@ export const FINDING_RULES: readonly JudgeRule[] = [
     appliesTo: { fuzzy: ['substitution', 'omission', 'insertion', 'duplication', 'transposition'] },
     needs: 'nothing',
     doc: 'A fuzzy candidate whose text is listed in the lexicon (a phrase, a variant, an allow entry such as 印度人民院) is that text, not a misspelling of another.',
-    examples: [{ quiet: '全国人大常委会委员长栗战书出席。', found: '全国人大常委会付委员长出席。' }],
+    examples: [{ quiet: '全国人大常委会委员长主持会议。', found: '全国人大常委会付委员长主持会议。' }],
     decide: (v) => (v.scene.knownKeys.has(v.scene.key(v.actual)) ? `${v.actual} is listed` : undefined),
   },
   {
@@ -63,7 +63,7 @@ export const FINDING_RULES: readonly JudgeRule[] = [
   },
   {
     id: 'headline-spacing',
-    appliesTo: { rules: ['misspelling'] },
+    appliesTo: { rules: ['misspelling'], details: ['noise'] },
     needs: 'segmenter',
     doc: "A typed space between two words of a correctly written phrase, on a line that sets items apart with spaces, separates headline items (【新发展 新格局】, 习近平 同志们：); one inside a word or in running prose is a slip (中 华民族).",
     examples: [{ quiet: '国开行贷款助力“碳达峰 碳中和” 国家开发银行日前决定', found: '各民族要铸牢中 华民族共同体意识。' }],
@@ -115,7 +115,7 @@ export const FINDING_RULES: readonly JudgeRule[] = [
   },
   {
     id: 'typo-across-word',
-    appliesTo: { rules: ['common-typo'] },
+    appliesTo: { rules: ['common-typo'], details: ['listed'] },
     needs: 'frequencies',
     doc: 'A listed two-character typo read across a word boundary (按|排除) is two words, not the typo.',
     examples: [{ quiet: '经审核确定的排除商品，按排除办法办理', found: '要按排好今年的工作' }],
