@@ -65,7 +65,13 @@ export function fixInput(findings: readonly Finding[], text: string, original?: 
   const bomLength = bom !== undefined && bom.encoding === decoderName(encoding) ? bom.bomLength : 0;
   if (!sameBytes(encode(text), bytes.subarray(bomLength))) return nothing(`writing ${encoding} back would change bytes outside the fixes`);
   const decoder = new TextDecoder(decoderName(encoding), { ignoreBOM: true });
-  const fixed = fix(text, findings, { accept: (_f, replacement) => decoder.decode(encode(replacement)) === replacement });
+  const writable = new Map<string, boolean>(); // a page repeats its few replacements many times
+  const canWrite = (replacement: string): boolean => {
+    let ok = writable.get(replacement);
+    if (ok === undefined) writable.set(replacement, (ok = decoder.decode(encode(replacement)) === replacement));
+    return ok;
+  };
+  const fixed = fix(text, findings, { accept: (_f, replacement) => canWrite(replacement) });
   if (fixed.applied.length === 0) return { fixed };
   return { fixed, bytes: Buffer.concat([bytes.subarray(0, bomLength), encode(fixed.text)]) };
 }

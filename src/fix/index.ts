@@ -81,7 +81,14 @@ export function fix(text: string, findings: readonly Finding[], options: FixOpti
     else if (options.accept && !options.accept(f, f.expected[0]!)) skipped.push({ finding: f, reason: 'rejected' });
     else candidates.push(f);
   }
-  candidates.sort((a, b) => a.start - b.start || b.confidence - a.confidence || b.end - a.end);
+  const order = (a: Finding, b: Finding): number => a.start - b.start || b.confidence - a.confidence || b.end - a.end;
+  // Checker findings come sorted by position; sort only when they are not.
+  for (let k = 1; k < candidates.length; k++) {
+    if (order(candidates[k - 1]!, candidates[k]!) > 0) {
+      candidates.sort(order);
+      break;
+    }
+  }
   const chosen: Finding[] = [];
   let lastEnd = -1;
   let lastStart = -1;
