@@ -3,13 +3,13 @@
  * check, then apply the inline directives. This is the adapter layer the CLI and the
  * integrations share; the checker core knows nothing of files, encodings or directives.
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Checker } from '../checker.js';
 import { decodeBytes, type EncodingSource } from '../encoding/index.js';
 import { applyDirectives, htmlDirectives, textDirectives } from '../html/directives.js';
 import { htmlComments } from '../html/extract.js';
 import type { Finding } from '../types.js';
+import { readInputFile } from './inputs.js';
 
 export type SourceKind = 'html' | 'text';
 
@@ -92,8 +92,14 @@ export function checkBytes(checker: Pick<Checker, 'check' | 'checkHtml'>, bytes:
   return checked;
 }
 
-/** Reads, decodes and checks a file; the kind defaults to its extension. I/O errors reject. */
+/**
+ * Reads, decodes and checks a file; the kind defaults to its extension. A file that cannot be read
+ * rejects with an Error whose `code` is the system code (ENOENT, EACCES, EISDIR ...); a special
+ * file (FIFO, socket, device) rejects at once with code SPECIAL instead of blocking on a read.
+ */
 export async function checkFile(checker: Pick<Checker, 'check' | 'checkHtml'>, path: string, options: BytesOptions = {}): Promise<FileCheckResult> {
-  const bytes = await readFile(path);
+  const read = await readInputFile(path);
+  if ('problem' in read) throw Object.assign(new Error(`${path}: ${read.problem.message}`), { code: read.problem.code });
+  const bytes = read.bytes;
   return checkBytes(checker, bytes, { ...options, kind: options.kind ?? kindOfPath(path) });
 }

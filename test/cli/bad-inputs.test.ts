@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../helpers.js';
+import { checkFile } from '../../src/cli/check-file.js';
+import { fixture, seedChecker } from '../helpers.js';
 import { run, SEED } from './run.js';
 
 const GOOD = '我们是中华明族的子孙。\n';
@@ -136,6 +137,15 @@ describe('bad inputs among good ones', () => {
     expect(pooled.code).toBe(2);
     expect(JSON.parse(pooled.stdout)).toEqual(JSON.parse(here.stdout));
   }, 60_000);
+
+  it('checkFile (the API) rejects with the code, and never blocks on a FIFO', async () => {
+    const dir = site();
+    const checker = seedChecker();
+    await expect(checkFile(checker, join(dir, 'pipe.txt'))).rejects.toMatchObject({ code: 'SPECIAL' });
+    await expect(checkFile(checker, join(dir, 'missing.txt'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(checkFile(checker, join(dir, 'x.txt'))).rejects.toMatchObject({ code: 'EISDIR' });
+    expect((await checkFile(checker, join(dir, 'good.txt'))).findings).toHaveLength(1);
+  });
 
   it.runIf(process.getuid?.() === 0)('a file without read permission (checked by an unprivileged child, as root reads everything)', () => {
     const dir = site();
