@@ -22,7 +22,7 @@ export interface IgnoreSet {
 /** A path (absolute) -> whether it is ignored. */
 export type IgnoreTest = (path: string) => boolean;
 
-/** Reads `.tifaignore` from `dir`: its lines, or [] when there is none; other read errors throw with the path. */
+/** Reads `.tifaignore` from `dir`: its path and lines, or undefined when there is none; other read errors throw with the path. */
 export function readIgnoreFile(dir: string): { path: string; patterns: string[] } | undefined {
   const path = join(dir, IGNORE_FILE);
   let text: string;
