@@ -98,6 +98,16 @@ describe('.tifaignore, --ignore-pattern, --no-ignore', () => {
     expect(await files(dir, ['--no-ignore', '.'], join(dir, 'site'))).toHaveLength(4);
   });
 
+  it('a .tifaignore that cannot be read is a clear error (exit 2)', async () => {
+    const dir = workspace();
+    mkdirSync(join(dir, '.tifaignore'));
+    writeFileSync(join(dir, 'a.txt'), '中化民族');
+    const r = await run(['check', ...lex(dir), 'a.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`tifa: cannot read ${join(dir, '.tifaignore')}: EISDIR\n`);
+    expect((await run(['check', ...lex(dir), '--no-ignore', 'a.txt'], { cwd: dir })).code).toBe(1);
+  });
+
   it('files outside the working directory and stdin are never ignored by it', async () => {
     const dir = site();
     const cwd = join(dir, 'site/news');
