@@ -7,7 +7,7 @@
  * Names are WHATWG encoding names as `TextDecoder#encoding` reports them (gb2312 -> gbk).
  */
 import { Parser } from 'htmlparser2';
-import { guessEncoding } from './guess.js';
+import { countUtf8, guessEncoding, MIN_SAMPLE } from './guess.js';
 
 /** How the encoding was chosen. */
 export type EncodingSource = 'bom' | 'meta' | 'sniff' | 'forced';
@@ -108,7 +108,18 @@ export function detectEncoding(bytes: Uint8Array, options: { html?: boolean; enc
   if (bom) return { ...bom, source: 'bom' };
   if (options.html) {
     const declared = prescanMeta(bytes);
-    if (declared !== undefined) return { encoding: declared, source: 'meta', bomLength: 0 };
+    if (declared !== undefined) {
+      // As a browser does, the declaration wins; but a page saved from a server that sent UTF-8 in
+      // its Content-Type header often still declares GB2312 in its markup: valid UTF-8 with many
+      // multibyte characters is then almost surely UTF-8, and the reader is told.
+      if (declared !== 'utf-8') {
+        const utf8 = countUtf8(bytes);
+        if (utf8.invalid === 0 && utf8.multibyte >= MIN_SAMPLE) {
+          return { encoding: declared, source: 'meta', bomLength: 0, warning: `<meta> declares ${declared}, but the bytes are valid UTF-8 (${utf8.multibyte} multibyte characters); decoded as ${declared} as a browser would: if the page is UTF-8 (a server header said so), use --encoding utf-8` };
+        }
+      }
+      return { encoding: declared, source: 'meta', bomLength: 0 };
+    }
   }
   const guess = guessEncoding(bytes);
   return { encoding: guess.encoding, source: 'sniff', bomLength: 0, ...(guess.certain ? {} : { warning: `${guess.reason}; if it is wrong, declare the encoding (<meta charset>, a BOM or --encoding)` }) };

@@ -123,6 +123,16 @@ describe('the undeclared guess among UTF-8, GB18030 and Big5', () => {
   });
 });
 
+describe('a declaration that the bytes contradict', () => {
+  it('is followed, as a browser does, with a warning when the bytes are plainly UTF-8', () => {
+    const page = `<meta charset="gb2312"><p>${SIMPLIFIED}</p>`;
+    const detected = detectEncoding(utf8(page), { html: true });
+    expect(detected.encoding).toBe('gbk');
+    expect(detected.warning).toMatch(/^<meta> declares gbk, but the bytes are valid UTF-8 \(\d+ multibyte characters\); decoded as gbk as a browser would/);
+    expect(detectEncoding(iconv.encode(page, 'gbk'), { html: true }).warning).toBeUndefined();
+  });
+});
+
 describe('Big5 bytes outside Big5', () => {
   it('become U+FFFD and are counted instead of turning into private-use characters', () => {
     const decoded = decodeBytes(concat(iconv.encode('中華', 'big5'), Uint8Array.of(0x80, 0xff)), { encoding: 'big5' });
