@@ -37,8 +37,10 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export function failureReason(error: unknown): string {
   const e = error as { code?: string; message?: string; name?: string };
   if (typeof e?.code === 'string' && /^E[A-Z_]+$/.test(e.code)) return e.code;
-  const message = String(e?.message ?? error).split('\n')[0]!;
-  const code = /\b(E[A-Z]{3,}[A-Z_]*)\b/.exec(message);
+  // Crawlee wraps a refused or reset connection in a session error whose first line says only that.
+  const full = String(e?.message ?? error).replace(/^Detected a session error, rotating session\.*\s*/, '');
+  const message = full.split('\n').find((l) => l.trim() !== '') ?? full;
+  const code = /\b(E[A-Z]{3,}[A-Z_]*)\b/.exec(full);
   if (code && !/timed out/i.test(message)) return code[1]!;
   return message.replace(/^(?:RequestError|HTTPError|Error): /, '');
 }
@@ -133,7 +135,7 @@ export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, op
   };
 
   const { HttpCrawler, Configuration, log } = await loadCrawlee();
-  log.setLevel(log.LEVELS.OFF);
+  log.setLevel(process.env.TIFA_CRAWL_DEBUG ? log.LEVELS.DEBUG : log.LEVELS.OFF);
 
   /** Queues a URL unless known, out of bounds or forbidden; returns the request to add. */
   const toAdd: QueuedUrl[] = [];
@@ -151,10 +153,16 @@ export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, op
     deferred.delete(item.url);
     queued.set(item.url, item);
     journal.append({ t: 'queued', ...item });
+    const from = item.linkedFrom !== undefined ? { linkedFrom: item.linkedFrom } : {};
+    if (linkKind(item.url) === 'unsupported-document') {
+      // Listed, so that the editor knows these attachments were not read; never fetched.
+      skip({ url: item.url, site: item.site, reason: `attachment of a kind tifa does not read (${/\.[a-z0-9]+$/i.exec(new URL(item.url).pathname)?.[0] ?? ''})`, ...from });
+      return;
+    }
     const rules = await robotsOf(new URL(item.url));
     const reason = rules?.disallows(item.url);
     if (reason !== undefined) {
-      skip({ url: item.url, site: item.site, reason, ...(item.linkedFrom !== undefined ? { linkedFrom: item.linkedFrom } : {}) });
+      skip({ url: item.url, site: item.site, reason, ...from });
       return;
     }
     toAdd.push(item);
@@ -177,13 +185,16 @@ export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, op
     persistStorage: options.stateDir !== undefined,
     purgeOnStart: false,
     storageClientOptions: options.stateDir !== undefined ? { localDataDirectory: join(options.stateDir, 'crawlee') } : {},
-    logLevel: log.LEVELS.OFF,
+    logLevel: process.env.TIFA_CRAWL_DEBUG ? log.LEVELS.DEBUG : log.LEVELS.OFF,
   });
   const crawler = new HttpCrawler(
     {
       maxConcurrency: o.concurrency,
       minConcurrency: o.concurrency,
       maxRequestRetries: o.retries,
+      // Crawlee takes a refused or reset connection for a bad proxy session and rotates sessions
+      // up to 10 times, outside maxRequestRetries: held to the same number of retries here.
+      maxSessionRotations: o.retries,
       navigationTimeoutSecs: o.timeoutMs / 1000,
       // Extracting a large PDF takes longer than fetching it.
       requestHandlerTimeoutSecs: Math.max(120, (o.timeoutMs / 1000) * 2),
@@ -254,15 +265,7 @@ export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, op
           const url = new URL(link);
           const kind = linkKind(link);
           if (kind === 'file') continue;
-          if (kind === 'unsupported-document') {
-            const site = attachmentSite(url);
-            if (site !== undefined && !queued.has(link)) {
-              queued.set(link, { url: link, site, depth: q.depth + 1, label: 'document', linkedFrom: q.url });
-              skip({ url: link, site, reason: `attachment of a kind tifa does not read (${/\.[a-z0-9]+$/i.exec(url.pathname)?.[0] ?? ''})`, linkedFrom: q.url });
-            }
-            continue;
-          }
-          if (kind === 'document') {
+          if (kind === 'document' || kind === 'unsupported-document') {
             const site = attachmentSite(url);
             if (site !== undefined && o.attachments) await offer({ url: link, site, depth: q.depth + 1, label: 'document', linkedFrom: q.url });
             continue;

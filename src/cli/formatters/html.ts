@@ -57,6 +57,8 @@ export function roughText(html: string): string {
   return html
     .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
     .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
+    // A block boundary reads as a space (首页</title>…<h1>工作 is not 首页工作); inline tags join.
+    .replace(/<\/?(?:p|div|h[1-6]|li|ul|ol|tr|td|th|table|title|br|hr|section|article|header|footer|nav|blockquote|pre|dd|dt|dl)\b[^>]*>/gi, ' ')
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
       if (e[0] === '#') {
@@ -165,7 +167,7 @@ function chart(byRule: ReadonlyMap<string, number>): string {
     bars += `<rect x="${labelWidth}" y="${y + 4}" width="${w}" height="${rowHeight - 10}" rx="3" fill="${RULE_COLORS[r.id] ?? '#555'}"><title>${escapeHtml(`${RULE_NAMES[r.id] ?? r.id} (${r.id}): ${r.n}`)}</title></rect>`;
     bars += `<text x="${labelWidth + w + 6}" y="${y + 18}" class="bar-count">${r.n}</text></g>`;
   });
-  return `<svg class="chart" role="img" aria-label="按规则统计的问题数" viewBox="0 0 ${labelWidth + barWidth + 60} ${height}" width="${labelWidth + barWidth + 60}" height="${height}" xmlns="http://www.w3.org/2000/svg">${bars}</svg>`;
+  return `<svg class="chart" role="img" aria-label="按规则统计的问题数" viewBox="0 0 ${labelWidth + barWidth + 60} ${height}" width="100%" style="max-width:${labelWidth + barWidth + 60}px" xmlns="http://www.w3.org/2000/svg">${bars}</svg>`;
 }
 
 const STYLE = `
@@ -264,7 +266,10 @@ export const html: Formatter = (results, options) => {
 
   // By rule and severity, with the chart.
   body += `<div class="grid"><div><h2>按规则和严重程度</h2><table data-testid="by-rule"><thead><tr><th>规则</th>${SEVERITIES.map((s) => `<th class="n">${SEVERITY_NAMES[s]}</th>`).join('')}<th class="n">合计</th></tr></thead><tbody>`;
-  for (const id of RULE_IDS) {
+  // The rules that found something (a table of zeros hides the few lines that matter).
+  const present = RULE_IDS.filter((id) => (byRule.get(id) ?? 0) > 0);
+  if (present.length === 0) body += `<tr><td colspan="${SEVERITIES.length + 2}" class="empty">没有发现问题。</td></tr>`;
+  for (const id of present) {
     body += `<tr><td><span class="rule" style="color:${RULE_COLORS[id] ?? '#555'}">${escapeHtml(RULE_NAMES[id] ?? id)}</span> <span class="meta">${id}</span></td>`;
     for (const s of SEVERITIES) body += `<td class="n" data-rule-severity="${id} ${s}">${byRuleSeverity.get(`${id} ${s}`) ?? 0}</td>`;
     body += `<td class="n" data-rule-count="${id}">${byRule.get(id) ?? 0}</td></tr>`;
@@ -287,7 +292,7 @@ export const html: Formatter = (results, options) => {
 
   // Filters.
   body += `<form class="filters" data-testid="filters" onsubmit="return false"><fieldset><legend>规则</legend>`;
-  for (const id of RULE_IDS) body += `<label><input type="checkbox" data-filter="rule" value="${id}" checked> ${escapeHtml(RULE_NAMES[id] ?? id)} (${byRule.get(id) ?? 0})</label>`;
+  for (const id of present) body += `<label><input type="checkbox" data-filter="rule" value="${id}" checked> ${escapeHtml(RULE_NAMES[id] ?? id)} (${byRule.get(id) ?? 0})</label>`;
   body += `</fieldset><fieldset><legend>严重程度</legend>`;
   for (const s of SEVERITIES) body += `<label><input type="checkbox" data-filter="severity" value="${s}" checked> ${SEVERITY_NAMES[s]} (${total[s]})</label>`;
   body += `</fieldset><button type="button" data-action="all">全部显示</button><span class="shown">显示 <b data-testid="shown-findings">${totalFindings}</b> / ${totalFindings} 个问题</span></form>`;
