@@ -43,8 +43,9 @@ export interface CheckPool {
   close(): Promise<void>;
 }
 
-declare const __filename: string | undefined;
-const here: string = typeof __filename === 'string' && __filename !== '' ? pathToFileURL(__filename).href : import.meta.url;
+// This module's URL: the bundle's once built (the CJS build defines import.meta.url as its own
+// file's URL, see src/build/build.ts). Never a `__filename` in scope: `node -e` sets one globally.
+const here: string = import.meta.url;
 
 /** The worker module and the Node options it needs (tsx's loader when it is TypeScript source). */
 export function workerModule(override?: string | URL): { filename: string; execArgv: string[] } {
