@@ -39,11 +39,29 @@ export const DEFAULT_PORT = 8080;
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const pool = await createCheckPool({ ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), checker: options.checker ?? {} });
+  // Checks in flight, so that close() lets them end even when their client has gone (the server
+  // closes once its sockets do; stopping the threads first would fail those checks).
+  const inFlight = new Set<Promise<unknown>>();
+  const tracked = {
+    threads: pool.threads,
+    get queued() {
+      return pool.queued;
+    },
+    check(task: Parameters<typeof pool.check>[0]) {
+      const p = pool.check(task);
+      const forget = (): void => {
+        inFlight.delete(settled);
+      };
+      const settled: Promise<void> = p.then(forget, forget);
+      inFlight.add(settled);
+      return p;
+    },
+  };
   const ready = pool.ready();
   ready.catch(() => undefined); // observed by the caller; never an unhandled rejection
   let app;
   try {
-    app = await buildApp({ pool, maxBody: options.maxBody ?? DEFAULT_MAX_BODY, ready, ...(options.log ? { log: options.log } : {}), ...(options.version ? { version: options.version } : {}) });
+    app = await buildApp({ pool: tracked, maxBody: options.maxBody ?? DEFAULT_MAX_BODY, ready, ...(options.log ? { log: options.log } : {}), ...(options.version ? { version: options.version } : {}) });
     await app.listen({ host, port: options.port ?? DEFAULT_PORT });
   } catch (error) {
     await app?.close().catch(() => undefined);
@@ -59,7 +77,10 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     port,
     ready,
     close() {
-      closing ??= app.close().then(() => pool.close());
+      closing ??= app
+        .close()
+        .then(() => Promise.allSettled([...inFlight]))
+        .then(() => pool.close());
       return closing;
     },
   };
