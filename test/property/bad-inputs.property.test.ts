@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkFiles } from '../../src/pool/index.js';
+import { checkFiles, type PoolFileResult } from '../../src/pool/index.js';
 import { readFixture, seedChecker } from '../helpers.js';
 import { run, SEED } from '../cli/run.js';
 
@@ -45,7 +45,7 @@ describe('a random mix of good and bad paths', () => {
     await fc.assert(
       fc.asyncProperty(mixes([...entries, FOLDER]), fc.integer({ min: 1, max: 2 }), async (mix, jobs) => {
         const files = mix.map((e) => join(dir, e.name));
-        const got = [];
+        const got: PoolFileResult[] = [];
         for await (const r of checkFiles(files, { jobs, checker: { builtins: false, asOf: '2024-01-01', lexicons: [{ name: 'seed.yaml', text: readFixture('lexicons/seed.yaml') }] } })) got.push(r);
         expect(got.map((r) => r.file)).toEqual(files);
         mix.forEach((e, i) => {
