@@ -64,6 +64,8 @@ interface CorpusResult {
   falsePositives: number;
   /** The same, checking each document as of its own date (an old name was right when it was written). */
   falsePositivesAsOfDate: number;
+  /** The judge's decisions per rule (src/judge/): candidates each rule drops, alone or with others, and first in table order. */
+  decisions: Map<string, { any: number; sole: number; first: number }>;
   ms: number;
 }
 let corpusResult: CorpusResult | undefined;
@@ -83,9 +85,19 @@ if (withCorpus) {
     return c;
   };
   const sameFinding = (a: Finding, b: Finding): boolean => a.start === b.start && a.end === b.end && a.entry === b.entry;
+  // explain() gives the findings check() gives, and the candidates the judge dropped, with the rules.
+  const decisions: CorpusResult['decisions'] = new Map();
   corpus.lines.forEach((text, i) => {
     chars += text.length;
-    const fs = checker.check(text);
+    const { findings: fs, dropped } = checker.explain(text);
+    for (const d of dropped)
+      d.dropBy.forEach((x, k) => {
+        const n = decisions.get(x.rule) ?? { any: 0, sole: 0, first: 0 };
+        n.any++;
+        if (d.dropBy.length === 1) n.sole++;
+        if (k === 0) n.first++;
+        decisions.set(x.rule, n);
+      });
     if (fs.length === 0) return;
     const dated = checkerFor(corpus.dates[i] ?? '').check(text);
     for (const f of fs) findings.push({ line: i + 1, date: corpus.dates[i] ?? '', text, f, asOfDate: dated.some((g) => sameFinding(f, g)) });
@@ -97,6 +109,7 @@ if (withCorpus) {
     findings,
     falsePositives: findings.filter((x) => !real(x)).length,
     falsePositivesAsOfDate: findings.filter((x) => x.asOfDate && !real(x)).length,
+    decisions,
     ms: Date.now() - t,
   };
 }
@@ -179,6 +192,20 @@ function corpusFalsePositivesSection(c: CorpusResult): string {
   return out.join('\n') + '\n';
 }
 
+/** How often each rule of the judge drops a corpus candidate: at all, alone (no other rule would), first in table order. */
+function decisionsSection(c: CorpusResult): string {
+  const out: string[] = [
+    '## Judge decisions on the corpus (candidates dropped, per rule)',
+    '',
+    'From `checker.explain`: every rule is asked about every candidate. "alone" counts candidates no other rule drops (what the rule is needed for); "first" credits each candidate to the first rule in table order, as a check does.',
+    '',
+    '| rule | drops | alone | first |',
+    '|---|---:|---:|---:|',
+  ];
+  for (const [id, n] of [...c.decisions].sort((a, b) => b[1].any - a[1].any)) out.push(`| ${id} | ${n.any} | ${n.sole} | ${n.first} |`);
+  return out.join('\n') + '\n';
+}
+
 function corpusFindingsMd(c: CorpusResult): string {
   const out: string[] = [
     '# Every tifa finding on the corpus',
@@ -219,7 +246,7 @@ const header = [
   '',
 ].join('\n');
 // A held-out set's report goes beside it, so the committed report stays that of the dev set.
-writeFileSync(join(heldOut ? devSetDir : OUT_DIR, 'results.md'), `${header}\n${summary}\n\n${missesSection(score)}\n${devFalsePositivesSection(score)}${corpusResult ? `\n${corpusFalsePositivesSection(corpusResult)}` : ''}`);
+writeFileSync(join(heldOut ? devSetDir : OUT_DIR, 'results.md'), `${header}\n${summary}\n\n${missesSection(score)}\n${devFalsePositivesSection(score)}${corpusResult ? `\n${corpusFalsePositivesSection(corpusResult)}\n${decisionsSection(corpusResult)}` : ''}`);
 if (corpusResult) writeFileSync(join(OUT_DIR, 'corpus-findings.md'), corpusFindingsMd(corpusResult));
 
 console.log(summary);

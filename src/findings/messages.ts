@@ -17,10 +17,6 @@ const DETAIL_ZH: Record<ErrorDetail, string> = {
   removed: '已被免职或撤职',
 };
 
-export function detailLabel(detail: ErrorDetail): string {
-  return DETAIL_ZH[detail];
-}
-
 const quote = (s: string): string => `“${s}”`;
 const list = (xs: readonly string[]): string => xs.map(quote).join('或');
 

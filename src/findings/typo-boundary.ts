@@ -32,8 +32,3 @@ export function wordAcrossTypo(text: string, start: number, end: number, segment
   return undefined;
 }
 
-/** Whether a word of the usual real-word count (100) crosses the match (jieba counts; infinite without frequencies). */
-export function typoCrossesWord(text: string, start: number, end: number, segmenter: Segmenter): boolean {
-  if (!segmenter.frequency) return wordAcrossTypo(text, start, end, { ...segmenter, frequency: () => Number.POSITIVE_INFINITY }, 0) !== undefined;
-  return wordAcrossTypo(text, start, end, segmenter, 100) !== undefined;
-}

@@ -17,8 +17,8 @@ export const MIN_FUZZY_LENGTH = 4;
 export const TWO_SUBS_LENGTH = 6;
 /**
  * Phrases this long or longer may miss their first or last character. A shorter phrase cut at its
- * edge mostly reads as another word (大势所|决定, 同心同|力); the real-word guard further demands
- * that a phrase under 8 characters is set off by punctuation on the cut side.
+ * edge mostly reads as another word (大势所|决定, 同心同|力); the judge further asks a phrase under 8
+ * characters cut where the text runs on to leave a broken word behind (rule omission-edge-short-phrase).
  */
 export const EDGE_OMISSION_LENGTH = 5;
 
@@ -30,13 +30,6 @@ export interface FuzzyTarget {
   codes: Uint16Array;
   /** `codes` reversed (the left side of an anchor is aligned backwards). */
   reversed: Uint16Array;
-}
-
-export interface AnchorPattern {
-  target: number;
-  /** Offset of the piece within the phrase. */
-  offset: number;
-  text: string;
 }
 
 /** Whether a phrase can be searched fuzzily: long enough and all Han BMP code units. */

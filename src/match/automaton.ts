@@ -17,7 +17,7 @@ export interface Automaton {
   readonly stateCount: number;
   /** Transition from `state` on alphabet class `cls` (0 = a code unit in no pattern). */
   step(state: number, cls: number): number;
-  /** First pattern-list index of outputs at `state`, or -1: iterate with `outputs`. */
+  /** Where the pattern ids ending exactly at each state start in `outIds` (one more entry than states: the end of the last list). */
   readonly outStart: Int32Array;
   /** Pattern ids ending exactly at each state: `outIds[outStart[s] .. outStart[s+1])`. */
   readonly outIds: Int32Array;
