@@ -57,6 +57,27 @@ describe('tifa serve (process)', () => {
     expect(stderr).toBe('');
   }, 60_000);
 
+  it('the built executable (dist/bin.js) starts its threads from dist/check-worker.js', async () => {
+    const child = spawn(process.execPath, [fixture('../../dist/bin.js'), 'serve', '--port', '0', '--jobs', '1', ...SEED], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /listening on (\S+)\n/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.once('exit', () => reject(new Error(`serve exited early: ${stderr}`)));
+    });
+    const r = await fetch(`${url}/v1/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '实现中华明族伟大复兴' }) });
+    expect(((await r.json()) as { findings: Array<{ start: number; end: number }> }).findings.map((f) => [f.start, f.end])).toEqual([[2, 6]]);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+  }, 60_000);
+
   it('exits 2 with one line for a bad option or an unreadable lexicon; --help exits 0', () => {
     const run = (args: string[]) => spawnSync(process.execPath, ['--import', tsx, bin, 'serve', ...args], { encoding: 'utf8', timeout: 30_000 });
     const port = run(['--port', 'eighty']);
