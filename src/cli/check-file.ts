@@ -6,7 +6,8 @@
 import { extname } from 'node:path';
 import type { Checker } from '../checker.js';
 import { decodeBytes, type EncodingSource } from '../encoding/index.js';
-import { applyDirectives, htmlDirectives, textDirectives } from '../html/directives.js';
+import { applyDirectives, htmlDirectives, suppressorFor, textDirectives, type Directive } from '../html/directives.js';
+import { checkInWindows } from '../stream/index.js';
 import { htmlComments } from '../html/extract.js';
 import type { Finding } from '../types.js';
 import { readInputFile } from './inputs.js';
@@ -36,6 +37,12 @@ export interface SourceOptions {
   kind?: SourceKind;
   /** Apply inline `tifa-disable` directives. Default: true. */
   directives?: boolean;
+  /**
+   * Stop checking once `count` findings that pass `keep` are found (the CLI's --max-findings):
+   * plain text is then checked window by window (src/stream), so the rest of a large input is
+   * never checked and its findings never held. Default: check everything.
+   */
+  stopAfter?: { count: number; keep: (f: Finding) => boolean };
 }
 
 export interface SourceResult {
@@ -44,6 +51,8 @@ export interface SourceResult {
   findings: Finding[];
   /** How many findings the inline directives suppressed. */
   suppressed: number;
+  /** Set when `stopAfter` ended the check before the end of the text. */
+  stopped?: boolean;
 }
 
 /** Checks a decoded string as HTML or text and applies its inline directives. */
@@ -55,11 +64,34 @@ export function checkSource(checker: Pick<Checker, 'check' | 'checkHtml'>, text:
     findings = checker.checkHtml(text);
     directives = options.directives === false ? [] : htmlDirectives(htmlComments(text));
   } else {
-    findings = checker.check(text);
     directives = options.directives === false ? [] : textDirectives(text);
+    if (options.stopAfter !== undefined) return checkTextUntil(checker, text, directives, options.stopAfter);
+    findings = checker.check(text);
   }
   const { kept, suppressed } = applyDirectives(findings, directives, text);
   return { kind, findings: kept, suppressed: suppressed.length };
+}
+
+/** Window size of a check that may stop early (see checkTextUntil). */
+const CAPPED_WINDOW = 1 << 16;
+
+/** Plain text checked window by window until `stopAfter.count` kept findings are found. */
+function checkTextUntil(checker: Pick<Checker, 'check'>, text: string, directives: Directive[], stopAfter: NonNullable<SourceOptions['stopAfter']>): SourceResult {
+  const isSuppressed = suppressorFor(directives, text);
+  const findings: Finding[] = [];
+  let suppressed = 0;
+  let counted = 0;
+  if (stopAfter.count <= 0) return { kind: 'text', findings, suppressed, stopped: true };
+  // Small windows: the work done past the cap is at most one window (64K code units).
+  for (const f of checkInWindows((t) => checker.check(t), text, { windowSize: CAPPED_WINDOW })) {
+    if (isSuppressed(f)) {
+      suppressed++;
+      continue;
+    }
+    findings.push(f);
+    if (stopAfter.keep(f) && ++counted >= stopAfter.count) return { kind: 'text', findings, suppressed, stopped: true };
+  }
+  return { kind: 'text', findings, suppressed };
 }
 
 export interface BytesOptions extends SourceOptions {

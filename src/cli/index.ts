@@ -353,7 +353,7 @@ function unchecked(problem: InputProblem): Checked {
 type Checked = Omit<FileCheckResult, 'encoding' | 'encodingSource'> & { encoding?: string; document?: FileResult['document']; problem?: InputProblem };
 
 /** Checks the files in this thread, one after the other. */
-async function* checkHere(files: readonly string[], problems: ReadonlyMap<string, InputProblem>, options: RunOptions, checker: Checker, io: CliIO): AsyncGenerator<Checked> {
+async function* checkHere(files: readonly string[], problems: ReadonlyMap<string, InputProblem>, options: RunOptions, checker: Checker, io: CliIO, findingsLeft: () => number | undefined = () => undefined): AsyncGenerator<Checked> {
   for (const file of files) {
     const known = problems.get(file);
     if (known !== undefined) {
@@ -376,7 +376,9 @@ async function* checkHere(files: readonly string[], problems: ReadonlyMap<string
       continue;
     }
     const kind = options.kind ?? (file === '-' ? undefined : kindOfPath(file));
-    const sourceOptions = { ...(kind !== undefined ? { kind } : {}), directives: options.directives };
+    // With --max-findings, text is checked window by window and the check stops at the cap.
+    const left = options.fix === undefined ? findingsLeft() : undefined;
+    const sourceOptions = { ...(kind !== undefined ? { kind } : {}), directives: options.directives, ...(left !== undefined ? { stopAfter: { count: left, keep: keep(options) } } : {}) };
     // Bytes are decoded like a file; a string (from a test or an embedding) is already text.
     yield typeof input === 'string'
       ? { ...checkSource(checker, input, sourceOptions), text: input, replacements: 0, bytes: Buffer.byteLength(input) }
@@ -456,7 +458,7 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   let capped = false;
   // Documents are extracted in this thread (the pool's workers read pages and text only).
   const jobs = files.some((f) => documentKindOfPath(f) !== undefined) ? 1 : await poolSize(options.jobs, files);
-  const source = jobs > 1 ? checkPooled(files, inputs.problems, jobs, options, checkerOptions) : checkHere(files, inputs.problems, options, checker, io);
+  const source = jobs > 1 ? checkPooled(files, inputs.problems, jobs, options, checkerOptions) : checkHere(files, inputs.problems, options, checker, io, () => (options.maxFindings === undefined ? undefined : options.maxFindings - total));
   const say = (line: string): void => {
     progress.done();
     io.stderr.write(line);
@@ -476,7 +478,7 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
     }
     let findings = checked.findings.filter(filter);
     if (options.maxFindings !== undefined && total + findings.length >= options.maxFindings) {
-      capped = total + findings.length > options.maxFindings || i < files.length - 1;
+      capped = total + findings.length > options.maxFindings || i < files.length - 1 || checked.stopped === true;
       findings = findings.slice(0, options.maxFindings - total);
     }
     total += findings.length;

@@ -151,7 +151,8 @@ function baseMessage(f: Finding): string {
  */
 export function joinRun(a: Finding, b: Finding): Finding | undefined {
   if (b.start < a.start || b.start > a.end || b.end <= b.start) return undefined;
-  if (b.rule !== a.rule || b.entry !== a.entry || b.detail !== a.detail || b.severity !== a.severity || b.confidence !== a.confidence) return undefined;
+  // A look-alike run is named after its first code point: a window that sees it from the middle names it otherwise.
+  if (b.rule !== a.rule || (b.entry !== a.entry && a.rule !== 'lookalike-char') || b.detail !== a.detail || b.severity !== a.severity || b.confidence !== a.confidence) return undefined;
   if (b.text !== undefined || a.text !== undefined) return undefined;
   const head = b.start - a.start;
   const actual = a.actual.slice(0, head) + b.actual;

@@ -85,6 +85,19 @@ const covers = (rules: readonly string[], rule: string): boolean => rules.length
  */
 export function applyDirectives(findings: readonly Finding[], directives: readonly Directive[], source: string): { kept: Finding[]; suppressed: Finding[] } {
   if (directives.length === 0) return { kept: [...findings], suppressed: [] };
+  const isSuppressed = suppressorFor(directives, source);
+  const kept: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const f of findings) (isSuppressed(f) ? suppressed : kept).push(f);
+  return { kept, suppressed };
+}
+
+/**
+ * Whether the directives suppress a finding, as a predicate built once (for findings that come
+ * one at a time, e.g. window by window). `source` as for applyDirectives.
+ */
+export function suppressorFor(directives: readonly Directive[], source: string): (f: Finding) => boolean {
+  if (directives.length === 0) return () => false;
   const location = new LocationIndex(source);
   const lineOf = (offset: number): number => location.locate(Math.min(offset, source.length))!.line;
   // Ranges [from, to) per directive pair, plus whole lines.
@@ -106,13 +119,7 @@ export function applyDirectives(findings: readonly Finding[], directives: readon
     }
   }
   for (const o of open) ranges.push({ from: o.from, to: Infinity, rules: o.rules });
-  const kept: Finding[] = [];
-  const suppressed: Finding[] = [];
-  for (const f of findings) {
-    const hit =
-      lines.some((l) => l.line === f.line && covers(l.rules, f.rule)) ||
-      ranges.some((r) => r.from <= f.start && f.start < r.to && covers(r.rules, f.rule));
-    (hit ? suppressed : kept).push(f);
-  }
-  return { kept, suppressed };
+  return (f) =>
+    lines.some((l) => l.line === f.line && covers(l.rules, f.rule)) ||
+    ranges.some((r) => r.from <= f.start && f.start < r.to && covers(r.rules, f.rule));
 }

@@ -128,6 +128,86 @@ function isSource(x: unknown): x is StreamSource {
 }
 
 /**
+ * The window logic, synchronous: text goes in piece by piece (`feed`), findings come out as soon
+ * as their window has been checked, in the order `check` returns them; `finish` checks the rest.
+ * Both are generators, so a caller that has seen enough stops the work by not asking for more.
+ */
+class Windows {
+  private buf = ''; // text from the current window start on
+  private base = 0; // absolute offset of buf[0]
+  private emitFrom = 0; // absolute: findings starting before this were emitted already
+  private line = 1; // line and column of buf[0]
+  private column = 1;
+  // The last finding is held back one step: a run (findings/runs.ts) cut by the end of its
+  // window goes on in the next one, which extends it (joinRun) before it is yielded.
+  private held: Finding | undefined;
+
+  constructor(private readonly check: (text: string) => Finding[], private readonly windowSize: number) {}
+
+  private relocate(f: Finding): Finding {
+    return { ...f, start: f.start + this.base, end: f.end + this.base, column: f.line === 1 ? f.column + this.column - 1 : f.column, line: f.line + this.line - 1 };
+  }
+
+  /** The findings of one window that start in [emitFrom, base + cut). */
+  private *emit(windowText: string, cut: number): Generator<Finding> {
+    for (const f of this.check(windowText)) {
+      const abs = f.start + this.base;
+      const held = this.held;
+      if (held !== undefined && abs >= held.start && abs <= held.end) {
+        const joined = joinRun(held, this.relocate(f));
+        if (joined !== undefined) {
+          this.held = joined;
+          continue;
+        }
+      }
+      if (abs >= this.emitFrom && f.start < cut) {
+        if (held !== undefined) yield held;
+        this.held = this.relocate(f);
+      }
+    }
+  }
+
+  *feed(piece: string): Generator<Finding> {
+    this.buf += piece;
+    // A window is due when the buffer holds windowSize past emitFrom plus the right margin.
+    while (this.buf.length - (this.emitFrom - this.base) >= this.windowSize + RIGHT_MARGIN) {
+      const buf = this.buf;
+      let cut = this.emitFrom - this.base + this.windowSize;
+      while (!canCut(buf, cut)) cut++;
+      yield* this.emit(buf.slice(0, cut + RIGHT_MARGIN), cut);
+      const next = nextWindowStart(buf, cut);
+      [this.line, this.column] = advance(buf, next, this.line, this.column);
+      this.buf = buf.slice(next);
+      this.emitFrom = this.base + cut;
+      this.base += next;
+    }
+  }
+
+  *finish(): Generator<Finding> {
+    yield* this.emit(this.buf, Infinity);
+    if (this.held !== undefined) yield this.held;
+    this.held = undefined;
+  }
+}
+
+function windowSizeOf(options: StreamOptions): number {
+  const windowSize = options.windowSize ?? DEFAULT_WINDOW;
+  if (!Number.isInteger(windowSize) || windowSize < 1) throw new RangeError('checkStream options.windowSize must be a positive integer');
+  return windowSize;
+}
+
+/**
+ * The findings of a whole string, window by window (the windows of checkStream): equal to
+ * `check(text)`, but produced lazily, so a caller that stops early (a cap on findings) leaves the
+ * rest of the text unchecked, and only one window's findings exist at a time.
+ */
+export function* checkInWindows(check: (text: string) => Finding[], text: string, options: StreamOptions = {}): Generator<Finding, void, undefined> {
+  const windows = new Windows(check, windowSizeOf(options));
+  yield* windows.feed(text);
+  yield* windows.finish();
+}
+
+/**
  * Findings of the whole stream, in the order `check` returns them, emitted window by window.
  * `check` is the checker's `check(text)`.
  */
@@ -135,67 +215,7 @@ export async function* checkStream(check: (text: string) => Finding[], source: S
   if (typeof source === 'string' || !isSource(source)) {
     throw new TypeError('checkStream(source): source must be a Readable or an (async) iterable of strings or Uint8Arrays');
   }
-  const windowSize = options.windowSize ?? DEFAULT_WINDOW;
-  if (!Number.isInteger(windowSize) || windowSize < 1) throw new RangeError('checkStream options.windowSize must be a positive integer');
-
-  let buf = ''; // text from the current window start on
-  let base = 0; // absolute offset of buf[0]
-  let emitFrom = 0; // absolute: findings starting before this were emitted already
-  let line = 1; // line and column of buf[0]
-  let column = 1;
-
-  // The last finding is held back one step: a run (findings/runs.ts) cut by the end of its
-  // window goes on in the next one, which extends it (joinRun) before it is yielded.
-  let held: Finding | undefined;
-  const relocate = (f: Finding): Finding => ({
-    ...f,
-    start: f.start + base,
-    end: f.end + base,
-    column: f.line === 1 ? f.column + column - 1 : f.column,
-    line: f.line + line - 1,
-  });
-
-  for await (const piece of decode(source)) {
-    buf += piece;
-    // A window is due when the buffer holds windowSize past emitFrom plus the right margin.
-    while (buf.length - (emitFrom - base) >= windowSize + RIGHT_MARGIN) {
-      let cut = emitFrom - base + windowSize;
-      while (!canCut(buf, cut)) cut++;
-      const windowText = buf.slice(0, cut + RIGHT_MARGIN);
-      for (const f of check(windowText)) {
-        const abs = f.start + base;
-        if (held !== undefined && abs >= held.start && abs <= held.end) {
-          const joined = joinRun(held, relocate(f));
-          if (joined !== undefined) {
-            held = joined;
-            continue;
-          }
-        }
-        if (abs >= emitFrom && f.start < cut) {
-          if (held !== undefined) yield held;
-          held = relocate(f);
-        }
-      }
-      const next = nextWindowStart(buf, cut);
-      [line, column] = advance(buf, next, line, column);
-      buf = buf.slice(next);
-      base += next;
-      emitFrom = base - next + cut;
-    }
-  }
-  for (const f of check(buf)) {
-    const abs = f.start + base;
-    if (held !== undefined && abs >= held.start && abs <= held.end) {
-      const joined = joinRun(held, relocate(f));
-      if (joined !== undefined) {
-        held = joined;
-        continue;
-      }
-    }
-    if (abs >= emitFrom) {
-      if (held !== undefined) yield held;
-      held = relocate(f);
-    }
-  }
-  if (held !== undefined) yield held;
+  const windows = new Windows(check, windowSizeOf(options));
+  for await (const piece of decode(source)) yield* windows.feed(piece);
+  yield* windows.finish();
 }

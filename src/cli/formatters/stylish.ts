@@ -40,11 +40,15 @@ export const stylish: Formatter = (results, { color }) => {
       // --explain: the judge's rules that let the finding pass, and those that were off.
       if (f.explain) out += `           ${paint(color, '2', `passed: ${f.explain.passed.join(' ') || '-'}${f.explain.off.length > 0 ? `; off: ${f.explain.off.join(' ')}` : ''}${f.explain.reading !== undefined ? `; read as ${f.explain.reading}` : ''}`)}\n`;
       const lineStart = f.start - (f.column - 1);
-      let lineEnd = r.text.indexOf('\n', f.start);
-      if (lineEnd < 0) lineEnd = r.text.length;
+      // Only the shown stretch is searched for the line's end (and a long span is cut): searching
+      // to the end of the line for every finding was quadratic on one long line.
+      const spanShown = Math.min(f.end - f.start, 2 * CONTEXT);
+      const reach = Math.min(r.text.length, f.start + spanShown + CONTEXT);
+      let lineEnd = f.start;
+      while (lineEnd < reach && r.text.charCodeAt(lineEnd) !== 10) lineEnd++;
       const from = Math.max(lineStart, f.start - CONTEXT);
-      const to = Math.min(lineEnd, f.end + CONTEXT, from + 2 * CONTEXT + (f.end - f.start));
-      const shownEnd = Math.min(f.end, to);
+      const to = Math.min(lineEnd, f.start + spanShown + CONTEXT, from + 2 * CONTEXT + spanShown);
+      const shownEnd = Math.min(f.start + spanShown, to);
       const visible = (s: string): string => s.replace(/[\t\r\n]/g, ' ');
       const before = visible(r.text.slice(from, f.start));
       const span = visible(r.text.slice(f.start, shownEnd));
