@@ -31,7 +31,7 @@ export interface WorkOptions {
   maxStalled?: number;
   /** Stop once nothing is waiting, delayed or active. Default: false (run until `stop`). */
   exitWhenEmpty?: boolean;
-  /** Resolves when the worker should finish its current pages and stop. */
+  /** Resolves when the worker should finish its current pages and stop. One of `stop` and `exitWhenEmpty` is needed. */
   stop?: Promise<unknown>;
   /** Largest page fetched from a URL, in bytes. Default: 50 MB. */
   maxFetchBytes?: number;
@@ -82,6 +82,7 @@ async function taskOf(page: PageJob, options: WorkOptions): Promise<CheckTask> {
 }
 
 export async function runWorker(options: WorkOptions): Promise<WorkSummary> {
+  if (!options.stop && !options.exitWhenEmpty) throw new RangeError('runWorker needs options.stop, options.exitWhenEmpty, or both');
   const { Queue, Worker } = await import('bullmq');
   const log = options.log ?? (() => undefined);
   const client = await redisClient(options.connection);
