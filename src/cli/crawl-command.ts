@@ -44,6 +44,8 @@ export const CRAWL_HELP = `Crawl (tifa crawl <url>...):
       --no-sitemap        do not read sitemap.xml
       --no-robots         do not honour robots.txt (your own site only)
       --no-attachments    do not check linked PDF and DOCX files
+  Every URL that could not be fetched is listed with its reason. Exit codes as check; 2 also when
+  nothing could be fetched; Ctrl-C stops, reports what was done and exits 130.
 `;
 
 /** What the crawl takes from the CLI's merged options. */
