@@ -43,8 +43,8 @@ export class HttpError extends Error {
 }
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-const JSON_FIELDS = ['text', 'html', 'asOf', 'rules', 'minConfidence', 'directives'];
-const QUERY_FIELDS = ['asOf', 'rules', 'minConfidence', 'directives', 'encoding'];
+const JSON_FIELDS = ['text', 'html', 'asOf', 'rules', 'minConfidence', 'directives', 'explain'];
+const QUERY_FIELDS = ['asOf', 'rules', 'minConfidence', 'directives', 'explain', 'encoding'];
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
 
 /** Per-request options, after validation. */
@@ -53,6 +53,7 @@ interface RequestOptions {
   rules?: string[];
   minConfidence?: number;
   directives?: boolean;
+  explain?: boolean;
   encoding?: string;
 }
 
@@ -74,8 +75,9 @@ function checkOption(name: string, value: unknown, out: RequestOptions, where: s
       out.minConfidence = value;
       return;
     case 'directives':
-      if (typeof value !== 'boolean') throw bad(`${where}directives must be true or false`);
-      out.directives = value;
+    case 'explain':
+      if (typeof value !== 'boolean') throw bad(`${where}${name} must be true or false`);
+      out[name] = value;
       return;
     case 'encoding': {
       const encoding = typeof value === 'string' ? canonicalEncoding(value) : undefined;
@@ -92,7 +94,7 @@ function queryOptions(query: unknown): RequestOptions {
   for (const [name, raw] of Object.entries((query ?? {}) as Record<string, unknown>)) {
     if (!QUERY_FIELDS.includes(name)) throw bad(`unknown query parameter "${name}" (known: ${QUERY_FIELDS.join(', ')})`);
     if (typeof raw !== 'string') throw bad(`query parameter ${name} is given more than once`);
-    const value = name === 'rules' ? raw.split(',').filter((r) => r !== '') : name === 'minConfidence' ? (raw.trim() === '' ? NaN : Number(raw)) : name === 'directives' ? (raw === 'true' ? true : raw === 'false' ? false : raw) : raw;
+    const value = name === 'rules' ? raw.split(',').filter((r) => r !== '') : name === 'minConfidence' ? (raw.trim() === '' ? NaN : Number(raw)) : name === 'directives' || name === 'explain' ? (raw === 'true' ? true : raw === 'false' ? false : raw) : raw;
     checkOption(name, value, out, 'query parameter ');
   }
   return out;
@@ -231,6 +233,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     if (requestOptions.directives !== undefined) task.directives = requestOptions.directives;
     if (requestOptions.asOf !== undefined) task.asOf = requestOptions.asOf;
+    if (requestOptions.explain !== undefined) task.explain = requestOptions.explain;
     const result: CheckTaskResult = await options.pool.check(task);
     const findings = filtered(result.findings, requestOptions);
     metrics.checked(findings);

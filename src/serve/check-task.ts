@@ -21,6 +21,8 @@ export interface CheckTask {
   directives?: boolean;
   /** Check as of this date (YYYY, YYYY-MM or YYYY-MM-DD). Default: the pool's checker option. */
   asOf?: string;
+  /** Attach the judge's trace to every finding (`finding.explain`; slower). Default: the pool's checker option. */
+  explain?: boolean;
 }
 
 export interface CheckTaskResult {

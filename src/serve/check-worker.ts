@@ -8,15 +8,15 @@ import { createChecker, type Checker } from '../checker.js';
 import { runCheckTask, type CheckTaskResult, type CheckWorkerData, type WorkerMessage } from './check-task.js';
 
 const data = workerData as CheckWorkerData;
-/** Checkers by asOf ('' = the pool's own options); the default one is never evicted. */
+/** Checkers by asOf and explain ('' = the pool's own options); the default one is never evicted. */
 const checkers = new Map<string, Checker>();
 const MAX_EXTRA_CHECKERS = 4;
 
-function checkerFor(asOf: string | undefined): Checker {
-  const key = asOf ?? '';
+function checkerFor(asOf: string | undefined, explain?: boolean): Checker {
+  const key = asOf === undefined && explain === undefined ? '' : `${asOf ?? ''}|${explain ?? ''}`;
   let checker = checkers.get(key);
   if (checker) return checker;
-  checker = createChecker(asOf === undefined ? data.checker : { ...data.checker, asOf });
+  checker = createChecker({ ...data.checker, ...(asOf !== undefined ? { asOf } : {}), ...(explain !== undefined ? { explain } : {}) });
   if (key !== '' && checkers.size > MAX_EXTRA_CHECKERS) {
     const oldest = [...checkers.keys()].find((k) => k !== '');
     if (oldest !== undefined) checkers.delete(oldest);
@@ -30,5 +30,5 @@ export default function run(message: WorkerMessage): CheckTaskResult | { ready: 
     checkerFor(undefined);
     return { ready: true };
   }
-  return runCheckTask(checkerFor(message.task.asOf), message.task);
+  return runCheckTask(checkerFor(message.task.asOf, message.task.explain), message.task);
 }

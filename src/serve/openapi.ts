@@ -7,6 +7,7 @@ const OPTION_PARAMETERS = [
   { name: 'asOf', in: 'query', description: 'Check as of this date (YYYY, YYYY-MM or YYYY-MM-DD). Default: the server\'s (today).', schema: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } },
   { name: 'rules', in: 'query', description: 'Report only these rules (comma-separated).', schema: { type: 'string' } },
   { name: 'minConfidence', in: 'query', description: 'Drop findings below this confidence (0..1).', schema: { type: 'number', minimum: 0, maximum: 1 } },
+  { name: 'explain', in: 'query', description: "Attach the judge's trace to every finding (slower).", schema: { type: 'boolean' } },
   { name: 'directives', in: 'query', description: 'Apply inline tifa-disable comments (default true).', schema: { type: 'boolean' } },
   { name: 'encoding', in: 'query', description: 'Raw bodies: decode with this encoding, whatever the bytes or the charset parameter say.', schema: { type: 'string' } },
 ];
@@ -61,6 +62,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
             rules: { type: 'array', items: { type: 'string', enum: RULE_IDS } },
             minConfidence: { type: 'number', minimum: 0, maximum: 1 },
             directives: { type: 'boolean', default: true },
+            explain: { type: 'boolean', default: false, description: "Attach the judge's trace to every finding (slower)" },
           },
         },
         CheckResponse: {
@@ -93,6 +95,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
             note: { type: 'string' },
             source: { type: 'string' },
             text: { type: 'string', description: 'HTML input only: the decoded text behind the finding' },
+            explain: { type: 'object', description: "With explain: the judge's trace (the rules that let the finding pass, the rules that were off, the window as the segmenter read it)" },
           },
         },
         Error: {

@@ -64,7 +64,7 @@ describe('tifa serve', () => {
     expect(body.findings.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('per-request options: rules, minConfidence, directives, asOf', async () => {
+  it('per-request options: rules, minConfidence, directives, explain, asOf', async () => {
     const all = checker.check(TEXT);
     const rules = [all[0]!.rule];
     const byRule = (await (await postJson({ text: TEXT, rules })).json()) as { findings: Array<{ rule: string }> };
@@ -74,6 +74,9 @@ describe('tifa serve', () => {
     const disabled = '<!-- tifa-disable -->\n脱贫攻艰战';
     expect(((await (await postJson({ text: disabled })).json()) as { suppressed: number }).suppressed).toBeGreaterThan(0);
     expect(((await (await postJson({ text: disabled, directives: false })).json()) as { findings: unknown[] }).findings.length).toBeGreaterThan(0);
+    const explained = (await (await postJson({ text: TEXT, explain: true })).json()) as { findings: Array<{ start: number; explain?: unknown }> };
+    expect(explained.findings.map((f) => f.start)).toEqual(all.map((f) => f.start));
+    for (const f of explained.findings) expect(f.explain).toBeTypeOf('object');
     const dated = await postJson({ text: TEXT, asOf: '2015-01-01' });
     expect(dated.status).toBe(200);
     const viaQuery = await post(TEXT, 'text/plain; charset=utf-8', `?rules=${rules[0]}&minConfidence=0&asOf=2024`);
@@ -107,6 +110,7 @@ describe('tifa serve', () => {
     await expectError(await postJson({ text: 'x', minConfidence: 'high' }), 400, 'invalid_request', /minConfidence/);
     await expectError(await postJson({ text: 'x', rules: ['nope'] }), 400, 'invalid_request', /rules: unknown rule "nope"/);
     await expectError(await postJson({ text: 'x', asOf: 'yesterday' }), 400, 'invalid_request', /asOf/);
+    await expectError(await postJson({ text: 'x', explain: 'yes' }), 400, 'invalid_request', /^explain must be true or false/);
     await expectError(await postJson({ text: 'x', colour: 'red' }), 400, 'invalid_request', /unknown field "colour"/);
     await expectError(await postJson({ text: 'x', html: 'y' }), 400, 'invalid_request', /not both/);
     await expectError(await postJson(['x']), 400, 'invalid_request', /JSON object/);
