@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createChecker, type Checker, type CheckerOptions, type Segmenter } from '../../src/index.js';
 import { createJiebaSegmenter } from '../../src/segment/index.js';
-import { RULES } from '../../src/judge/index.js';
+import { calibrationFor, JIEBA_FREQUENCIES, RULES } from '../../src/judge/index.js';
 
 const checkers = new Map<string, Checker>();
 const checkerWith = (options: CheckerOptions = {}): Checker => {
@@ -58,6 +58,23 @@ describe('a segmenter without frequencies', () => {
   it('keeps the rules that need only the words', () => {
     const { dropped } = checker.explain('这个新时代是中国特色社会主义新时代');
     expect(dropped.map((d) => d.dropBy.map((x) => x.rule))).toContainEqual(['insertion-function-between-words']);
+  });
+});
+
+describe('calibration', () => {
+  it("is jieba's for a segmenter with frequencies, its own where it brings them, none without frequencies", () => {
+    const cut = (t: string): string[] => [t];
+    expect(calibrationFor({ cut, frequency: () => 1 }).frequency).toEqual(JIEBA_FREQUENCIES);
+    const own = calibrationFor({ cut, frequency: () => 1, calibration: { dictionary: 'mine', frequency: { word: 7 } } });
+    expect(own).toMatchObject({ dictionary: 'mine', frequency: { ...JIEBA_FREQUENCIES, word: 7 } });
+    expect(calibrationFor({ cut }).frequency).toBeUndefined();
+    expect(calibrationFor(undefined).frequency).toBeUndefined();
+  });
+  it("a segmenter's own thresholds change what the rules decide", () => {
+    const jieba = createJiebaSegmenter();
+    const strict: Segmenter = { cut: (t) => jieba.cut(t), frequency: (w) => jieba.frequency!(w), tag: (w) => jieba.tag!(w), calibration: { dictionary: 'strict', frequency: { morpheme: 1e12 } } };
+    // 副 (a common morpheme in jieba's counts) is no longer common enough to be a modifier.
+    expect(createChecker({ segmenter: strict }).check('全国政协副主席何立峰出席').map((f) => f.actual)).toEqual(['全国政协副主席']);
   });
 });
 
