@@ -6,13 +6,16 @@
  * and certain, how often it is wrong (and certain), and the mean scores.
  */
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import { guessEncoding } from '../src/encoding/guess.js';
 import { decodeBytes } from '../src/encoding/decode.js';
+import { CORPUS_DIR } from './lib/corpus.js';
 
 const samples = Number(process.argv[2] ?? 300);
-const text = execFileSync('bash', ['-c', 'zcat /work/shared/corpus/xwlb-2024.txt.gz | head -c 4000000'], { maxBuffer: 1 << 26 }).toString('utf8').replace(/\ufffd/g, '');
+const corpus = join(CORPUS_DIR, 'xwlb-2024.txt.gz');
+const text = execFileSync('bash', ['-c', `zcat '${corpus}' | head -c 4000000`], { maxBuffer: 1 << 26 }).toString('utf8').replace(/\ufffd/g, '');
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 let seed = 42;
