@@ -37,15 +37,25 @@ export function describeRedis(c: RedisConnection): string {
   return `${c.host.includes(':') ? `[${c.host}]` : c.host}:${c.port}/${c.db}`;
 }
 
-/** Our own client (results hash); BullMQ makes its own from the same options. */
-export async function redisClient(connection: RedisConnection): Promise<import('ioredis').Redis> {
+/**
+ * Our own client (the results hash); BullMQ makes its own from the same options. The first
+ * connection must succeed (a clear error otherwise, not endless retries). A `persistent` client
+ * (a worker's) then rides out a Redis restart as BullMQ's own connections do: it reconnects for
+ * ever and its commands wait for the connection instead of failing the page.
+ */
+export async function redisClient(connection: RedisConnection, options: { persistent?: boolean } = {}): Promise<import('ioredis').Redis> {
   const { Redis } = await import('ioredis');
-  const client = new Redis({ ...connection, maxRetriesPerRequest: 3, lazyConnect: true, retryStrategy: (times: number) => (times > 5 ? null : 200) });
+  const probe = new Redis({ ...connection, maxRetriesPerRequest: 3, lazyConnect: true, retryStrategy: (times: number) => (times > 5 ? null : 200) });
   try {
-    await client.connect();
+    await probe.connect();
   } catch (error) {
-    client.disconnect();
+    probe.disconnect();
     throw new CommandError(`cannot connect to redis at ${describeRedis(connection)}: ${(error as Error).message}`);
   }
+  if (!options.persistent) return probe;
+  probe.disconnect();
+  const client = new Redis({ ...connection, maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 200, 5000) });
+  // Connection errors are retried; without a listener ioredis would print each one.
+  client.on('error', () => undefined);
   return client;
 }

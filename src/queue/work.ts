@@ -85,7 +85,7 @@ export async function runWorker(options: WorkOptions): Promise<WorkSummary> {
   if (!options.stop && !options.exitWhenEmpty) throw new RangeError('runWorker needs options.stop, options.exitWhenEmpty, or both');
   const { Queue, Worker } = await import('bullmq');
   const log = options.log ?? (() => undefined);
-  const client = await redisClient(options.connection);
+  const client = await redisClient(options.connection, { persistent: true });
   const pool = await createCheckPool({ ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), checker: options.checker ?? {} });
   const summary: WorkSummary = { checked: 0, failed: 0 };
   let worker: InstanceType<typeof Worker<PageJob>> | undefined;
