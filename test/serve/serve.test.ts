@@ -2,6 +2,7 @@
  * tifa serve over real HTTP on 127.0.0.1: every route, every error code, raw GBK bodies, and the
  * findings (offsets included) equal to what the library returns for the same input.
  */
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBytes } from '../../src/cli/check-file.js';
 import { createChecker, type Checker } from '../../src/index.js';
@@ -161,6 +162,16 @@ describe('tifa serve', () => {
     const schema = doc.components.schemas.Finding as { required: string[]; properties: Record<string, unknown> };
     for (const key of Object.keys(finding)) expect(schema.properties).toHaveProperty(key);
     for (const key of schema.required) expect(finding).toHaveProperty(key);
+    // Live answers validate against the document's own schemas (JSON Schema 2020-12, as OpenAPI 3.1 says).
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv.addSchema(doc, 'openapi.json');
+    const checkResponse = ajv.compile({ $ref: 'openapi.json#/components/schemas/CheckResponse' });
+    const errorResponse = ajv.compile({ $ref: 'openapi.json#/components/schemas/Error' });
+    for (const body of [await (await postJson({ text: TEXT })).json(), await (await postJson({ html: HTML, explain: true })).json(), await (await post(encodeGbk('中华明族'), 'text/plain')).json()]) {
+      expect(checkResponse(body), JSON.stringify(checkResponse.errors)).toBe(true);
+    }
+    expect(errorResponse(await (await postJson({ text: 1 })).json())).toBe(true);
+    expect(checkResponse({ findings: [{ rule: 'nope' }], kind: 'text', suppressed: 0 })).toBe(false);
   });
 
   it('still healthy after all those bad requests', async () => {
