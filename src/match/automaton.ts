@@ -35,11 +35,8 @@ export interface Automaton {
   readonly patternLength: Int32Array;
 }
 
-/**
- * Builds the automaton. `patterns[i]` is the code-unit string of pattern id `i`; empty patterns
- * are rejected with a RangeError (a caller bug: the lexicon validator refuses empty texts).
- */
-export function buildAutomaton(patterns: readonly string[]): Automaton {
+/** The alphabet: a class per code unit that occurs in some pattern (0 for the others). */
+function alphabetOf(patterns: readonly string[]): { classOf: Uint16Array; alphabet: number } {
   const classOf = new Uint16Array(65536);
   const seen = new Uint8Array(65536);
   for (let p = 0; p < patterns.length; p++) {
@@ -50,9 +47,24 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   let alphabet = 0;
   for (let c = 0; c < 65536; c++) if (seen[c]) classOf[c] = ++alphabet;
   if (alphabet > 65534) throw new RangeError('alphabet too large');
+  return { classOf, alphabet };
+}
 
-  // Trie construction over patterns sorted by code units: nodes are created in depth-first order and
-  // the edges leaving one node are created in increasing class order.
+interface Trie {
+  edgeParent: Int32Array;
+  edgeCls: Uint16Array;
+  edgeChild: Int32Array;
+  edgeCount: number;
+  nodeCount: number;
+  /** The node each pattern ends at. */
+  endState: Int32Array;
+}
+
+/**
+ * Trie construction over patterns sorted by code units: nodes are created in depth-first order and
+ * the edges leaving one node are created in increasing class order.
+ */
+function buildTrie(patterns: readonly string[], classOf: Uint16Array): Trie {
   const order = patterns.map((_, i) => i).sort((a, b) => (patterns[a]! < patterns[b]! ? -1 : patterns[a]! > patterns[b]! ? 1 : a - b));
   let edgeParent: Int32Array = new Int32Array(1024);
   let edgeCls = new Uint16Array(1024);
@@ -87,9 +99,19 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     endState[id] = path[s.length]!;
     prev = s;
   }
+  return { edgeParent, edgeCls, edgeChild, edgeCount, nodeCount, endState };
+}
 
-  // CSR edges grouped by parent (counting sort keeps the class order within a parent).
-  const stateCount = nodeCount;
+interface Edges {
+  /** Edges of state s: [edgeStart[s], edgeStart[s+1]) of csrCls / csrTo, in class order. */
+  edgeStart: Int32Array;
+  csrCls: Uint16Array;
+  csrTo: Int32Array;
+}
+
+/** CSR edges grouped by parent (counting sort keeps the class order within a parent). */
+function compressEdges(trie: Trie): Edges {
+  const { edgeParent, edgeCls, edgeChild, edgeCount, nodeCount: stateCount } = trie;
   const edgeStart = new Int32Array(stateCount + 1);
   for (let e = 0; e < edgeCount; e++) edgeStart[edgeParent[e]! + 1]!++;
   for (let s = 0; s < stateCount; s++) edgeStart[s + 1]! += edgeStart[s]!;
@@ -101,11 +123,15 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     csrCls[slot] = edgeCls[e]!;
     csrTo[slot] = edgeChild[e]!;
   }
+  return { edgeStart, csrCls, csrTo };
+}
+
+/** The transition function: the root's dense row, sorted edges elsewhere (linear when few, bisection when many), then failure links. */
+function stepFunction(edges: Edges, alphabet: number, fail: Int32Array): (state: number, cls: number) => number {
+  const { edgeStart, csrCls, csrTo } = edges;
   const rootNext = new Int32Array(alphabet + 1);
   for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) rootNext[csrCls[e]!] = csrTo[e]!;
-
-  const fail = new Int32Array(stateCount);
-  const goto = (state: number, cls: number): number => {
+  return (state: number, cls: number): number => {
     for (;;) {
       if (state === 0) return rootNext[cls]!;
       let lo = edgeStart[state]!;
@@ -124,16 +150,23 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       state = fail[state]!;
     }
   };
+}
 
-  // Outputs: pattern ids per end state (CSR).
+/** Pattern ids per end state (CSR). */
+function outputsOf(endState: Int32Array, stateCount: number): { outStart: Int32Array; outIds: Int32Array } {
   const outStart = new Int32Array(stateCount + 1);
-  for (let p = 0; p < patterns.length; p++) outStart[endState[p]! + 1]!++;
+  for (let p = 0; p < endState.length; p++) outStart[endState[p]! + 1]!++;
   for (let s = 0; s < stateCount; s++) outStart[s + 1]! += outStart[s]!;
   const outFill = outStart.slice(0, stateCount);
-  const outIds = new Int32Array(patterns.length);
-  for (let p = 0; p < patterns.length; p++) outIds[outFill[endState[p]!]!++] = p;
+  const outIds = new Int32Array(endState.length);
+  for (let p = 0; p < endState.length; p++) outIds[outFill[endState[p]!]!++] = p;
+  return { outStart, outIds };
+}
 
-  // Breadth-first failure links and output links.
+/** Breadth-first failure links (into `fail`) and output links; returns the states in BFS order too. */
+function linkStates(edges: Edges, outStart: Int32Array, fail: Int32Array, step: (state: number, cls: number) => number): { outLink: Int32Array; emits: Uint8Array; bfs: Int32Array; reached: number } {
+  const { edgeStart, csrCls, csrTo } = edges;
+  const stateCount = fail.length;
   const outLink = new Int32Array(stateCount).fill(-1);
   const emits = new Uint8Array(stateCount);
   const queue = new Int32Array(stateCount);
@@ -153,31 +186,51 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     }
     for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
       const child = csrTo[e]!;
-      fail[child] = s === 0 ? 0 : goto(f, csrCls[e]!);
+      fail[child] = s === 0 ? 0 : step(f, csrCls[e]!);
       queue[tail++] = child;
     }
   }
-  const patternLength = new Int32Array(patterns.length);
-  for (let p = 0; p < patterns.length; p++) patternLength[p] = patterns[p]!.length;
+  return { outLink, emits, bfs: queue, reached: tail };
+}
 
-  // Output closures, in BFS order so that a suffix state's closure exists before it is copied.
+/** Output closures, in BFS order so that a suffix state's closure exists before it is copied. */
+function outputClosures(bfs: Int32Array, reached: number, outStart: Int32Array, outIds: Int32Array, outLink: Int32Array): { allStart: Int32Array; allIds: Int32Array } {
+  const stateCount = outLink.length;
   const allCount = new Int32Array(stateCount);
-  for (let q = 0; q < tail; q++) {
-    const s = queue[q]!;
+  for (let q = 0; q < reached; q++) {
+    const s = bfs[q]!;
     allCount[s] = outStart[s + 1]! - outStart[s]! + (outLink[s]! >= 0 ? allCount[outLink[s]!]! : 0);
   }
   const allStart = new Int32Array(stateCount + 1);
   for (let s = 0; s < stateCount; s++) allStart[s + 1] = allStart[s]! + allCount[s]!;
   const allIds = new Int32Array(allStart[stateCount]!);
-  for (let q = 0; q < tail; q++) {
-    const s = queue[q]!;
+  for (let q = 0; q < reached; q++) {
+    const s = bfs[q]!;
     let w = allStart[s]!;
     for (let o = outStart[s]!; o < outStart[s + 1]!; o++) allIds[w++] = outIds[o]!;
     const l = outLink[s]!;
     if (l >= 0) for (let o = allStart[l]!; o < allStart[l + 1]!; o++) allIds[w++] = allIds[o]!;
   }
+  return { allStart, allIds };
+}
 
-  return { classOf, stateCount, step: goto, outStart, outIds, outLink, emits, allStart, allIds, patternLength };
+/**
+ * Builds the automaton. `patterns[i]` is the code-unit string of pattern id `i`; empty patterns
+ * are rejected with a RangeError (a caller bug: the lexicon validator refuses empty texts).
+ */
+export function buildAutomaton(patterns: readonly string[]): Automaton {
+  const { classOf, alphabet } = alphabetOf(patterns);
+  const trie = buildTrie(patterns, classOf);
+  const stateCount = trie.nodeCount;
+  const edges = compressEdges(trie);
+  const fail = new Int32Array(stateCount);
+  const step = stepFunction(edges, alphabet, fail);
+  const { outStart, outIds } = outputsOf(trie.endState, stateCount);
+  const { outLink, emits, bfs, reached } = linkStates(edges, outStart, fail, step);
+  const { allStart, allIds } = outputClosures(bfs, reached, outStart, outIds, outLink);
+  const patternLength = new Int32Array(patterns.length);
+  for (let p = 0; p < patterns.length; p++) patternLength[p] = patterns[p]!.length;
+  return { classOf, stateCount, step, outStart, outIds, outLink, emits, allStart, allIds, patternLength };
 }
 
 function resizeInt32(a: Int32Array, size: number): Int32Array {
