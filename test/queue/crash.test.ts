@@ -109,3 +109,22 @@ it('two workers, one killed with SIGKILL mid-run and restarted: results equal ti
   expect(json.length).toBe(PAGES);
   expect(new Set(json.map((p) => p.file)).size).toBe(PAGES);
 }, 120_000);
+
+it('a worker stops on SIGTERM, after the pages in hand, and exits 0 with its summary', async () => {
+  const child = spawn(process.execPath, ['--import', tsx, bin, 'queue', 'work', '--redis', redis.url, '--queue', 'idle', '--jobs', '1', '--no-config', ...SEED], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    child.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes('tifa: working on queue idle')) resolve();
+    });
+    child.once('exit', () => reject(new Error(`worker exited early: ${stderr}`)));
+  });
+  child.kill('SIGTERM');
+  expect(await exit).toBe(0);
+  expect(stdout).toBe('tifa: worker stopped: 0 pages checked, 0 failed attempts\n');
+}, 60_000);
