@@ -139,18 +139,24 @@ function eachLine(text: string, fn: (line: string, lineNo: number) => void): voi
   }
 }
 
-/** Builds the query structure. Throws on a malformed row (a packaging bug, not user input). */
-export function createConfusion(tables: ConfusionTables): Confusion {
-  // --- readings: syllable ids and merged (near) ids per code unit
+/** Readings per code unit: syllable ids and merged (near-homophone) ids, as rows. */
+interface Readings {
+  syllables: string[];
+  nearCount: number;
+  syl: Rows;
+  near: Rows;
+}
+
+/** Parses the pinyin table (char TAB syllables). */
+function parseReadings(pinyinTsv: string): Readings {
   const syllableIds = new Map<string, number>();
   const syllables: string[] = [];
   const nearIds = new Map<string, number>();
   const nearOfSyllable: number[] = [];
   const sylCodes: number[] = [];
   const sylValues: number[] = [];
-  const nearCodes: number[] = [];
   const nearValues: number[] = [];
-  eachLine(tables.pinyinTsv, (line, lineNo) => {
+  eachLine(pinyinTsv, (line, lineNo) => {
     if (line.length < 3 || line.charCodeAt(1) !== 9) {
       throw new Error(`pinyin table line ${lineNo}: expected char<TAB>syllables with a one-code-unit char`);
     }
@@ -172,21 +178,17 @@ export function createConfusion(tables: ConfusionTables): Confusion {
       }
       sylCodes.push(c);
       sylValues.push(id);
-      nearCodes.push(c);
       nearValues.push(nearOfSyllable[id]!);
     }
   });
-  const syl = toRows(sylCodes, sylValues);
-  const near = toRows(nearCodes, nearValues);
-  const sylOff = syl.offsets;
-  const sylFlat = syl.flat;
-  const nearOff = near.offsets;
-  const nearFlat = near.flat;
+  return { syllables, nearCount: nearIds.size, syl: toRows(sylCodes, sylValues), near: toRows(sylCodes, nearValues) };
+}
 
-  // --- look-alike pairs: open-addressing set of (min << 16 | max) keys, 0 = empty
+/** Look-alike pairs: an open-addressing set of (min << 16 | max) keys (0 = empty), and the pairs as read. */
+function parseLookalikes(lookalikeTsv: string): { isPair: (x: number, y: number) => boolean; pairA: number[]; pairB: number[] } {
   const pairA: number[] = [];
   const pairB: number[] = [];
-  eachLine(tables.lookalikeTsv, (line, lineNo) => {
+  eachLine(lookalikeTsv, (line, lineNo) => {
     if (line.length < 3 || line.charCodeAt(1) !== 9 || (line.length > 3 && line.charCodeAt(3) !== 9)) {
       throw new Error(`look-alike table line ${lineNo}: expected a<TAB>b<TAB>basis with one code unit each`);
     }
@@ -213,7 +215,6 @@ export function createConfusion(tables: ConfusionTables): Confusion {
     hasPair[a] = 1;
     hasPair[b] = 1;
   }
-
   const isPair = (x: number, y: number): boolean => {
     if (hasPair[x] === 0 || hasPair[y] === 0) return false;
     const key = (x < y ? (x << 16) | y : (y << 16) | x) >>> 0;
@@ -225,64 +226,70 @@ export function createConfusion(tables: ConfusionTables): Confusion {
       s = (s + 1) & mask;
     }
   };
+  return { isPair, pairA, pairB };
+}
 
-  const sharesRow = (off: Int32Array, flat: Int32Array, x: number, y: number): boolean => {
-    const x1 = off[x + 1]!;
-    const y0 = off[y]!;
-    const y1 = off[y + 1]!;
-    if (y0 === y1) return false;
-    for (let i = off[x]!; i < x1; i++) {
-      const v = flat[i]!;
-      for (let j = y0; j < y1; j++) if (flat[j] === v) return true;
-    }
-    return false;
-  };
+/** Whether code units x and y share a value in `rows`. */
+function sharesRow(off: Int32Array, flat: Int32Array, x: number, y: number): boolean {
+  const x1 = off[x + 1]!;
+  const y0 = off[y]!;
+  const y1 = off[y + 1]!;
+  if (y0 === y1) return false;
+  for (let i = off[x]!; i < x1; i++) {
+    const v = flat[i]!;
+    for (let j = y0; j < y1; j++) if (flat[j] === v) return true;
+  }
+  return false;
+}
 
-  // --- lazily built inverse indexes for candidates()
-  let bySyl: Rows | null = null;
-  let byNear: Rows | null = null;
-  let pairRows: Rows | null = null;
+const isCodeUnit = (code: number): boolean => code >= 0 && code <= 0xffff && code === Math.floor(code);
+
+/** candidates(): every code unit confusable with `code`, through lazily built inverse indexes, cached per code unit. */
+function candidatesOf(readings: Readings, pairA: number[], pairB: number[]): (code: number) => readonly number[] {
+  let inverse: { bySyl: Rows; byNear: Rows; pairRows: Rows } | undefined;
   const cache = new Map<number, readonly number[]>();
-
-  const candidates = (code: number): readonly number[] => {
-    if (!(code >= 0 && code <= 0xffff) || code !== Math.floor(code)) return EMPTY;
+  return (code) => {
+    if (!isCodeUnit(code)) return EMPTY;
     const hit = cache.get(code);
     if (hit !== undefined) return hit;
-    if (bySyl === null || byNear === null || pairRows === null) {
-      bySyl = invert(syl, syllables.length);
-      byNear = invert(near, nearIds.size);
-      pairRows = toRows(pairA.concat(pairB), pairB.concat(pairA));
-    }
+    inverse ??= { bySyl: invert(readings.syl, readings.syllables.length), byNear: invert(readings.near, readings.nearCount), pairRows: toRows(pairA.concat(pairB), pairB.concat(pairA)) };
     const found = new Set<number>();
-    for (const [rows, inverse] of [
-      [syl, bySyl],
-      [near, byNear],
+    for (const [rows, inv] of [
+      [readings.syl, inverse.bySyl],
+      [readings.near, inverse.byNear],
     ] as const) {
       for (let k = rows.offsets[code]!; k < rows.offsets[code + 1]!; k++) {
         const v = rows.flat[k]!;
-        for (let j = inverse.offsets[v]!; j < inverse.offsets[v + 1]!; j++) found.add(inverse.flat[j]!);
+        for (let j = inv.offsets[v]!; j < inv.offsets[v + 1]!; j++) found.add(inv.flat[j]!);
       }
     }
+    const { pairRows } = inverse;
     for (let k = pairRows.offsets[code]!; k < pairRows.offsets[code + 1]!; k++) found.add(pairRows.flat[k]!);
     found.delete(code);
     const list = found.size === 0 ? EMPTY : Object.freeze([...found].sort((p, q) => p - q));
     cache.set(code, list);
     return list;
   };
+}
 
+/** Builds the query structure. Throws on a malformed row (a packaging bug, not user input). */
+export function createConfusion(tables: ConfusionTables): Confusion {
+  const readings = parseReadings(tables.pinyinTsv);
+  const { isPair, pairA, pairB } = parseLookalikes(tables.lookalikeTsv);
+  const { syl, near, syllables } = readings;
   return {
     kind(expected: number, actual: number): ConfusionKind | null {
       if (expected === actual || expected >>> 16 !== 0 || actual >>> 16 !== 0) return null;
-      if (sharesRow(sylOff, sylFlat, expected, actual)) return 'homophone';
+      if (sharesRow(syl.offsets, syl.flat, expected, actual)) return 'homophone';
       if (isPair(expected, actual)) return 'lookalike';
-      if (sharesRow(nearOff, nearFlat, expected, actual)) return 'near-homophone';
+      if (sharesRow(near.offsets, near.flat, expected, actual)) return 'near-homophone';
       return null;
     },
-    candidates,
+    candidates: candidatesOf(readings, pairA, pairB),
     readings(code: number): readonly string[] {
-      if (!(code >= 0 && code <= 0xffff) || code !== Math.floor(code)) return NO_READINGS;
+      if (!isCodeUnit(code)) return NO_READINGS;
       const out: string[] = [];
-      for (let k = sylOff[code]!; k < sylOff[code + 1]!; k++) out.push(syllables[sylFlat[k]!]!);
+      for (let k = syl.offsets[code]!; k < syl.offsets[code + 1]!; k++) out.push(syllables[syl.flat[k]!]!);
       return out;
     },
   };
