@@ -121,6 +121,11 @@ export async function serveCli(argv: readonly string[], io: CommandIO, version =
     return 0;
   } catch (error) {
     await server?.close().catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      io.stderr.write(`tifa: cannot listen on ${values.host ?? '127.0.0.1'}:${values.port ?? DEFAULT_PORT}: ${code === 'EADDRINUSE' ? 'the port is in use' : code === 'EACCES' ? 'permission denied' : 'no such address on this machine'} (${code})\n`);
+      return 2;
+    }
     io.stderr.write(`${describeError(error)}\n`);
     return 2;
   }

@@ -3,7 +3,7 @@
  * answered before the process exits 0, and start-up problems exit 2 with one line.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -78,8 +78,16 @@ describe('tifa serve (process)', () => {
     expect(stderr).toBe('');
   }, 60_000);
 
-  it('exits 2 with one line for a bad option or an unreadable lexicon; --help exits 0', () => {
+  it('exits 2 with one line for a bad option, an unreadable lexicon or a port in use; --help exits 0', async () => {
     const run = (args: string[]) => spawnSync(process.execPath, ['--import', tsx, bin, 'serve', ...args], { encoding: 'utf8', timeout: 30_000 });
+    // Asynchronous, so that this process's own server can still accept while the child tries its port.
+    const runAsync = (args: string[]) =>
+      new Promise<{ status: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', tsx, bin, 'serve', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.once('exit', (status) => resolve({ status, stderr }));
+      });
     const port = run(['--port', 'eighty']);
     expect(port.status).toBe(2);
     expect(port.stderr).toBe('tifa: --port must be a whole number from 0 to 65535, not "eighty"\n');
@@ -89,6 +97,13 @@ describe('tifa serve (process)', () => {
     const unknown = run(['--colour']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/^tifa: serve: Unknown option '--colour'/);
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const taken = (busy.address() as { port: number }).port;
+    const inUse = await runAsync(['--port', String(taken), '--jobs', '1', ...SEED]);
+    busy.close();
+    expect(inUse.status).toBe(2);
+    expect(inUse.stderr).toBe(`tifa: cannot listen on 127.0.0.1:${taken}: the port is in use (EADDRINUSE)\n`);
     const help = run(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: tifa serve/);
