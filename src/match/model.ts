@@ -108,16 +108,20 @@ export function buildAnchorFilters(model: MatchModel, candidates: (code: number)
   return { acceptAll, first, afterInsertion };
 }
 
-export function buildMatchModel(entries: readonly LexiconEntry[], normalizer: Normalizer, allow: readonly string[]): MatchModel {
-  const patterns: string[] = [];
-  const types: number[] = [];
-  const refs: number[] = [];
-  const add = (text: string, type: HitType, ref: number): void => {
-    patterns.push(text);
-    types.push(type);
-    refs.push(ref);
-  };
-  const key = normalizer.key;
+/** The automaton's patterns, with the hit type and reference of each. */
+class PatternList {
+  readonly patterns: string[] = [];
+  readonly types: number[] = [];
+  readonly refs: number[] = [];
+  add(text: string, type: HitType, ref: number): void {
+    this.patterns.push(text);
+    this.types.push(type);
+    this.refs.push(ref);
+  }
+}
+
+/** Adds every entry's texts to `list`; returns the known texts (matching forms) and the fuzzy targets. */
+function listEntries(entries: readonly LexiconEntry[], key: (s: string) => string, list: PatternList): { knownKeys: Set<string>; targets: FuzzyTarget[] } {
   const knownKeys = new Set<string>();
   const targets: FuzzyTarget[] = [];
   const targetKeys = new Set<string>();
@@ -128,44 +132,39 @@ export function buildMatchModel(entries: readonly LexiconEntry[], normalizer: No
     const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
     targets.push({ entry, text, codes, reversed: codes.slice().reverse() });
   };
+  const addCorrect = (k: string, i: number): void => {
+    if (correctKeys.has(k)) return;
+    correctKeys.add(k);
+    list.add(k, HitType.Correct, i);
+  };
   entries.forEach((e, i) => {
     const k = key(e.text);
     knownKeys.add(k);
-    switch (e.kind) {
-      case 'mandated':
-        if (!correctKeys.has(k)) {
-          correctKeys.add(k);
-          add(k, HitType.Correct, i);
-        }
-        e.variants.forEach((v) => {
-          knownKeys.add(key(v));
-          add(key(v), HitType.Variant, i);
-        });
-        if (e.fuzzy) addTarget(k, i);
-        break;
-      case 'banned':
-        add(k, HitType.Banned, i);
-        break;
-      case 'outdated':
-        add(k, HitType.Outdated, i);
-        break;
-      case 'allow':
-        add(k, HitType.Allow, i);
-        break;
-      case 'typo':
-        add(k, HitType.Typo, i);
-        for (const r of e.replacement) {
-          const rk = key(r);
-          knownKeys.add(rk);
-          if (!correctKeys.has(rk)) {
-            correctKeys.add(rk);
-            add(rk, HitType.Correct, i);
-          }
-          if (e.fuzzy) addTarget(rk, i);
-        }
-        break;
+    if (e.kind === 'mandated') {
+      addCorrect(k, i);
+      e.variants.forEach((v) => {
+        knownKeys.add(key(v));
+        list.add(key(v), HitType.Variant, i);
+      });
+      if (e.fuzzy) addTarget(k, i);
+    } else if (e.kind === 'banned') list.add(k, HitType.Banned, i);
+    else if (e.kind === 'outdated') list.add(k, HitType.Outdated, i);
+    else if (e.kind === 'allow') list.add(k, HitType.Allow, i);
+    else if (e.kind === 'typo') {
+      list.add(k, HitType.Typo, i);
+      for (const r of e.replacement) {
+        const rk = key(r);
+        knownKeys.add(rk);
+        addCorrect(rk, i);
+        if (e.fuzzy) addTarget(rk, i);
+      }
     }
   });
+  return { knownKeys, targets };
+}
+
+/** Adds the anchors of every fuzzy target (pieces shared by targets form one group) and the middle swaps to `list`. */
+function listAnchors(targets: readonly FuzzyTarget[], knownKeys: ReadonlySet<string>, list: PatternList): AnchorGroup[] {
   const groupIndex = new Map<string, number>();
   const groupMembers: Array<{ side: 'left' | 'right'; pieceLength: number; targets: number[]; offsets: number[] }> = [];
   targets.forEach((t, ti) => {
@@ -178,21 +177,19 @@ export function buildMatchModel(entries: readonly LexiconEntry[], normalizer: No
         g = groupMembers.length;
         groupIndex.set(k, g);
         groupMembers.push({ side, pieceLength: length, targets: [], offsets: [] });
-        add(piece, HitType.Anchor, g);
+        list.add(piece, HitType.Anchor, g);
       }
       groupMembers[g]!.targets.push(ti);
       groupMembers[g]!.offsets.push(offset);
     }
     const swapped = middleSwap(t.text);
-    if (swapped !== t.text && !knownKeys.has(swapped)) add(swapped, HitType.Swap, ti);
+    if (swapped !== t.text && !knownKeys.has(swapped)) list.add(swapped, HitType.Swap, ti);
   });
-  const anchorGroups: AnchorGroup[] = groupMembers.map((g) => ({ side: g.side, pieceLength: g.pieceLength, targets: Int32Array.from(g.targets), offsets: Int32Array.from(g.offsets) }));
-  allow.forEach((a, ai) => {
-    const k = key(a);
-    if (k.length > 0) add(k, HitType.Allow, ai);
-  });
+  return groupMembers.map((g) => ({ side: g.side, pieceLength: g.pieceLength, targets: Int32Array.from(g.targets), offsets: Int32Array.from(g.offsets) }));
+}
 
-  const automaton = buildAutomaton(patterns);
+/** The automaton class of every code unit, through the normalizer (skipped units and the look-alike bit marked). */
+function unitClassesOf(automaton: Automaton, normalizer: Normalizer): Uint16Array {
   const unitClass = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) {
     const kind = normalizer.kind[c]!;
@@ -204,11 +201,24 @@ export function buildMatchModel(entries: readonly LexiconEntry[], normalizer: No
     if (cls >= LOOKALIKE_BIT) throw new RangeError('too many distinct characters in the lexicon');
     unitClass[c] = cls | (kind === CharKind.Lookalike ? LOOKALIKE_BIT : 0);
   }
+  return unitClass;
+}
+
+export function buildMatchModel(entries: readonly LexiconEntry[], normalizer: Normalizer, allow: readonly string[]): MatchModel {
+  const list = new PatternList();
+  const key = (s: string): string => normalizer.key(s);
+  const { knownKeys, targets } = listEntries(entries, key, list);
+  const anchorGroups = listAnchors(targets, knownKeys, list);
+  allow.forEach((a, ai) => {
+    const k = key(a);
+    if (k.length > 0) list.add(k, HitType.Allow, ai);
+  });
+  const automaton = buildAutomaton(list.patterns);
   return {
     automaton,
-    unitClass,
-    hitType: Uint8Array.from(types),
-    hitRef: Int32Array.from(refs),
+    unitClass: unitClassesOf(automaton, normalizer),
+    hitType: Uint8Array.from(list.types),
+    hitRef: Int32Array.from(list.refs),
     entries,
     targets,
     knownKeys,
