@@ -60,7 +60,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe('the installed tarball, used from another directory', { timeout: 120_000 }, () => {
   it('tifa check --jobs 2 finds the data and starts its workers from dist/ (same report as one thread)', () => {
@@ -117,7 +117,9 @@ describe('the installed tarball, used from another directory', { timeout: 120_00
     expect(r.stderr).toMatch(/status=0\n$/);
   });
 
-  it('types compile for CommonJS and ESM TypeScript projects under module node16, skipLibCheck off', () => {
+  it('types compile for CommonJS and ESM TypeScript consumers under module node16, skipLibCheck off', () => {
+    // One program, two files: a .cts is CommonJS (its import is a require: the "require" types,
+    // dist/index.d.cts) and a .mts an ES module (the "import" types), whatever the package type.
     const consumer = `import { createChecker, checkFiles, SegmenterError, type Finding, type PoolFileResult } from 'tifa';
 const findings: Finding[] = createChecker().check('中化民族');
 export const count: number = findings.length;
@@ -128,19 +130,24 @@ export async function all(files: string[]): Promise<PoolFileResult[]> {
 }
 export const isSetup = (e: unknown): boolean => e instanceof SegmenterError;
 `;
-    for (const type of ['commonjs', 'module']) {
-      const dir = join(project, `ts-${type}`);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `ts-${type}`, version: '1.0.0', private: true, type }));
-      writeFileSync(join(dir, 'index.ts'), consumer);
-      writeFileSync(
-        join(dir, 'tsconfig.json'),
-        JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'ES2022', lib: ['ES2022'], strict: true, skipLibCheck: false, noEmit: true, typeRoots: [join(root, 'node_modules/@types')], types: ['node'] }, files: ['index.ts'] }),
-      );
-      const r = sh(process.execPath, [tsc, '-p', dir], dir);
-      expect(`${type}: ${r.stdout}${r.stderr}`).toBe(`${type}: `);
-      expect(r.status).toBe(0);
-    }
+    const dir = join(project, 'ts');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'consumer.cts'), consumer);
+    writeFileSync(join(dir, 'consumer.mts'), consumer);
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'ES2022', lib: ['ES2022'], strict: true, skipLibCheck: false, noEmit: true, typeRoots: [join(root, 'node_modules/@types')], types: ['node'] },
+        files: ['consumer.cts', 'consumer.mts'],
+      }),
+    );
+    const r = sh(process.execPath, [tsc, '-p', dir, '--traceResolution'], dir);
+    const resolved = (file: string): string | undefined =>
+      /Module name 'tifa' was successfully resolved to '([^']+)'/.exec(r.stdout.slice(r.stdout.indexOf(`Resolving module 'tifa' from '${join(dir, file)}'`)))?.[1];
+    expect(resolved('consumer.cts')).toMatch(/node_modules\/tifa\/dist\/index\.d\.cts$/);
+    expect(resolved('consumer.mts')).toMatch(/node_modules\/tifa\/dist\/index\.d\.ts$/);
+    expect(r.stdout.split('\n').filter((l) => /error TS/.test(l))).toEqual([]);
+    expect(r.status).toBe(0);
   }, 300_000);
 
   it('ships LICENSE, the lexicon format and sources; no install-time script, none warned about for tifa', () => {
