@@ -19,7 +19,7 @@ import { checkBytes, checkSource, HTML_EXTENSIONS, kindOfPath, type FileCheckRes
 import { checkDocumentBytes, DocumentError, documentKindOfPath } from './check-document.js';
 import { CRAWL_ARGS, CRAWL_HELP, crawlCommand } from './crawl-command.js';
 import { checkFiles, PoolSetupError } from '../pool/index.js';
-import { FORMATTERS } from './formatters/index.js';
+import { FORMATTERS, WRITERS } from './formatters/index.js';
 import { RULE_IDS } from './formatters/rules.js';
 import type { FileResult } from './formatters/types.js';
 import { expandInputs, InputError, normalizeExtensions, readInputFile, readProblem, sizeOf, unreadableInPool, type InputProblem } from './inputs.js';
@@ -465,6 +465,21 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   };
   let unfixable = 0; // files --fix could not read again or write: exit code 2 at the end
   const checkedInputs = options.fix === undefined ? source : fixPass(source, files, { mode: options.fix, checker, keep: filter, directives: options.directives, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}), displayName: (f) => displayPath(f, io.cwd), out: (s) => void io.stdout.write(s), say, failed: () => void unfixable++ });
+  const formatOptions = { color: options.format === 'stylish' && useColor({ flag: options.color, env: io.env, isTTY: report.isTTY }), toolVersion: VERSION };
+  // stylish and jsonl are written input by input, and an input's text is let go once written.
+  const writer = WRITERS[options.format]?.(formatOptions);
+  const add = (result: FileResult): void => {
+    if (writer === undefined) {
+      results.push(result);
+      return;
+    }
+    const part = writer.file(result);
+    if (part !== '') {
+      progress.done();
+      report.write(part);
+    }
+    results.push({ ...result, text: '' });
+  };
   let i = -1;
   for await (const checked of checkedInputs) {
     i++;
@@ -473,7 +488,7 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
       const name = displayPath(file, io.cwd);
       const { level, message, code } = checked.problem;
       say(`tifa: ${level === 'error' ? 'error' : 'warning'}: ${name}: ${message}\n`);
-      results.push({ file: name, findings: [], text: '', [level]: { message, code } });
+      add({ file: name, findings: [], text: '', [level]: { message, code } });
       continue;
     }
     let findings = checked.findings.filter(filter);
@@ -502,14 +517,13 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
         io.stderr.write(`tifa: warning: ${name}: ${checked.document.unreadable}\n`);
       }
     }
-    results.push(result);
+    add(result);
     progress.update(results.length, bytes, total);
     if (capped) break;
   }
   progress.done();
   if (capped) io.stderr.write(`tifa: stopped after ${options.maxFindings} ${options.maxFindings === 1 ? 'finding' : 'findings'} (--max-findings)\n`);
-  const color = options.format === 'stylish' && useColor({ flag: options.color, env: io.env, isTTY: report.isTTY });
-  report.write(formatter(results, { color, toolVersion: VERSION }));
+  report.write(writer !== undefined ? writer.end() : formatter(results, formatOptions));
   const code = exitCode(results, options, io);
   return unfixable > 0 ? 2 : code;
 }

@@ -1,4 +1,4 @@
-import type { FileResult, Formatter } from './types.js';
+import type { FileResult, FileWriter, Formatter } from './types.js';
 
 /** The per-file fields besides the findings (only those that are known). */
 function fileFields(r: FileResult): Record<string, unknown> {
@@ -26,9 +26,17 @@ export const json: Formatter = (results) => `${JSON.stringify(results.map((r) =>
  */
 export const jsonl: Formatter = (results) => {
   let out = '';
-  for (const r of results) {
-    if (r.error !== undefined) out += `${JSON.stringify({ file: r.file, error: r.error })}\n`;
-    for (const f of r.findings) out += `${JSON.stringify({ file: r.file, ...f })}\n`;
-  }
+  for (const r of results) out += jsonlFile(r);
   return out;
 };
+
+/** The jsonl lines of one input. */
+function jsonlFile(r: FileResult): string {
+  let out = '';
+  if (r.error !== undefined) out += `${JSON.stringify({ file: r.file, error: r.error })}\n`;
+  for (const f of r.findings) out += `${JSON.stringify({ file: r.file, ...f })}\n`;
+  return out;
+}
+
+/** jsonl input by input (see FileWriter). */
+export const jsonlWriter = (): FileWriter => ({ file: jsonlFile, end: () => '' });

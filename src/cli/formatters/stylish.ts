@@ -1,13 +1,7 @@
-import type { Formatter } from './types.js';
+import type { FileResult, FileWriter, Formatter, FormatOptions } from './types.js';
 import { stringWidth } from './width.js';
 
 const paint = (on: boolean, code: string, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
-
-/** `, N suppressed by inline directives`, or nothing. */
-function suppressed(results: Parameters<Formatter>[0]): string {
-  const n = results.reduce((sum, r) => sum + (r.suppressed ?? 0), 0);
-  return n > 0 ? `, ${n} suppressed by inline directives` : '';
-}
 
 /** Longest part of a source line shown around a finding (in code units on each side). */
 const CONTEXT = 30;
@@ -16,19 +10,37 @@ const CONTEXT = 30;
  * The human default: per file, `line:col  severity  message  rule`, then the line with the span
  * marked by carets (display-width aware, so CJK text lines up), and a summary at the end.
  */
-export const stylish: Formatter = (results, { color }) => {
+export const stylish: Formatter = (results, options) => {
+  const writer = stylishWriter(options);
   let out = '';
+  for (const r of results) out += writer.file(r);
+  return out + writer.end();
+};
+
+/**
+ * The stylish output file by file (what `tifa check` writes as each input is done, so no input's
+ * findings wait for the others): `file` per input in order, then `end` for the summary.
+ */
+export function stylishWriter({ color }: FormatOptions): FileWriter {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
-  for (const r of results) {
+  let unread = 0;
+  let skipped = 0;
+  let inputs = 0;
+  let suppressedCount = 0;
+  const file = (r: FileResult): string => {
+    inputs++;
+    suppressedCount += r.suppressed ?? 0;
+    if (r.error !== undefined) unread++;
+    if (r.skipped !== undefined) skipped++;
+    let out = '';
     const issue = r.error ?? r.skipped;
     if (issue !== undefined) {
       // An input that could not be read (or was skipped) is shown in its place, with the reason.
-      out += `${paint(color, '4', r.file)}\n  ${r.error ? paint(color, '31', 'error') : paint(color, '33', 'warning')}  ${issue.message}\n\n`;
-      continue;
+      return `${paint(color, '4', r.file)}\n  ${r.error ? paint(color, '31', 'error') : paint(color, '33', 'warning')}  ${issue.message}\n\n`;
     }
-    if (r.findings.length === 0) continue;
+    if (r.findings.length === 0) return '';
     const notes = [r.encoding !== undefined && r.encoding !== 'utf-8' ? r.encoding : '', r.replacements ? `${r.replacements} bad ${r.replacements === 1 ? 'byte' : 'bytes'}` : ''].filter((n) => n !== '');
     out += `${paint(color, '4', r.file)}${notes.length > 0 ? paint(color, '2', ` (${notes.join(', ')})`) : ''}\n`;
     for (const f of r.findings) {
@@ -55,17 +67,17 @@ export const stylish: Formatter = (results, { color }) => {
       out += `           ${before}${paint(color, '1;31', span)}${visible(r.text.slice(shownEnd, to))}\n`;
       out += `           ${' '.repeat(stringWidth(before))}${paint(color, '31', '^'.repeat(Math.max(1, stringWidth(span))))}\n`;
     }
-    out += '\n';
-  }
-  const total = errors + warnings + infos;
-  const unread = results.filter((r) => r.error !== undefined).length;
-  const skipped = results.filter((r) => r.skipped !== undefined).length;
-  const checked = results.length - unread - skipped;
-  const files = (n: number): string => `${n} ${n === 1 ? 'file' : 'files'}`;
-  const inputNote = `${skipped > 0 ? `, ${skipped} skipped` : ''}${unread > 0 ? `, ${files(unread)} could not be read` : ''}`;
-  if (unread > 0 && total === 0) return `${out}${paint(color, '31', '✖')} ${files(unread)} could not be read; ${files(checked)} checked, no problems${skipped > 0 ? `, ${skipped} skipped` : ''}${suppressed(results)}\n`;
-  const suppressedNote = suppressed(results);
-  if (total === 0) return `${out}${paint(color, '32', '✔')} ${files(checked)} checked, no problems${inputNote}${suppressedNote}\n`;
-  out += `${paint(color, errors > 0 ? '31' : '33', '✖')} ${total} ${total === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}${infos ? `, ${infos} info` : ''}) in ${files(checked)}${inputNote}${suppressedNote}\n`;
-  return out;
-};
+    return `${out}\n`;
+  };
+  const end = (): string => {
+    const total = errors + warnings + infos;
+    const checked = inputs - unread - skipped;
+    const files = (n: number): string => `${n} ${n === 1 ? 'file' : 'files'}`;
+    const inputNote = `${skipped > 0 ? `, ${skipped} skipped` : ''}${unread > 0 ? `, ${files(unread)} could not be read` : ''}`;
+    const suppressedNote = suppressedCount > 0 ? `, ${suppressedCount} suppressed by inline directives` : '';
+    if (unread > 0 && total === 0) return `${paint(color, '31', '✖')} ${files(unread)} could not be read; ${files(checked)} checked, no problems${skipped > 0 ? `, ${skipped} skipped` : ''}${suppressedNote}\n`;
+    if (total === 0) return `${paint(color, '32', '✔')} ${files(checked)} checked, no problems${inputNote}${suppressedNote}\n`;
+    return `${paint(color, errors > 0 ? '31' : '33', '✖')} ${total} ${total === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}${infos ? `, ${infos} info` : ''}) in ${files(checked)}${inputNote}${suppressedNote}\n`;
+  };
+  return { file, end };
+}

@@ -69,5 +69,15 @@ export interface CrawlMeta {
   elapsedMs: number;
 }
 
+/**
+ * A format that can be written input by input (stylish, jsonl): `file` for each result in input
+ * order, then `end`; concatenated, the same text as its Formatter. The CLI writes each input's
+ * part as soon as it is checked, so findings do not pile up across inputs.
+ */
+export interface FileWriter {
+  file(result: FileResult): string;
+  end(): string;
+}
+
 /** A formatter is pure: results in, the whole output out. */
 export type Formatter = (results: readonly FileResult[], options: FormatOptions) => string;
