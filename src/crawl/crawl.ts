@@ -9,7 +9,6 @@
  * robots.txt Crawl-delay may differ per host) and a back-off between retries.
  */
 import { STATUS_CODES } from 'node:http';
-import { join } from 'node:path';
 import type { Checker } from '../checker.js';
 import { checkBytes, sniffKind } from '../cli/check-file.js';
 import { checkDocument, documentKindOfMediaType, documentKindOfPath, sniffDocumentKind, type DocumentKind } from '../documents/index.js';
@@ -83,11 +82,15 @@ export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, op
     if (e.t === 'start') {
       const same = e.seeds.join(' ') === seeds.map((s) => s.href).join(' ') && e.scope === o.scope;
       if (!same) throw new CrawlSetupError(`the state folder ${options.stateDir} holds a crawl of ${e.seeds.join(' ')} (scope ${e.scope}); use another folder, or remove it to start again`);
-    } else if (e.t === 'queued') queued.set(e.url, e);
-    else if (e.t === 'page') pages.set(e.url, e);
-    else if (e.t === 'failed') failed.set(e.url, e);
-    else if (e.t === 'skipped') skipped.set(e.url, e);
-    else if (e.t === 'deferred') deferred.set(e.url, e);
+      continue;
+    }
+    // The entry without its tag: it is written again under another tag (a deferred URL queued).
+    const { t, ...entry } = e;
+    if (t === 'queued') queued.set(entry.url, entry as QueuedUrl);
+    else if (t === 'page') pages.set(entry.url, entry as CrawledPage);
+    else if (t === 'failed') failed.set(entry.url, entry as FailedUrl);
+    else if (t === 'skipped') skipped.set(entry.url, entry as SkippedUrl);
+    else if (t === 'deferred') deferred.set(entry.url, entry as QueuedUrl);
   }
   const settled = (url: string): boolean => pages.has(url) || failed.has(url) || skipped.has(url);
   const resumed = [...queued.keys()].filter(settled).length;
@@ -181,10 +184,12 @@ export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, op
     if (at > now) await sleep(at - now);
   };
 
+  // Crawlee's queue lives in memory: a resumed crawl rebuilds it from tifa's journal. (Crawlee can
+  // keep its queue on disk, but requests in flight when a crawl is killed stay locked there for a
+  // minute, so a resumed crawl would stall on them.)
   const config = new Configuration({
-    persistStorage: options.stateDir !== undefined,
-    purgeOnStart: false,
-    storageClientOptions: options.stateDir !== undefined ? { localDataDirectory: join(options.stateDir, 'crawlee') } : {},
+    persistStorage: false,
+    purgeOnStart: true,
     logLevel: process.env.TIFA_CRAWL_DEBUG ? log.LEVELS.DEBUG : log.LEVELS.OFF,
   });
   const crawler = new HttpCrawler(

@@ -2,7 +2,7 @@
  * The crawl's journal in `--state DIR`: one JSON line per event (a URL queued, a page checked, a
  * URL failed or skipped), appended as it happens, so a crawl stopped at any point can go on: the
  * URLs queued and not yet settled are queued again, the settled ones are kept. Crawlee's own
- * request queue is kept beside it (`DIR/crawlee`). A torn last line (a kill mid-write) is ignored.
+ * queue is rebuilt in memory from it. A torn last line (a kill mid-write) is ignored.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

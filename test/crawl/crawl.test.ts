@@ -103,6 +103,25 @@ describe('tifa crawl bounds and state', () => {
     expect(third.stats.findings).toBe(KNOWN_FINDINGS.length);
   }, 120_000);
 
+  it('a crawl stopped mid-way (Ctrl-C) goes on from --state: requests in flight are fetched again, nothing settled twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-crawl-stop-'));
+    try {
+      const abort = new AbortController();
+      site.requests.length = 0;
+      const first = await runCrawl(checker, { seeds: [site.url], ...FAST, concurrency: 2, stateDir: dir, signal: abort.signal, onProgress: (s) => s.pages >= 2 && abort.abort() });
+      expect(first.interrupted).toBe(true);
+      const settledFirst = [...first.pages, ...first.failed].map((p) => p.url.slice(site.url.length - 1));
+      expect(settledFirst.length).toBeLessThan(10);
+      site.requests.length = 0;
+      const second = await runCrawl(checker, { seeds: [site.url], ...FAST, stateDir: dir });
+      expect(second.interrupted).toBe(false);
+      expect(site.requests.filter((p) => settledFirst.includes(p))).toEqual([]);
+      expect(second.stats).toMatchObject({ pages: 6, attachments: 3, failed: 1, findings: KNOWN_FINDINGS.length });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('refuses a state folder of another crawl', async () => {
     await expect(runCrawl(checker, { seeds: ['http://127.0.0.1:1/'], ...FAST, stateDir: state })).rejects.toThrow(/holds a crawl of/);
   });
