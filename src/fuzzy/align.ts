@@ -68,49 +68,45 @@ export function alignSide(
     out.ok = true;
     return;
   }
-  // 1. Same length, substitutions only.
+  const first = alignSubstitutions(phrase, p0, r, text, textCount, maxSubs, confusion, out);
+  if (out.ok || !allowEdit) return;
+  alignOneEdit(phrase, p0, r, text, textCount, first, edgeOmission, out);
+}
+
+/**
+ * Same length, substitutions only: sets `out` when the side aligns that way (exactly or with up to
+ * `maxSubs` confusable substitutions); returns the first position where text and phrase differ.
+ */
+function alignSubstitutions(phrase: Uint16Array, p0: number, r: number, text: Int32Array, textCount: number, maxSubs: number, confusion: ConfusionOf, out: SideResult): number {
   let first = -1;
-  if (textCount >= r) {
-    let subs = 0;
-    let kinds = 0;
-    let okSubs = true;
-    for (let i = 0; i < r; i++) {
-      const p = phrase[p0 + i]!;
-      const t = text[i]!;
-      if (p === t) continue;
-      if (first < 0) first = i;
-      const k = subs < maxSubs ? confusion(p, t) : 0;
-      if (k === 0) {
-        okSubs = false;
-        break;
-      }
-      subs++;
-      kinds |= k;
-    }
-    if (first < 0) {
-      out.ok = true;
-      out.textLength = r;
-      return;
-    }
-    if (okSubs) {
-      out.ok = true;
-      out.subs = subs;
-      out.at = first;
-      out.textLength = r;
-      out.subKinds = kinds;
-      return;
-    }
-  } else {
-    for (let i = 0; i < textCount; i++) {
-      if (phrase[p0 + i] !== text[i]) {
-        first = i;
-        break;
-      }
-    }
-    if (first < 0) first = textCount;
+  if (textCount < r) {
+    for (let i = 0; i < textCount; i++) if (phrase[p0 + i] !== text[i]) return i;
+    return textCount;
   }
-  if (!allowEdit) return;
-  const q = first;
+  let subs = 0;
+  let kinds = 0;
+  for (let i = 0; i < r; i++) {
+    const p = phrase[p0 + i]!;
+    const t = text[i]!;
+    if (p === t) continue;
+    if (first < 0) first = i;
+    const k = subs < maxSubs ? confusion(p, t) : 0;
+    if (k === 0) return first;
+    subs++;
+    kinds |= k;
+  }
+  out.ok = true;
+  out.textLength = r;
+  if (first >= 0) {
+    out.subs = subs;
+    out.at = first;
+    out.subKinds = kinds;
+  }
+  return first;
+}
+
+/** One transposition, insertion or omission at the first difference `q` (tried in that order); sets `out` when one aligns the side. */
+function alignOneEdit(phrase: Uint16Array, p0: number, r: number, text: Int32Array, textCount: number, q: number, edgeOmission: boolean, out: SideResult): void {
   // 2. Transposition (before omission: 绝不于耳 is 不绝于耳 swapped, not missing 绝) of phrase[q], phrase[q+1].
   if (q + 1 < r && textCount >= r && text[q] === phrase[p0 + q + 1] && text[q + 1] === phrase[p0 + q] && rangeEqual(phrase, p0 + q + 2, text, q + 2, r - q - 2)) {
     out.ok = true;
@@ -144,7 +140,6 @@ export function alignSide(
     out.edit = EditKind.Omission;
     out.at = q;
     out.textLength = r - 1;
-    return;
   }
 }
 

@@ -150,6 +150,21 @@ export function verifyAnchor(
   if (l.edit !== EditKind.None && (r.edit !== EditKind.None || r.subs > 0)) return undefined;
   if (r.edit !== EditKind.None && l.subs > 0) return undefined;
 
+  return describeEdit(text, start, end, target, targetIndex, offset, pieceLength, map, s, subs, edits);
+}
+
+/**
+ * The candidate of a verified alignment (in `s.left`, `s.right`): its span, what the edit is
+ * (detail, the human-readable edit, the character it is about), where it is, how sure.
+ */
+function describeEdit(text: string, start: number, end: number, target: FuzzyTarget, targetIndex: number, offset: number, pieceLength: number, map: Uint16Array, s: FuzzyScratch, subs: number, edits: number): FuzzyCandidate {
+  const codes = target.codes;
+  const length = codes.length;
+  const leftLength = offset;
+  const rightStart = offset + pieceLength;
+  const rightLength = length - rightStart;
+  const l = s.left;
+  const r = s.right;
   const candStart = l.textLength > 0 ? s.leftPos[l.textLength - 1]! : start;
   const candEnd = r.textLength > 0 ? s.rightPos[r.textLength - 1]! + 1 : end;
   let detail: ErrorDetail;
