@@ -1,17 +1,17 @@
 /**
- * The package as a user gets it: `npm pack` (which builds in `prepack`), the tarball installed into
- * an empty project in a temporary directory, everything run from that project's directory, never
- * from the repository root (where a wrong path would happen to work). Slow (a build, a pack, an
- * install: about a minute); everything is prepared once in beforeAll.
+ * The package as a user gets it: `npm pack` of a copy of the sources (which builds in `prepack`),
+ * the tarball installed into an empty project in a temporary directory, everything run from that
+ * project's directory, never from the repository root (where a wrong path would happen to work).
+ * Slow (a build, a pack, an install, a type check: one to three minutes); prepared once in beforeAll.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODEJIEBA_MISSING } from '../../src/segment/index.js';
-import { PREPARE, restorePrepare } from '../../src/build/pack-manifest.js';
+import { PREPARE } from '../../src/build/pack-manifest.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
@@ -20,9 +20,11 @@ const tsc = join(root, 'node_modules/typescript/bin/tsc');
 const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_|^init_cwd$/i.test(k)));
 env.NO_COLOR = '1';
 
-let work: string; // temporary directory: the tarball and the project
+let work: string; // temporary directory: the copy of the sources, the tarball and the project
+let source: string; // the copy of the sources that is packed
 let project: string; // the empty project the tarball is installed into
 let installLog: string;
+let manifestBeforePack: string; // the copy's package.json before `npm pack`
 
 function sh(command: string, args: string[], cwd: string, input?: string): SpawnSyncReturns<string> {
   return spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...(input === undefined ? {} : { input }) });
@@ -33,21 +35,18 @@ function must(r: SpawnSyncReturns<string>, what: string): SpawnSyncReturns<strin
   return r;
 }
 
-const repoManifest = (): { scripts: Record<string, string> } => JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const packedFromManifest = (): { scripts: Record<string, string> } => JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'tifa-installed-'));
-  try {
-    must(sh('npm', ['pack', '--pack-destination', work], root), 'npm pack');
-  } finally {
-    // postpack puts `prepare` back; should the pack have died between the two, do it here.
-    const text = readFileSync(join(root, 'package.json'), 'utf8');
-    if (!/"prepare":/.test(text)) {
-      const pkg = JSON.parse(text) as { scripts: Record<string, string> };
-      pkg.scripts = restorePrepare(pkg.scripts);
-      writeFileSync(join(root, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-    }
-  }
+  // Packed from a copy of the sources (node_modules linked), so that the build of `prepack` and the
+  // edit of package.json between prepack and postpack never touch the working tree, where other
+  // tests read dist/ at the same time.
+  source = join(work, 'source');
+  for (const p of ['src', 'dictionaries', 'package.json', 'tsconfig.json', 'README.md', 'LICENSE']) cpSync(join(root, p), join(source, p), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(source, 'node_modules'), 'dir');
+  manifestBeforePack = readFileSync(join(source, 'package.json'), 'utf8');
+  must(sh('npm', ['pack', '--pack-destination', work], source), 'npm pack');
   const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
   if (!tarball) throw new Error('npm pack wrote no tarball');
   project = join(work, 'project');
@@ -157,7 +156,8 @@ export const isSetup = (e: unknown): boolean => e instanceof SegmenterError;
     const scripts = (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
     for (const s of ['preinstall', 'install', 'postinstall', 'prepare']) expect(scripts[s], s).toBeUndefined();
     expect(installLog).not.toMatch(/tifa@[^\n]*\((pre|post)?(install|prepare)/);
-    // The repository keeps its build-on-install for a fresh clone (npm ci), restored after the pack.
-    expect(repoManifest().scripts.prepare).toBe(PREPARE);
+    // The repository keeps its build-on-install for a fresh clone (npm ci): postpack put it back.
+    expect(packedFromManifest().scripts.prepare).toBe(PREPARE);
+    expect(readFileSync(join(source, 'package.json'), 'utf8')).toBe(manifestBeforePack);
   });
 });
