@@ -3,7 +3,9 @@
  *
  * The repository's package.json has `"prepare": "npm run build"`, so that `npm ci` on a fresh
  * clone leaves a built package (dist/ is not committed). A published package must have no
- * install-time script: npm lists `prepare` among a dependency's install scripts and warns. So
+ * install-time script: npm (11) lists a dependency's `prepare` among its install scripts, and warns,
+ * when the dependency comes from a tarball, a folder, git or a URL (from the registry it counts
+ * preinstall, install and postinstall only), and what it reads then is the tarball's package.json. So
  * `prepack` (after the build) runs `strip`, which removes that one key, and `postpack` runs
  * `restore`, which puts it back in the same place. Both edit the key alone (read, change one key,
  * write), so an edit made to package.json between the two is kept.
