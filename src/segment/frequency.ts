@@ -10,41 +10,49 @@ export interface DictionaryLookup {
   tag(word: string): string;
 }
 
+interface LineIndex {
+  dict: Uint8Array;
+  /** Byte offset of each line start, by the hash of its word (open addressing, -1 = empty). */
+  slots: Int32Array;
+  mask: number;
+}
+
+function hashBytes(bytes: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** One pass over the dictionary's bytes: the start of every line, hashed by its word. */
+function indexLines(dict: Uint8Array): LineIndex {
+  let lines = 0;
+  for (let i = 0; i < dict.length; i++) if (dict[i] === 10) lines++;
+  let size = 1;
+  while (size < (lines + 1) * 2) size <<= 1;
+  const slots = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  for (let start = 0; start < dict.length; ) {
+    let end = start;
+    while (end < dict.length && dict[end] !== 10) end++;
+    let space = start;
+    while (space < end && dict[space] !== 32) space++;
+    if (space > start) {
+      let h = hashBytes(dict, start, space) & mask;
+      while (slots[h] !== -1) h = (h + 1) & mask;
+      slots[h] = start;
+    }
+    start = end + 1;
+  }
+  return { dict, slots, mask };
+}
+
 export function createDictionaryLookup(loadDict: () => Uint8Array): DictionaryLookup {
-  let index: { dict: Uint8Array; slots: Int32Array; mask: number } | undefined;
+  let index: LineIndex | undefined;
   const cache = new Map<string, number>();
   const tags = new Map<string, string>();
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
-
-  const hashBytes = (bytes: Uint8Array, from: number, to: number): number => {
-    let h = 0x811c9dc5;
-    for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-    return h >>> 0;
-  };
-
-  const build = (): NonNullable<typeof index> => {
-    const dict = loadDict();
-    let lines = 0;
-    for (let i = 0; i < dict.length; i++) if (dict[i] === 10) lines++;
-    let size = 1;
-    while (size < (lines + 1) * 2) size <<= 1;
-    const slots = new Int32Array(size).fill(-1);
-    const mask = size - 1;
-    for (let start = 0; start < dict.length; ) {
-      let end = start;
-      while (end < dict.length && dict[end] !== 10) end++;
-      let space = start;
-      while (space < end && dict[space] !== 32) space++;
-      if (space > start) {
-        let h = hashBytes(dict, start, space) & mask;
-        while (slots[h] !== -1) h = (h + 1) & mask;
-        slots[h] = start;
-      }
-      start = end + 1;
-    }
-    return { dict, slots, mask };
-  };
+  const build = (): LineIndex => indexLines(loadDict());
 
   /** Byte offset just past `word ` on its dictionary line, or -1. */
   const find = (word: string): number => {
