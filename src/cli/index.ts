@@ -473,11 +473,10 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
       results.push(result);
       return;
     }
-    const part = writer.file(result);
-    if (part !== '') {
+    writer.file(result, (piece) => {
       progress.done();
-      report.write(part);
-    }
+      report.write(piece);
+    });
     results.push({ ...result, text: '' });
   };
   let i = -1;

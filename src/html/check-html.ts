@@ -21,7 +21,8 @@ function crossesBoundary(boundaries: readonly number[], start: number, end: numb
 }
 
 /**
- * Maps findings over `extracted.checkText` back into `html`. A finding that spans an inserted
+ * Maps findings over `extracted.checkText` back into `html`, moving the given finding objects
+ * (fresh from the check, owned by the caller) rather than copying them. A finding that spans an inserted
  * block boundary is dropped: in a page two blocks are never one phrase, whatever the text
  * checker does with a line break.
  */
@@ -34,7 +35,17 @@ export function mapFindings(html: string, extracted: ExtractedHtml, findings: re
     if (!range) continue; // only inserted boundaries: cannot happen for a real finding
     location ??= new LocationIndex(html);
     const at = location.locate(range.start)!;
-    out.push({ ...f, start: range.start, end: range.end, line: at.line, column: at.column, actual: html.slice(range.start, range.end), text: extracted.text.slice(f.start, f.end) });
+    // The check's findings are fresh objects: moved to the source in place, not copied (a page
+    // full of errors holds one object per finding, not two).
+    const text = extracted.text.slice(f.start, f.end);
+    const moved = f as Finding;
+    moved.start = range.start;
+    moved.end = range.end;
+    moved.line = at.line;
+    moved.column = at.column;
+    moved.actual = html.slice(range.start, range.end);
+    moved.text = text;
+    out.push(moved);
   }
   // Attribute units come after the page text in the extracted text: restore source order.
   return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));

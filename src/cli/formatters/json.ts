@@ -26,16 +26,26 @@ export const json: Formatter = (results) => `${JSON.stringify(results.map((r) =>
  */
 export const jsonl: Formatter = (results) => {
   let out = '';
-  for (const r of results) out += jsonlFile(r);
+  for (const r of results) jsonlFile(r, (piece) => (out += piece));
   return out;
 };
 
-/** The jsonl lines of one input. */
-function jsonlFile(r: FileResult): string {
+/** Lines per piece written. */
+const PIECE_LINES = 1000;
+
+/** The jsonl lines of one input, written a thousand lines at a time. */
+function jsonlFile(r: FileResult, write: (piece: string) => void): void {
   let out = '';
   if (r.error !== undefined) out += `${JSON.stringify({ file: r.file, error: r.error })}\n`;
-  for (const f of r.findings) out += `${JSON.stringify({ file: r.file, ...f })}\n`;
-  return out;
+  let lines = 0;
+  for (const f of r.findings) {
+    out += `${JSON.stringify({ file: r.file, ...f })}\n`;
+    if (++lines % PIECE_LINES === 0) {
+      write(out);
+      out = '';
+    }
+  }
+  if (out !== '') write(out);
 }
 
 /** jsonl input by input (see FileWriter). */

@@ -13,7 +13,7 @@ const CONTEXT = 30;
 export const stylish: Formatter = (results, options) => {
   const writer = stylishWriter(options);
   let out = '';
-  for (const r of results) out += writer.file(r);
+  for (const r of results) writer.file(r, (piece) => (out += piece));
   return out + writer.end();
 };
 
@@ -29,7 +29,7 @@ export function stylishWriter({ color }: FormatOptions): FileWriter {
   let skipped = 0;
   let inputs = 0;
   let suppressedCount = 0;
-  const file = (r: FileResult): string => {
+  const file = (r: FileResult, write: (piece: string) => void): void => {
     inputs++;
     suppressedCount += r.suppressed ?? 0;
     if (r.error !== undefined) unread++;
@@ -38,12 +38,19 @@ export function stylishWriter({ color }: FormatOptions): FileWriter {
     const issue = r.error ?? r.skipped;
     if (issue !== undefined) {
       // An input that could not be read (or was skipped) is shown in its place, with the reason.
-      return `${paint(color, '4', r.file)}\n  ${r.error ? paint(color, '31', 'error') : paint(color, '33', 'warning')}  ${issue.message}\n\n`;
+      write(`${paint(color, '4', r.file)}\n  ${r.error ? paint(color, '31', 'error') : paint(color, '33', 'warning')}  ${issue.message}\n\n`);
+      return;
     }
-    if (r.findings.length === 0) return '';
+    if (r.findings.length === 0) return;
     const notes = [r.encoding !== undefined && r.encoding !== 'utf-8' ? r.encoding : '', r.replacements ? `${r.replacements} bad ${r.replacements === 1 ? 'byte' : 'bytes'}` : ''].filter((n) => n !== '');
     out += `${paint(color, '4', r.file)}${notes.length > 0 ? paint(color, '2', ` (${notes.join(', ')})`) : ''}\n`;
-    for (const f of r.findings) {
+    for (let k = 0; k < r.findings.length; k++) {
+      const f = r.findings[k]!;
+      // Written a few hundred findings at a time: a large input's output is never one string.
+      if (k > 0 && k % 256 === 0) {
+        write(out);
+        out = '';
+      }
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;
@@ -67,7 +74,7 @@ export function stylishWriter({ color }: FormatOptions): FileWriter {
       out += `           ${before}${paint(color, '1;31', span)}${visible(r.text.slice(shownEnd, to))}\n`;
       out += `           ${' '.repeat(stringWidth(before))}${paint(color, '31', '^'.repeat(Math.max(1, stringWidth(span))))}\n`;
     }
-    return `${out}\n`;
+    write(`${out}\n`);
   };
   const end = (): string => {
     const total = errors + warnings + infos;

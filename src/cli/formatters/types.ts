@@ -75,7 +75,8 @@ export interface CrawlMeta {
  * part as soon as it is checked, so findings do not pile up across inputs.
  */
 export interface FileWriter {
-  file(result: FileResult): string;
+  /** Writes one input's part in pieces (a large input's output is never one string). */
+  file(result: FileResult, write: (piece: string) => void): void;
   end(): string;
 }
 
