@@ -8,7 +8,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Checker } from '../checker.js';
-import { CRAWL_DEFAULTS, CrawlSetupError, runCrawl, type CrawlOptions, type CrawlReport, type CrawlScope, type CrawlStats } from '../crawl/index.js';
+import type { CrawlOptions, CrawlReport, CrawlScope, CrawlStats } from '../crawl/index.js';
+import { CRAWL_DEFAULTS } from '../crawl/defaults.js';
 import type { Finding } from '../types.js';
 import { FORMATTERS } from './formatters/index.js';
 import type { FileResult } from './formatters/types.js';
@@ -169,6 +170,7 @@ export async function crawlCommand(urls: readonly string[], values: Record<strin
     options.signal = abort.signal;
     let report: CrawlReport;
     try {
+      const { runCrawl } = await import('../crawl/index.js');
       report = await runCrawl(checker, options);
     } finally {
       process.removeListener('SIGINT', onSigint);
@@ -186,7 +188,7 @@ export async function crawlCommand(urls: readonly string[], values: Record<strin
     if (run.maxWarnings !== undefined && warnings > run.maxWarnings) return 1;
     return report.interrupted ? 130 : errors > 0 ? 1 : 0;
   } catch (error) {
-    const known = error instanceof CrawlUsageError || error instanceof CrawlSetupError;
+    const known = error instanceof CrawlUsageError || (error as Error).name === 'CrawlSetupError';
     io.stderr.write(`tifa: ${known ? (error as Error).message : `${(error as NodeJS.ErrnoException).code !== undefined ? '' : 'internal error: '}${(error as Error).message}`}\n`);
     return 2;
   }

@@ -16,6 +16,7 @@ import { extractLinks, linkKind } from './links.js';
 import { loadRobots, type RobotsRules } from './robots.js';
 import { inScope, normalizeUrl } from './scope.js';
 import { openJournal, readJournal, type QueuedUrl } from './state.js';
+import { CRAWL_DEFAULTS } from './defaults.js';
 import type { CrawledPage, CrawlOptions, CrawlReport, CrawlStats, FailedUrl, SkippedUrl } from './types.js';
 
 /** A problem with the crawl's options or state (exit code 2). */
@@ -23,7 +24,7 @@ export class CrawlSetupError extends Error {
   override name = 'CrawlSetupError';
 }
 
-export const CRAWL_DEFAULTS = { scope: 'host', maxPages: 1000, maxDepth: 20, concurrency: 4, delayMs: 250, retries: 2, timeoutMs: 30_000, userAgent: 'tifa', sitemap: true, robots: true, attachments: true, directives: true } as const;
+export { CRAWL_DEFAULTS };
 
 /** Wait before retry n (1-based): 1 s, 2 s, 4 s ... at most 30 s. */
 export function backoffMs(retry: number): number {

@@ -3,15 +3,16 @@
  * A missing file (4xx) allows everything; a server or network error means, as the RFC says,
  * that nothing of that origin may be crawled, and every URL of it is listed with that reason.
  */
-import robotsParserModule from 'robots-parser';
+import { lazyModule } from '../util/require.js';
 
-// robots-parser is CommonJS whose types declare a default export: under NodeNext the default
-// import is module.exports itself, the function.
-const robotsParser = robotsParserModule as unknown as (url: string, text: string) => {
-  isDisallowed(url: string, ua?: string): boolean | undefined;
-  getCrawlDelay(ua?: string): number | undefined;
-  getSitemaps(): string[];
-};
+/** robots-parser (CommonJS: module.exports is the function), loaded on first use. */
+const robotsParser = lazyModule<
+  (url: string, text: string) => {
+    isDisallowed(url: string, ua?: string): boolean | undefined;
+    getCrawlDelay(ua?: string): number | undefined;
+    getSitemaps(): string[];
+  }
+>('robots-parser');
 
 export interface RobotsRules {
   /** undefined when allowed, else the reason to skip. */
@@ -25,7 +26,7 @@ export interface RobotsRules {
 const ALLOW_ALL: RobotsRules = { disallows: () => undefined, crawlDelayMs: 0, sitemaps: [] };
 
 export function parseRobots(robotsUrl: string, text: string, userAgent: string): RobotsRules {
-  const robots = robotsParser(robotsUrl, text);
+  const robots = robotsParser()(robotsUrl, text);
   const delay = robots.getCrawlDelay(userAgent);
   return {
     disallows: (url) => (robots.isDisallowed(url, userAgent) === true ? 'disallowed by robots.txt' : undefined),

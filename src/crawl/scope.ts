@@ -1,10 +1,13 @@
 /** Which URLs belong to the crawl of a seed. */
-import { getDomain } from 'tldts';
+import { lazyModule } from '../util/require.js';
+
+// The public suffix list is loaded on first use (tifa crawl --scope domain), not at import.
+const tldts = lazyModule<typeof import('tldts')>('tldts');
 import type { CrawlScope } from './types.js';
 
 /** The registrable domain of a host (`www.beijing.gov.cn` -> `beijing.gov.cn`); an IP or a single label stands for itself. */
 export function siteDomain(hostname: string): string {
-  return getDomain(hostname, { allowPrivateDomains: true }) ?? hostname;
+  return tldts().getDomain(hostname, { allowPrivateDomains: true }) ?? hostname;
 }
 
 /** The folder of a URL: up to and including the last `/` of its path. */

@@ -9,9 +9,12 @@
  * them; each becomes one line of the extracted text, so in the body a finding's line is its
  * paragraph (unless the paragraph holds a manual line break).
  */
-import { unzipSync } from 'fflate';
+import { lazyModule } from '../util/require.js';
 import { Parser } from 'htmlparser2';
 import { DocumentError, type DocumentBlock, type DocumentText } from './types.js';
+
+/** The zip reader, loaded on first use. */
+const fflate = lazyModule<typeof import('fflate')>('fflate');
 
 /** The parts read, in this order after the body; `N` stands for the number in `header1.xml`. */
 const PART = /^word\/(header|footer)(\d+)\.xml$|^word\/(footnotes|endnotes)\.xml$/;
@@ -65,7 +68,7 @@ export function partParagraphs(xml: string): string[] {
 export function extractDocx(bytes: Uint8Array): DocumentText {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || PART.test(f.name) });
+    files = fflate().unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || PART.test(f.name) });
   } catch (error) {
     throw new DocumentError(`not a DOCX (zip) file: ${(error as Error).message}`);
   }

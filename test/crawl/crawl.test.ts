@@ -195,8 +195,12 @@ describe('tifa crawl (CLI)', () => {
       expect(results.find((x) => x.file.endsWith('/missing.html'))?.error?.message).toMatch(/HTTP 404/);
       expect(r.stderr).toMatch(/tifa: failed: http:\/\/127\.0\.0\.1:\d+\/missing\.html: HTTP 404 Not Found \(linked from/);
       expect(r.stderr).toMatch(/crawled 6 pages and 3 attachments of 1 site in [\d.]+ s \([\d.]+ pages\/s\): 7 findings \(5 errors, 2 warnings, 0 info\); 1 failed; 2 skipped \(1 by robots\.txt\)/);
-      const errorsOnly = await run(['crawl', site.url, '--no-config', '--delay', '0', '--format', 'json', '--severity', 'error', '--no-attachments']);
-      expect((JSON.parse(errorsOnly.stdout) as Array<{ findings: Array<{ severity: string }> }>).flatMap((x) => x.findings).every((f) => f.severity === 'error')).toBe(true);
+      // On a terminal, a progress line is drawn on stderr and cleared before the summary.
+      const errorsOnly = await run(['crawl', site.url, '--no-config', '--delay', '0', '--format', 'json', '--severity', 'error', '--no-attachments'], { stderrTty: true });
+      const severities = (JSON.parse(errorsOnly.stdout) as Array<{ findings: Array<{ severity: string }> }>).flatMap((x) => x.findings.map((f) => f.severity));
+      expect(severities).toEqual(['error', 'error', 'error', 'error']);
+      expect(errorsOnly.stderr).toMatch(/\r\u001b\[2Ktifa: \d+ done \(\d+ pages, 0 attachments\), \d+ queued, \d+ failed, \d+ findings?, [\d.]+ pages\/s/);
+      expect(errorsOnly.stderr).toMatch(/\r\u001b\[2Ktifa: failed: /);
     } finally {
       await site.close();
     }
