@@ -98,6 +98,66 @@ export function parseLexiconFile(file: string, yamlText: string, checkText: Text
   return { entries, issues };
 }
 
+/** Reads the fields of one entry's YAML map, reporting each problem through `fail` (at the field's line). */
+class FieldReader {
+  constructor(
+    private readonly map: YAMLMap,
+    readonly fail: (node: Node | null | undefined, reason: string) => void,
+    private readonly checkText: TextCheck,
+  ) {}
+
+  nodeOf(key: string): Node | undefined {
+    return (this.map.get(key, true) as Node | undefined) ?? undefined;
+  }
+
+  /** A scalar field as a string (numbers allowed); undefined when absent (an issue when required) or not a scalar. */
+  str(key: string, required: boolean): string | undefined {
+    const value = this.map.get(key);
+    if (value === undefined || value === null) {
+      if (required) this.fail(undefined, `missing \`${key}\``);
+      return undefined;
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      this.fail(this.nodeOf(key), `\`${key}\` must be a string`);
+      return undefined;
+    }
+    return String(value);
+  }
+
+  /** A lexicon text: not empty, no outer space, no control character, and what `checkText` accepts. */
+  phrase(value: string, what: string, node: Node | undefined): string | undefined {
+    if (value.length === 0) return this.fail(node, `${what} must not be empty`), undefined;
+    if (value.trim() !== value) return this.fail(node, `${what} "${value}" has leading or trailing space`), undefined;
+    if (/[\u0000-\u001f\u007f]/.test(value)) return this.fail(node, `${what} "${value}" has a control character`), undefined;
+    const reason = this.checkText(value);
+    if (reason) return this.fail(node, `${what} "${value}" ${reason}`), undefined;
+    return value;
+  }
+
+  /** A string or a list of strings, each a lexicon text. */
+  strList(key: string): string[] {
+    const node = this.nodeOf(key);
+    const value = this.map.get(key);
+    if (value === undefined || value === null) return [];
+    const raw = isSeq(node) ? node.items : [node];
+    const out: string[] = [];
+    for (const item of raw) {
+      const v = isScalar(item) ? item.value : undefined;
+      if (typeof v !== 'string' && typeof v !== 'number') {
+        this.fail((item as Node) ?? node, `\`${key}\` must be a string or a list of strings`);
+        continue;
+      }
+      const checked = this.phrase(String(v), `${key} item`, (item as Node) ?? node);
+      if (checked !== undefined) out.push(checked);
+    }
+    return out;
+  }
+
+  get(key: string): unknown {
+    return this.map.get(key);
+  }
+}
+
 function parseEntry(
   map: YAMLMap,
   kind: EntryKind,
@@ -118,44 +178,11 @@ function parseEntry(
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!allowed.has(key)) fail(pair.key as Node, `unknown field \`${key}\` for a ${kind} entry`);
   }
-  const nodeOf = (key: string): Node | undefined => (map.get(key, true) as Node | undefined) ?? undefined;
-  const str = (key: string, required: boolean): string | undefined => {
-    const value = map.get(key);
-    if (value === undefined || value === null) {
-      if (required) fail(undefined, `missing \`${key}\``);
-      return undefined;
-    }
-    if (typeof value !== 'string' && typeof value !== 'number') {
-      fail(nodeOf(key), `\`${key}\` must be a string`);
-      return undefined;
-    }
-    return String(value);
-  };
-  const phrase = (value: string, what: string, node: Node | undefined): string | undefined => {
-    if (value.length === 0) return fail(node, `${what} must not be empty`), undefined;
-    if (value.trim() !== value) return fail(node, `${what} "${value}" has leading or trailing space`), undefined;
-    if (/[\u0000-\u001f\u007f]/.test(value)) return fail(node, `${what} "${value}" has a control character`), undefined;
-    const reason = checkText(value);
-    if (reason) return fail(node, `${what} "${value}" ${reason}`), undefined;
-    return value;
-  };
-  const strList = (key: string): string[] => {
-    const node = nodeOf(key);
-    const value = map.get(key);
-    if (value === undefined || value === null) return [];
-    const raw = isSeq(node) ? node.items : [node];
-    const out: string[] = [];
-    for (const item of raw) {
-      const v = isScalar(item) ? item.value : undefined;
-      if (typeof v !== 'string' && typeof v !== 'number') {
-        fail((item as Node) ?? node, `\`${key}\` must be a string or a list of strings`);
-        continue;
-      }
-      const checked = phrase(String(v), `${key} item`, (item as Node) ?? node);
-      if (checked !== undefined) out.push(checked);
-    }
-    return out;
-  };
+  const fields = new FieldReader(map, fail, checkText);
+  const nodeOf = (key: string): Node | undefined => fields.nodeOf(key);
+  const str = (key: string, required: boolean): string | undefined => fields.str(key, required);
+  const phrase = (value: string, what: string, node: Node | undefined): string | undefined => fields.phrase(value, what, node);
+  const strList = (key: string): string[] => fields.strList(key);
 
   const id = str('id', true);
   if (id !== undefined && !ID_RE.test(id)) fail(nodeOf('id'), `id "${id}" must match [a-z0-9][a-z0-9.-]*`);
