@@ -86,12 +86,23 @@ export function checkPeople(text: string, table: PeopleTable, options: PeopleChe
   for (const t of titleForms(text, table)) {
     const slot = t.end;
     if (nameAt.has(slot) || covered(slot, slot + 1)) continue;
-    const slip = bestSlip(text, slot, 'forward', table, options.confusion, 'strong', presentNames, t.title);
+    // the title's holder on that date may have lost a character anywhere (国务院总理李克代表…)
+    const holder = (p: TablePerson): boolean => p.held.some((h) => h.title === t.title && holdsOn(h, asOf));
+    const slip = bestSlip(text, slot, 'forward', table, options.confusion, 'strong', presentNames, t.title, holder);
     if (slip) out.push(slipFinding(text, slip, `职务“${text.slice(t.start, t.end)}”后`));
   }
   // --- titles bound to names: the chain before (read right to left), the short form after
   for (const o of names) {
     const chain = chainBefore(text, o.start, table);
+    const adjacent = chain.titles[0];
+    if (adjacent && chain.mark === 'none' && !o.people.some((p) => p.held.some((h) => h.title === adjacent.title && holdsOn(h, asOf)))) {
+      // 国务院总理李强克 (2022): 李强 is a name of the table, but 李克强 with two characters swapped held the title
+      const longer = slipsAt(text, o.start, 'forward', table, options.confusion).find((s) => s.end > o.end && s.person.held.some((h) => h.title === adjacent.title && holdsOn(h, asOf)));
+      if (longer) {
+        out.push(slipFinding(text, longer, `职务“${text.slice(adjacent.start, adjacent.end)}”后`));
+        continue;
+      }
+    }
     for (const t of chain.titles) {
       const f = judgeTitle(text, o, [t.title], t.start, t.end, chain.mark, 'before', table, asOf);
       if (f) out.push(f);
@@ -106,11 +117,25 @@ export function checkPeople(text: string, table: PeopleTable, options: PeopleChe
   for (const a of afterForms(text, table)) {
     if (nameEndingAt.has(a.start) || covered(a.start - 1, a.start)) continue;
     const strength = STRONG_AFTER.has(a.text) ? 'strong' : 'medium';
-    const slip = bestSlip(text, a.start, 'backward', table, options.confusion, strength, presentNames, undefined);
+    // 习近乎主席: 主席 names a post the person holds; 以习近乎同志为核心: the general secretary
+    const core = a.text === '同志' && /以\p{Script=Han}{1,4}$/u.test(text.slice(Math.max(0, a.start - 5), a.start)) && text.startsWith('为核心', a.start + 2);
+    const supported = (p: TablePerson): boolean =>
+      core ? p.held.some((h) => h.title === 'general-secretary' && holdsOn(h, asOf)) : a.text !== '同志' && p.held.some((h) => holdsOn(h, asOf) && (table.titles.get(h.title)?.after ?? []).includes(a.text));
+    // 赵乐济同志: a homophone of a Standing Committee member's name; 王宁同志 or 李国强同志 are other people
+    const homophoneOk = (p: TablePerson): boolean => a.text === '同志' && inTopBody(p, table, asOf);
+    const slip = bestSlip(text, a.start, 'backward', table, options.confusion, strength, presentNames, undefined, supported, homophoneOk);
     if (slip) out.push(slipFinding(text, slip, `“${a.text}”前`));
   }
   // --- lists: misspelt members and protocol order
   for (const list of lists(text, names)) {
+    // 副省长张叁、李斯光陪同: the last item ends where the text goes on, so it is read from its start
+    if (list.tail !== undefined) {
+      const lastKnown = list.items[list.items.length - 1]!;
+      const slip = slipsAt(text, list.tail, 'forward', table, options.confusion).find(
+        (s) => (s.detail === 'transposition' || (s.detail === 'substitution' && s.kind !== 'near-homophone')) && table.bodies.some((b) => b.since <= asOf && b.members.includes(s.person.id) && lastKnown.people.some((q) => b.members.includes(q.id))),
+      );
+      if (slip) out.push(slipFinding(text, slip, '人名列举中'));
+    }
     for (const gap of list.unknown) {
       const neighbours = [list.items[gap.index - 1], list.items[gap.index + 1]].filter((x): x is Occurrence => x !== undefined && x.people.length > 0);
       const slip = bestSlipIn(text, gap.start, gap.end, table, options.confusion, presentNames, neighbours, asOf);
@@ -355,7 +380,7 @@ function slipFinding(text: string, s: Slip, where: string): PeopleFinding {
 }
 
 /** One-edit readings of the text at `pos` (starting there, or ending there) as a table name, best first. */
-function slipsAt(text: string, pos: number, dir: 'forward' | 'backward', table: PeopleTable, confusion: ConfusionOf): Slip[] {
+function slipsAt(text: string, pos: number, dir: 'forward' | 'backward', table: PeopleTable, confusion: ConfusionOf, loose: (p: TablePerson) => boolean = () => false): Slip[] {
   const out: Slip[] = [];
   for (const p of table.people) {
     const n = p.name.length;
@@ -385,7 +410,7 @@ function slipsAt(text: string, pos: number, dir: 'forward' | 'backward', table: 
         const w = text.slice(s3, s3 + n - 1);
         const next = text[s3 + n - 1];
         const prev = text[s3 - 1];
-        const edgeOk = dir === 'forward' ? next === undefined || AFTER_NAME.has(next) || !isHan(next) : prev === undefined || !isHan(prev);
+        const edgeOk = loose(p) || (dir === 'forward' ? next === undefined || AFTER_NAME.has(next) || !isHan(next) : prev === undefined || !isHan(prev));
         if (edgeOk && allHan(w))
           for (let i = 0; i < n; i++) {
             if (p.name.slice(0, i) + p.name.slice(i + 1) === w) {
@@ -398,6 +423,11 @@ function slipsAt(text: string, pos: number, dir: 'forward' | 'backward', table: 
   }
   // a reading that is itself a table name is that person, no slip
   return out.filter((s) => !table.byName.has(text.slice(s.start, s.end))).sort((a, b) => b.confidence - a.confidence);
+}
+
+/** Whether the person sits on a body of the Standing Committee's kind in force (no title of their own needed). */
+function inTopBody(p: TablePerson, table: PeopleTable, asOf: string): boolean {
+  return table.bodies.some((b) => b.listedAfter === undefined && b.since <= asOf && (b.until === undefined || asOf < b.until) && b.members.includes(p.id));
 }
 
 function allHan(w: string): boolean {
@@ -435,13 +465,17 @@ function bestSlip(
   strength: 'strong' | 'medium',
   present: ReadonlySet<string>,
   titleId: string | undefined,
+  supported: (p: TablePerson) => boolean = () => false,
+  homophoneOk: (p: TablePerson) => boolean = () => false,
 ): Slip | undefined {
-  const slips = slipsAt(text, pos, dir, table, confusion).filter((s) => {
+  const slips = slipsAt(text, pos, dir, table, confusion, supported).filter((s) => {
     const n = s.person.name.length;
     if (present.has(s.person.name)) return true;
+    // the context names a post this person holds (习近乎主席): as strong as a title before the name
+    if (supported(s.person)) return n >= 3 || s.kind !== 'near-homophone';
     if (strength === 'strong') return n >= 3 || s.kind !== 'near-homophone';
     // 张国庆同志 is more likely a namesake than a slip for 张国清: a homophone needs the right name nearby
-    return n >= 3 && (s.kind === 'lookalike' || s.detail === 'transposition' || s.detail === 'duplication');
+    return n >= 3 && (s.kind === 'lookalike' || (s.kind === 'homophone' && homophoneOk(s.person)) || s.detail === 'transposition' || s.detail === 'duplication');
   });
   if (slips.length === 0) return undefined;
   // the holder of the title in context first
@@ -480,6 +514,8 @@ interface List {
   items: Occurrence[];
   /** Items between two 、 that are no table name (people: []). */
   unknown: { index: number; start: number; end: number }[];
+  /** Where an item that is no table name follows the last item after a 、 (its end is unknown). */
+  tail?: number;
 }
 
 /** 、-separated lists around table names; unknown items of two to four Han characters kept as gaps. */
@@ -526,9 +562,12 @@ function lists(text: string, names: Occurrence[]): List[] {
     for (const it of items) used.add(it.start);
     while (items.length > 0 && items[0]!.people.length === 0) items.shift();
     while (items.length > 0 && items[items.length - 1]!.people.length === 0) items.pop();
-    if (items.length < 2) continue;
+    if (items.length === 0) continue;
     const unknown = items.flatMap((it, index) => (it.people.length === 0 ? [{ index, start: it.start, end: it.end }] : []));
-    out.push({ items, unknown });
+    const end = items[items.length - 1]!.end;
+    const list: List = { items, unknown };
+    if (text[end] === '、' && !byStart.has(end + 1) && isHan(text[end + 1])) list.tail = end + 1;
+    if (items.length >= 2 || list.tail !== undefined) out.push(list);
   }
   return out;
 }
@@ -551,6 +590,7 @@ function judgeOrder(text: string, list: List, table: PeopleTable, asOf: string):
   for (const all of series.values()) {
     const bodies = all.filter((b) => b.since <= asOf && (b.listedAfter === undefined || b.listedAfter === titled));
     const current = bodyOn(bodies, asOf);
+    void current;
     // the body of the series that the list covers best (a list of 2019 stays a 2019 list); ties: in force, then latest
     let best: { body: PeopleBody; hits: { item: number; rank: number }[] } | undefined;
     for (const b of bodies) {
@@ -565,15 +605,26 @@ function judgeOrder(text: string, list: List, table: PeopleTable, asOf: string):
     if (!best) continue;
     const ranks = best.hits.map((h) => h.rank);
     if (ranks.every((r, i) => i === 0 || r > ranks[i - 1]!)) continue;
-    // A list that reads in order under the body in force, or under another body covering as many
-    // of its names, is that body's list (a funeral list of 2022 names the old and new committees).
-    const inOrderUnder = (b: PeopleBody, min: number): boolean => {
-      const rs = list.items.map((it) => rankIn(b, it)).filter((r): r is number => r !== undefined);
-      return rs.length >= min && rs.every((r, i) => i === 0 || r > rs[i - 1]!);
-    };
+    // An inverted pair that another body of the series has in this order is that body's order (a
+    // funeral list of 2022 names the old and the new committee; 王沪宁、赵乐际 is the order of 2017).
     const chosen = best;
-    if (current && current !== chosen.body && inOrderUnder(current, 2)) continue;
-    if (bodies.some((b) => b !== chosen.body && inOrderUnder(b, chosen.hits.length))) continue;
+    // only a body the list shows (a member of it that the chosen body lacks) can explain a pair
+    const shown = (o: PeopleBody): boolean => list.items.some((it) => it.people.some((p) => o.members.includes(p.id) && !chosen.body.members.includes(p.id)));
+    const explained = (a: Occurrence, b: Occurrence): boolean =>
+      bodies.some((o) => {
+        if (o === chosen.body || !shown(o)) return false;
+        const ra = rankIn(o, a);
+        const rb = rankIn(o, b);
+        return ra !== undefined && rb !== undefined && ra < rb;
+      });
+    let unexplained = false;
+    for (let i = 0; i < chosen.hits.length && !unexplained; i++)
+      for (let j = i + 1; j < chosen.hits.length; j++)
+        if (chosen.hits[i]!.rank > chosen.hits[j]!.rank && !explained(list.items[chosen.hits[i]!.item]!, list.items[chosen.hits[j]!.item]!)) {
+          unexplained = true;
+          break;
+        }
+    if (!unexplained) continue;
     // keep the other items in place, put the body's members in protocol order
     const sorted = ranks.slice().sort((a, b) => a - b);
     const slots = chosen.hits.map((h) => h.item);

@@ -80,7 +80,7 @@ export function parsePeopleFile(file: string, yamlText: string): ParsedPeopleFil
 
   for (const item of list(root, 'titles', issue)) {
     const fields = ['id', 'text', 'aliases', 'after'];
-    if (!known(item, fields, 'title', issue)) continue;
+    known(item, fields, 'title', issue); // reported; the rest is still read, to report all at once
     const id = ident(item, issue);
     const text = han(item, 'text', issue);
     const aliases = hanList(item, 'aliases', issue);
@@ -88,7 +88,7 @@ export function parsePeopleFile(file: string, yamlText: string): ParsedPeopleFil
     if (id && text && aliases && after) table.titles.push({ id, text, aliases, after, file, line: lineOf(item) });
   }
   for (const item of list(root, 'bodies', issue)) {
-    if (!known(item, ['id', 'name', 'series', 'title', 'listedAfter', 'since', 'until', 'members', 'source'], 'body', issue)) continue;
+    known(item, ['id', 'name', 'series', 'title', 'listedAfter', 'since', 'until', 'members', 'source'], 'body', issue);
     const id = ident(item, issue);
     const name = str(item, 'name', true, issue);
     const series = str(item, 'series', false, issue) ?? id;
@@ -116,7 +116,7 @@ export function parsePeopleFile(file: string, yamlText: string): ParsedPeopleFil
     }
   }
   for (const item of list(root, 'people', issue)) {
-    if (!known(item, ['id', 'name', 'posts', 'removed', 'note'], 'person', issue)) continue;
+    known(item, ['id', 'name', 'posts', 'removed', 'note'], 'person', issue);
     const id = ident(item, issue);
     const name = han(item, 'name', issue);
     const note = str(item, 'note', false, issue);
@@ -129,7 +129,7 @@ export function parsePeopleFile(file: string, yamlText: string): ParsedPeopleFil
           issue(p, 'a post is a mapping with title, since, until, source');
           continue;
         }
-        if (!known(p, ['title', 'since', 'until', 'source'], 'post', issue)) continue;
+        known(p, ['title', 'since', 'until', 'source'], 'post', issue);
         const title = str(p, 'title', true, issue);
         const from = date(p, 'since', true, issue);
         const until = date(p, 'until', false, issue);
@@ -145,7 +145,8 @@ export function parsePeopleFile(file: string, yamlText: string): ParsedPeopleFil
     const removedNode = item.get('removed', true);
     if (removedNode !== undefined && removedNode !== null) {
       if (!isMap(removedNode)) issue(removedNode, '`removed` is a mapping with date, what, source');
-      else if (known(removedNode, ['date', 'what', 'source'], 'removal', issue)) {
+      else {
+        known(removedNode, ['date', 'what', 'source'], 'removal', issue);
         const d = date(removedNode, 'date', true, issue);
         const what = str(removedNode, 'what', true, issue);
         const src = source(removedNode);
