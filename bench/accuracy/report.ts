@@ -17,6 +17,8 @@ import { asOfDate, inForce } from '../../src/checker.js';
 import { loadBuiltinData } from '../../src/data/builtin.js';
 import { devSetDir, heldOut, readCorpus, readDevSet, repoRoot } from './common.js';
 import { briefFinding, scoreDevSet, TARGETS, type Score } from './score.js';
+import { isPeopleFinding, PEOPLE_TARGETS, readPeopleCases, scorePeople } from '../people/score.js';
+import { peopleSection } from '../people/report.js';
 
 const OUT_DIR = join(repoRoot, 'bench/accuracy');
 const withCorpus = !process.argv.includes('--no-corpus');
@@ -45,7 +47,9 @@ const t0 = Date.now();
 const checker = createChecker();
 const { positives, negatives } = readDevSet();
 const tDev = Date.now();
-const score = scoreDevSet(positives, negatives, (t) => checker.check(t));
+// The people rules judge titles as of a date; the dev set is undated: they are scored on their own set below.
+const score = scoreDevSet(positives, negatives, (t) => checker.check(t).filter((f) => !isPeopleFinding(f)));
+const people = scorePeople(readPeopleCases(repoRoot));
 const devMs = Date.now() - tDev;
 
 interface CorpusFinding {
@@ -89,7 +93,8 @@ if (withCorpus) {
   const decisions: CorpusResult['decisions'] = new Map();
   corpus.lines.forEach((text, i) => {
     chars += text.length;
-    const { findings: fs, dropped } = checker.explain(text);
+    const { findings: withPeople, dropped } = checker.explain(text);
+    const fs = withPeople.filter((f) => !isPeopleFinding(f)); // people rules on the corpus: bench/people/corpus-check.ts
     for (const d of dropped)
       d.dropBy.forEach((x, k) => {
         const n = decisions.get(x.rule) ?? { any: 0, sole: 0, first: 0 };
@@ -99,7 +104,7 @@ if (withCorpus) {
         decisions.set(x.rule, n);
       });
     if (fs.length === 0) return;
-    const dated = checkerFor(corpus.dates[i] ?? '').check(text);
+    const dated = checkerFor(corpus.dates[i] ?? '').check(text).filter((f) => !isPeopleFinding(f));
     for (const f of fs) findings.push({ line: i + 1, date: corpus.dates[i] ?? '', text, f, asOfDate: dated.some((g) => sameFinding(f, g)) });
   });
   const real = (x: { line: number; f: Finding }): boolean => realErrors.some((r) => r.line === x.line && r.actual === x.f.actual);
@@ -246,15 +251,18 @@ const header = [
   '',
 ].join('\n');
 // A held-out set's report goes beside it, so the committed report stays that of the dev set.
-writeFileSync(join(heldOut ? devSetDir : OUT_DIR, 'results.md'), `${header}\n${summary}\n\n${missesSection(score)}\n${devFalsePositivesSection(score)}${corpusResult ? `\n${corpusFalsePositivesSection(corpusResult)}\n${decisionsSection(corpusResult)}` : ''}`);
+writeFileSync(join(heldOut ? devSetDir : OUT_DIR, 'results.md'), `${header}\n${summary}\n\n${missesSection(score)}\n${devFalsePositivesSection(score)}${corpusResult ? `\n${corpusFalsePositivesSection(corpusResult)}\n${decisionsSection(corpusResult)}` : ''}\n${peopleSection(people)}`);
 if (corpusResult) writeFileSync(join(OUT_DIR, 'corpus-findings.md'), corpusFindingsMd(corpusResult));
 
 console.log(summary);
+console.log(`\npeople rules: recall ${people.recall.toFixed(3)} (${people.found}/${people.labels}), precision ${people.precision.toFixed(3)} (${people.matching}/${people.findings})`);
 console.log(`\ndev set ${devMs} ms${corpusResult ? `, corpus ${corpusResult.ms} ms` : ''}, total ${Date.now() - t0} ms`);
 console.log(`wrote bench/accuracy/results.md${corpusResult ? ' and bench/accuracy/corpus-findings.md' : ''}`);
 const ok =
   score.recall >= TARGETS.recall &&
   score.perType.every((t) => t.recall >= TARGETS.recallPerType) &&
   score.precision >= TARGETS.precision &&
+  people.recall >= PEOPLE_TARGETS.recall &&
+  people.precision >= PEOPLE_TARGETS.precision &&
   (!corpusResult || (corpusResult.falsePositivesAsOfDate / corpusResult.chars) * 100_000 <= TARGETS.fpPer100k);
 if (!ok) process.exitCode = 1;
