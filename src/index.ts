@@ -3,8 +3,8 @@
  * terms, outdated names and common typos, with exact UTF-16 offsets.
  */
 export { createChecker } from './checker.js';
-export type { Checker, CheckerOptions, LexiconSource } from './checker.js';
-export type { Finding, RuleId, Severity, ErrorDetail, EntryKind, Segmenter } from './types.js';
+export type { Checker, CheckerOptions, Explained, LexiconSource } from './checker.js';
+export type { Finding, RuleId, Severity, ErrorDetail, EntryKind, Segmenter, FindingTrace, DroppedCandidate, RuleDecision } from './types.js';
 export type { LexiconEntry, ContextRule } from './lexicon/types.js';
 export { LexiconError, OptionsError, SegmenterError } from './errors.js';
 export type { LexiconIssue } from './errors.js';
@@ -21,6 +21,10 @@ export type { ExtractedHtml, Directive, DirectiveKind } from './html/index.js';
 export { decodeBytes } from './encoding/index.js';
 export type { DecodedText, DecodeOptions, EncodingSource } from './encoding/index.js';
 export { checkFile, checkBytes, checkSource } from './cli/check-file.js';
+export { checkDocument, extractDocument, DocumentError } from './documents/index.js';
+export type { DocumentCheckResult, DocumentFinding, DocumentKind, DocumentPlace, DocumentText } from './documents/index.js';
+export { runCrawl } from './crawl/index.js';
+export type { CrawlOptions, CrawlReport, CrawledPage, CrawlScope, CrawlStats, FailedUrl, SkippedUrl } from './crawl/index.js';
 export type { FileCheckResult, SourceKind, SourceOptions, SourceResult, BytesOptions } from './cli/check-file.js';
 export { FORMATTERS as formatters } from './cli/formatters/index.js';
 export type { FileResult, Formatter, FormatOptions } from './cli/formatters/index.js';

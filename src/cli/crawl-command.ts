@@ -23,6 +23,7 @@ export const CRAWL_ARGS = {
   delay: { type: 'string' },
   retries: { type: 'string' },
   timeout: { type: 'string' },
+  'max-bytes': { type: 'string' },
   state: { type: 'string' },
   'user-agent': { type: 'string' },
   'no-sitemap': { type: 'boolean' },
@@ -40,6 +41,7 @@ export const CRAWL_HELP = `Crawl (tifa crawl <url>...):
                           a longer robots.txt Crawl-delay wins)
       --retries N         retries of a failed request, with back-off 1 s, 2 s, 4 s ... (default ${CRAWL_DEFAULTS.retries})
       --timeout S         seconds for one request (default ${CRAWL_DEFAULTS.timeoutMs / 1000})
+      --max-bytes N       refuse a response whose Content-Length is larger (default ${CRAWL_DEFAULTS.maxBytes}, 100 MiB)
       --state DIR         keep the queue and the results in DIR; run again to resume
       --user-agent NAME   User-Agent header and robots.txt name (default ${CRAWL_DEFAULTS.userAgent})
       --no-sitemap        do not read sitemap.xml
@@ -92,6 +94,7 @@ export function crawlOptionsOf(urls: readonly string[], values: Record<string, u
   set('concurrency', whole(values, 'concurrency', 1));
   set('delayMs', whole(values, 'delay', 0));
   set('retries', whole(values, 'retries', 0));
+  set('maxBytes', whole(values, 'max-bytes', 1));
   const timeout = values.timeout;
   if (timeout !== undefined) {
     const s = Number(timeout);

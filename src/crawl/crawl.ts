@@ -219,6 +219,18 @@ export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, op
           await waitForHost(new URL(r.url));
         },
       ],
+      // A declared size above the limit is refused before its body is read (a server that sends
+      // no Content-Length is read whole).
+      postNavigationHooks: [
+        async ({ request: r, response }) => {
+          const length = Number(response?.headers['content-length']);
+          if (Number.isFinite(length) && length > o.maxBytes) {
+            r.noRetry = true;
+            response?.destroy();
+            throw new Error(`larger than --max-bytes: ${length} bytes (limit ${o.maxBytes})`);
+          }
+        },
+      ],
       errorHandler: async ({ request: r }) => {
         await sleep(backoffMs(r.retryCount));
       },

@@ -30,6 +30,8 @@ export interface CrawlOptions {
   retries?: number;
   /** Time for one request (connect to last byte), in ms. Default: 30000. */
   timeoutMs?: number;
+  /** Largest response read, by its Content-Length, in bytes; a larger one is listed as failed. Default: 100 MiB. */
+  maxBytes?: number;
   /** Read `/sitemap.xml` and the sitemaps robots.txt names. Default: true. */
   sitemap?: boolean;
   /** Honour robots.txt. Default: true. */

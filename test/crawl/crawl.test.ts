@@ -141,23 +141,25 @@ describe('tifa crawl failures', () => {
     const server = createServer((req, res) => {
       requests.push(req.url ?? '');
       if (req.url === '/robots.txt') return void res.writeHead(404).end();
-      if (req.url === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<a href="/flaky">1</a><a href="/down">2</a><a href="/slow">3</a>');
+      if (req.url === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<a href="/flaky">1</a><a href="/down">2</a><a href="/slow">3</a><a href="/big">4</a>');
       if (req.url === '/flaky') {
         flaky++;
         return void (flaky === 1 ? res.writeHead(503).end('busy') : res.writeHead(200, { 'content-type': 'text/html' }).end('<p>深入推进脱贫功坚工作。</p>'));
       }
       if (req.url === '/down') return void res.writeHead(500).end('broken');
+      if (req.url === '/big') return void res.writeHead(200, { 'content-type': 'text/html', 'content-length': '50000' }).end('x'.repeat(50_000));
       // /slow never answers.
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     try {
-      const report = await runCrawl(checker, { seeds: [url], delayMs: 0, retries: 1, timeoutMs: 1500, sitemap: false });
+      const report = await runCrawl(checker, { seeds: [url], delayMs: 0, retries: 1, timeoutMs: 1500, sitemap: false, maxBytes: 10_000 });
       expect(report.pages.find((p) => p.url === `${url}flaky`)?.findings.map((f) => f.actual)).toEqual(['脱贫功坚']);
       expect(flaky).toBe(2);
       const reasons = Object.fromEntries(report.failed.map((f) => [f.url.slice(url.length), f.reason]));
       expect(reasons.down).toMatch(/^HTTP 500/);
       expect(reasons.slow).toMatch(/timed out/i);
+      expect(reasons.big).toBe('larger than --max-bytes: 50000 bytes (limit 10000)');
       expect(requests.filter((r) => r === '/down')).toHaveLength(2); // the request and one retry
     } finally {
       server.closeAllConnections();

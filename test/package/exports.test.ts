@@ -8,9 +8,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 
 const PUBLIC_API = [
-  'LexiconError', 'OptionsError', 'PoolSetupError', 'SegmenterError', 'applyDirectives', 'checkBytes', 'checkFile', 'checkFiles',
+  'DocumentError', 'LexiconError', 'OptionsError', 'PoolSetupError', 'SegmenterError', 'applyDirectives', 'checkBytes', 'checkDocument', 'checkFile', 'checkFiles',
   'checkSavedPages', 'checkSource', 'cli', 'createChecker', 'createJiebaSegmenter', 'createNodejiebaSegmenter',
-  'decodeBytes', 'extractHtml', 'fix', 'formatters', 'highlightHtml', 'htmlDirectives', 'prePublishCheck', 'runPreCommit',
+  'decodeBytes', 'extractDocument', 'extractHtml', 'fix', 'formatters', 'highlightHtml', 'htmlDirectives', 'prePublishCheck', 'runCrawl', 'runPreCommit',
   'textDirectives',
 ];
 
