@@ -5,7 +5,7 @@
 import { LexiconError, OptionsError, type LexiconIssue } from './errors.js';
 import { loadBuiltinData } from './data/builtin.js';
 import { createNormalizer, type Normalizer } from './normalize/index.js';
-import { parseLexiconFile } from './lexicon/parse.js';
+import { parseLexiconFile, toIsoDate } from './lexicon/parse.js';
 import { validateEntries } from './lexicon/validate.js';
 import { textCheckFor } from './lexicon/text-check.js';
 import type { LexiconEntry } from './lexicon/types.js';
@@ -126,14 +126,10 @@ export function asOfDate(asOf: string | Date | undefined): string {
   }
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(String(asOf));
   if (!m) throw new OptionsError('options.asOf', 'must be YYYY, YYYY-MM, YYYY-MM-DD or a Date');
-  const [year, month, day] = [Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1)];
-  // A calendar date: the month 01-12, the day within it (2020-02-30 and 2020-99-99 are no dates).
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  if (month < 1 || month > 12 || day < 1 || day > days) {
-    throw new OptionsError('options.asOf', `is no calendar date: ${String(asOf)}`);
-  }
-  return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`;
+  // A calendar date, checked as the lexicons' since/until are (2020-02-30 and 2020-99-99 are none).
+  const iso = toIsoDate(m[0]);
+  if (iso === undefined) throw new OptionsError('options.asOf', `is no calendar date: ${String(asOf)}`);
+  return iso;
 }
 
 /** Whether an entry is in force on a date. */

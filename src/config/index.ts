@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Severity } from '../types.js';
+import { toIsoDate } from '../lexicon/parse.js';
 
 /** Everything the config may hold; each key has the meaning (and default) of the CLI option. */
 export interface TifaConfig {
@@ -68,7 +69,7 @@ const SCHEMA: Record<keyof TifaConfig, Check> = {
   lexicons: isStrings,
   builtins: isBoolean,
   allow: isStrings,
-  asOf: (v) => (typeof v === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) ? undefined : 'must be a date YYYY, YYYY-MM or YYYY-MM-DD'),
+  asOf: (v) => (typeof v === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) && toIsoDate(v) !== undefined ? undefined : 'must be a calendar date YYYY, YYYY-MM or YYYY-MM-DD'),
   fuzzy: isBoolean,
   segmenter: oneOf('jieba', 'nodejieba', 'none'),
   minConfidence: (v) => (typeof v === 'number' && v >= 0 && v <= 1 ? undefined : 'must be a number from 0 to 1'),

@@ -3,6 +3,10 @@ import { createChecker, createJiebaSegmenter, createNodejiebaSegmenter, OptionsE
 import { NODEJIEBA_MISSING } from '../../src/segment/index.js';
 import { run, SEED } from '../cli/run.js';
 import { fixture } from '../helpers.js';
+import { loadConfig } from '../../src/config/index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // A text whose check asks the segmenter for cuts, frequencies and tags (an inserted character).
 const ASKS_THE_SEGMENTER = '人力美资源社会保障部';
@@ -77,6 +81,18 @@ describe('asOf / --as-of: calendar dates only', () => {
 
   it.each(['2020', '2020-02', '2020-02-29', '2000-02-29', '2021-12-31', '2020-04-30'])('accepts %s', (asOf) => {
     expect(() => createChecker({ builtins: false, asOf })).not.toThrow();
+  });
+
+  it('a config file: asOf must be a calendar date too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-asof-'));
+    try {
+      writeFileSync(join(dir, 'tifa.config.json'), JSON.stringify({ asOf: '2020-02-30' }));
+      expect(() => loadConfig(join(dir, 'tifa.config.json'))).toThrow(/tifa\.config\.json: "asOf" must be a calendar date YYYY, YYYY-MM or YYYY-MM-DD$/);
+      writeFileSync(join(dir, 'tifa.config.json'), JSON.stringify({ asOf: '2020-02-29' }));
+      expect(loadConfig(join(dir, 'tifa.config.json')).config.asOf).toBe('2020-02-29');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the CLI: exit 2, one line', async () => {
