@@ -8,7 +8,9 @@
  * preinstall, install and postinstall only), and what it reads then is the tarball's package.json. So
  * `prepack` (after the build) runs `strip`, which removes that one key, and `postpack` runs
  * `restore`, which puts it back in the same place. Both edit the key alone (read, change one key,
- * write), so an edit made to package.json between the two is kept.
+ * write), so an edit made to package.json between the two is kept. Should a pack die between the
+ * two (npm skips postpack when the tarball step fails), `restore` puts the key back by hand;
+ * test/package/pack-manifest.test.ts fails while it is missing.
  *
  *   tsx src/build/pack-manifest.ts strip|restore [package.json]
  */
