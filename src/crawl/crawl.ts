@@ -100,10 +100,12 @@ export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, op
 
   let leftOver = 0;
   let findings = [...pages.values()].reduce((n, p) => n + p.findings.length, 0);
+  // Counted as they come (a progress call per URL must not walk every URL).
+  let attachments = [...pages.values()].filter((p) => p.kind === 'pdf' || p.kind === 'docx').length;
   const stats = (): CrawlStats => {
-    let attachments = 0;
-    for (const p of pages.values()) if (p.kind === 'pdf' || p.kind === 'docx') attachments++;
-    return { pages: pages.size - attachments, attachments, failed: failed.size, skipped: skipped.size, queued: [...queued.keys()].filter((u) => !settled(u)).length, findings, elapsedMs: performance.now() - started };
+    // Every settled URL was queued first, so the ones waiting are the difference.
+    const waiting = queued.size - pages.size - failed.size - skipped.size;
+    return { pages: pages.size - attachments, attachments, failed: failed.size, skipped: skipped.size, queued: Math.max(0, waiting), findings, elapsedMs: performance.now() - started };
   };
   const progress = (): void => options.onProgress?.(stats());
   const fail = (f: FailedUrl): void => {
@@ -119,8 +121,10 @@ export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, op
     progress();
   };
   const done = (p: CrawledPage): void => {
+    if (settled(p.url)) return; // a handler retried after its page was recorded
     if (p.findings.length === 0) p.text = '';
     pages.set(p.url, p);
+    if (p.kind === 'pdf' || p.kind === 'docx') attachments++;
     findings += p.findings.length;
     journal.append({ t: 'page', ...p });
     progress();
@@ -264,7 +268,7 @@ export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, op
         let documentKind: DocumentKind | undefined = documentKindOfMediaType(type) ?? (type === 'application/octet-stream' || type === '' ? documentKindOfPath(path) ?? sniffDocumentKind(bytes) : undefined);
         if (documentKind === undefined && q.label === 'document') documentKind = sniffDocumentKind(bytes);
         if (documentKind !== undefined) {
-          if (!o.attachments) return;
+          if (!o.attachments) return skip({ ...common, reason: `a ${documentKind.toUpperCase()} attachment (--no-attachments)` });
           try {
             const d = await checkDocument(checker, bytes, documentKind, { directives: o.directives });
             done({ ...common, kind: documentKind, replacements: 0, findings: d.findings, suppressed: d.suppressed, text: d.text, bytes: d.bytes, document: { kind: d.kind, pages: d.pages, pagesWithoutText: d.pagesWithoutText, ...(d.unreadable !== undefined ? { unreadable: d.unreadable } : {}) } });
