@@ -3,7 +3,8 @@
  * report through the same formatters as `tifa check` (a page is a result whose `file` is its URL;
  * a URL that could not be fetched is a result with `error`, one left out on purpose one with
  * `skipped`). Exit codes as `tifa check`: 0 no error reported, 1 errors reported (or more warnings
- * than --max-warnings), 2 usage or I/O error, or nothing of any site could be fetched.
+ * than --max-warnings), 2 usage or I/O error, or nothing could be checked (every URL failed or
+ * was forbidden).
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -48,7 +49,7 @@ export const CRAWL_HELP = `Crawl (tifa crawl <url>...):
       --no-robots         do not honour robots.txt (your own site only)
       --no-attachments    do not check linked PDF and DOCX files
   Every URL that could not be fetched is listed with its reason. Exit codes as check; 2 also when
-  nothing could be fetched; Ctrl-C stops, reports what was done and exits 130.
+  nothing could be checked; Ctrl-C stops, reports what was done and exits 130.
 `;
 
 /** What the crawl takes from the CLI's merged options. */
@@ -184,7 +185,11 @@ export async function crawlCommand(urls: readonly string[], values: Record<strin
     if (run.outputFile !== undefined) writeFileSync(run.outputFile, output);
     else io.stdout.write(output);
     io.stderr.write(summaryLines(report, results));
-    if (report.pages.length === 0 && report.failed.length > 0) return 2;
+    // A crawl that checked nothing is no clean bill: every URL failed or was forbidden.
+    if (report.pages.length === 0 && !report.interrupted) {
+      io.stderr.write('tifa: nothing could be checked (see the reasons above)\n');
+      return 2;
+    }
     let errors = 0;
     let warnings = 0;
     for (const r of results) for (const f of r.findings) f.severity === 'error' ? errors++ : f.severity === 'warning' ? warnings++ : 0;

@@ -177,6 +177,28 @@ describe('tifa crawl failures', () => {
     expect(r.stderr).toMatch(/failed: http:\/\/127\.0\.0\.1:\d+\/: ECONNREFUSED/);
   }, 60_000);
 
+  it('a robots.txt that answers 5xx allows nothing (RFC 9309): every URL listed with that reason, exit code 2', async () => {
+    const requests: string[] = [];
+    const server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      if (req.url === '/robots.txt') return void res.writeHead(503).end();
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<p>深入推进脱贫功坚工作。</p>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      const r = await run(['crawl', url, '--no-config', '--delay', '0', '--no-sitemap', '--format', 'json']);
+      expect(r.code).toBe(2);
+      expect(requests).toEqual(['/robots.txt']);
+      const [seed] = JSON.parse(r.stdout) as Array<{ file: string; skipped?: { message: string } }>;
+      expect(seed!.skipped?.message).toMatch(/robots\.txt could not be read \(HTTP 503\).*RFC 9309/);
+      expect(r.stderr).toContain('tifa: nothing could be checked');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((res) => server.close(res));
+    }
+  }, 60_000);
+
   it('usage errors: exit code 2 with one line', async () => {
     expect((await run(['crawl', 'not a url', '--no-config'])).stderr).toMatch(/not a URL/);
     const bad = await run(['crawl', 'http://127.0.0.1:1/', '--scope', 'planet', '--no-config']);
