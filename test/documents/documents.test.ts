@@ -19,6 +19,11 @@ describe('PDF text', () => {
     expect(placeOf(doc, 0)).toEqual({ page: 1 });
   });
 
+  it('reads a font with a predefined Chinese encoding (STSong-Light, UniGB-UCS2-H) through the CMaps pdfjs ships', async () => {
+    const doc = await extractPdf(makePdf([[{ text: '深入推进脱贫功坚工作', y: 760 }]], 'unigb'));
+    expect(doc.text).toBe('深入推进脱贫功坚工作');
+  });
+
   it('lists pages without a text layer; a PDF of scans only is unreadable, not clean', async () => {
     const mixed = await checkDocument(checker, makePdf([[{ text: '打赢脱贫功坚战。', y: 760 }], null]), 'pdf');
     expect(mixed.pagesWithoutText).toEqual([2]);

@@ -17,7 +17,15 @@ export type PdfPage = PdfLine[] | null;
 
 const hex4 = (n: number): string => n.toString(16).toUpperCase().padStart(4, '0');
 
-export function makePdf(pages: readonly PdfPage[]): Uint8Array {
+/**
+ * `identity` (default): Identity-H codes with a ToUnicode map. `unigb`: the font as iText and many
+ * Chinese office tools write it, STSong-Light with Adobe's predefined UniGB-UCS2-H encoding and no
+ * ToUnicode map, so the reader needs Adobe's CMaps (pdfjs ships them) to get the text back.
+ */
+export type PdfFont = 'identity' | 'unigb';
+
+export function makePdf(pages: readonly PdfPage[], encoding: PdfFont = 'identity'): Uint8Array {
+  if (encoding === 'unigb') return makeUniGbPdf(pages);
   const used = new Set<number>();
   for (const p of pages) for (const l of p ?? []) for (const ch of l.text) used.add(ch.codePointAt(0)!);
   const codes = [...used].sort((a, b) => a - b);
@@ -85,4 +93,32 @@ export function makeDocx(content: DocxContent): Uint8Array {
   if (content.header) files['word/header1.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:hdr ${W}>${content.header.map(para).join('')}</w:hdr>`);
   if (content.footer) files['word/footer1.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:ftr ${W}>${content.footer.map(para).join('')}</w:ftr>`);
   return zipSync(files);
+}
+
+function makeUniGbPdf(pages: readonly PdfPage[]): Uint8Array {
+  const objects: string[] = [];
+  const add = (body: string): number => objects.push(body);
+  const catalog = add('');
+  const pagesObj = add('');
+  const descriptor = add('<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>');
+  const cidFont = add(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor ${descriptor} 0 R /DW 1000 >>`);
+  const font = add(`<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light-UniGB-UCS2-H /Encoding /UniGB-UCS2-H /DescendantFonts [${cidFont} 0 R] >>`);
+  const kids: number[] = [];
+  for (const page of pages) {
+    const content = (page ?? []).map((l) => `BT /F1 12 Tf ${l.x ?? 72} ${l.y} Td <${[...l.text].map((c) => hex4(c.codePointAt(0)!)).join('')}> Tj ET\n`).join('');
+    const stream = add(`<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}endstream`);
+    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${stream} 0 R >>`));
+  }
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
+  objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  let out = '%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
 }
