@@ -114,6 +114,7 @@ describe('the HTML report in headless Chromium', () => {
       mkdirSync(join(target, '..'), { recursive: true });
       await page.screenshot({ path: join(dir, 'top.png'), clip: { x: 0, y: 0, width: 1280, height: 1700 }, fullPage: true });
       copyFileSync(join(dir, 'top.png'), target);
+      copyFileSync(shot, join(tmpdir(), 'tifa-report-full.png'));
     }
   });
 });
