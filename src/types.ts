@@ -15,7 +15,12 @@ export type RuleId =
   | 'banned-term'
   | 'outdated-name'
   | 'common-typo'
-  | 'lookalike-char';
+  | 'lookalike-char'
+  // people table (dictionaries/people/, src/people/):
+  | 'leader-name'       // a leader's name misspelt where the context shows a person
+  | 'leader-title'      // a title next to a name that the person did not hold on asOf
+  | 'leader-order'      // a list of one body's members out of protocol order
+  | 'former-official';  // a current title for a person the table records as removed (warning)
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -34,7 +39,10 @@ export type ErrorDetail =
   | 'noise'           // spaces, zero-width or stray characters inside the phrase
   | 'lookalike'       // look-alike code points (Kangxi radicals, compatibility ideographs ...)
   | 'traditional'     // traditional characters inside a simplified phrase
-  | 'fullwidth';      // full-width Latin letters or digits inside the phrase
+  | 'fullwidth'       // full-width Latin letters or digits inside the phrase
+  | 'title'           // leader-title: a title the person did not hold on that date
+  | 'order'           // leader-order: members out of protocol order
+  | 'removed';        // former-official: the person was removed from office
 
 export interface Finding {
   /** Stable rule id. */
