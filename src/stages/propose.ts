@@ -109,6 +109,8 @@ export function propose(text: string, scanned: ScanResult, p: Pipeline): { draft
   };
   const fuzzy: FuzzyCandidate[] = scanned.candidates.slice();
   const drafts = hitDrafts(text, scanned.hits, p, scene, fuzzy);
-  if (fuzzy.length > 0) drafts.push(...fuzzyDrafts(fuzzy, p));
+  // A loop, not push(...spread): a page full of misspellings has hundreds of thousands of fuzzy
+  // drafts, and spreading them as arguments overflows the stack.
+  if (fuzzy.length > 0) for (const d of fuzzyDrafts(fuzzy, p)) drafts.push(d);
   return { drafts, scene };
 }
