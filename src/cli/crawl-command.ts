@@ -59,6 +59,8 @@ export interface CrawlRun {
   directives: boolean;
   outputFile?: string;
   maxWarnings?: number;
+  /** --encoding: decode every page with it, as `tifa check --encoding` does. */
+  encoding?: string;
   color: boolean;
   version: string;
 }
@@ -158,6 +160,8 @@ export async function crawlCommand(urls: readonly string[], values: Record<strin
     const formatter = FORMATTERS[run.format];
     if (!formatter) throw new CrawlUsageError(`unknown format "${run.format}" (${Object.keys(FORMATTERS).join(', ')})`);
     const options = crawlOptionsOf(urls, values, io.cwd);
+    if (run.encoding !== undefined) options.encoding = run.encoding;
+    options.directives = run.directives;
     const tty = io.stderr.isTTY === true;
     let lastDraw = 0;
     let drawn = false;

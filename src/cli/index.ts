@@ -636,7 +636,7 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
     }
     if (options.command === 'crawl') {
       const run = { format: options.format, keep: keep(options), directives: options.directives, color: options.format === 'stylish' && useColor({ flag: options.color, env: io.env, isTTY: options.outputFile === undefined && io.stdout.isTTY === true }), version: VERSION };
-      return await crawlCommand(rest, values, { ...run, ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}), ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}) }, checker, io);
+      return await crawlCommand(rest, values, { ...run, ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}), ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}), ...(options.encoding !== undefined ? { encoding: options.encoding } : {}) }, checker, io);
     }
     return await check(options, checker, checkerOptions, io);
   } catch (error) {

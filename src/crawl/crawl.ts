@@ -280,7 +280,7 @@ export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, op
         const isHtml = type === 'text/html' || type === 'application/xhtml+xml';
         const isText = type.startsWith('text/') && !isHtml;
         if (!isHtml && !isText && !(type === 'application/octet-stream' || type === '')) return skip({ ...common, reason: `not a page or a document (${type})` });
-        const checked = checkBytes(checker, bytes, { kind: isHtml ? 'html' : isText ? 'text' : sniffKind(new TextDecoder('latin1').decode(bytes.subarray(0, 512))), directives: o.directives });
+        const checked = checkBytes(checker, bytes, { kind: isHtml ? 'html' : isText ? 'text' : sniffKind(new TextDecoder('latin1').decode(bytes.subarray(0, 512))), directives: o.directives, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}) });
         done({ ...common, kind: checked.kind, encoding: checked.encoding, replacements: checked.replacements, findings: checked.findings, suppressed: checked.suppressed, text: checked.text, bytes: checked.bytes });
         if (checked.kind !== 'html' || q.label !== 'page') return;
         for (const link of extractLinks(checked.text, finalUrl)) {

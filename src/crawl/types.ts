@@ -38,6 +38,8 @@ export interface CrawlOptions {
   robots?: boolean;
   /** Check linked PDF and DOCX files. Default: true. */
   attachments?: boolean;
+  /** Decode every page with this encoding (a WHATWG label such as `gbk`), whatever it declares. Default: detect, as `checkFile` does. */
+  encoding?: string;
   /** Apply inline `tifa-disable` directives. Default: true. */
   directives?: boolean;
   /** Keep the request queue and the results here, and resume from them. Default: none (in memory). */

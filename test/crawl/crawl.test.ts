@@ -122,6 +122,11 @@ describe('tifa crawl bounds and state', () => {
     }
   }, 120_000);
 
+  it('--encoding forces the decoding of pages, as for tifa check', async () => {
+    const forced = await runCrawl(checker, { seeds: [`${site.url}gbk-plain.html`], ...FAST, maxDepth: 0, sitemap: false, encoding: 'utf-8' });
+    expect(forced.pages.map((p) => [p.encoding, p.replacements > 0, p.findings.length])).toEqual([['utf-8', true, 0]]);
+  });
+
   it('refuses a state folder of another crawl', async () => {
     await expect(runCrawl(checker, { seeds: ['http://127.0.0.1:1/'], ...FAST, stateDir: state })).rejects.toThrow(/holds a crawl of/);
   });
