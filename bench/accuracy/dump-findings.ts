@@ -22,14 +22,14 @@ const explain = process.argv.includes('--explain');
 const every = Number(arg('--corpus-every') ?? 7);
 const sets = [join(repoRoot, 'test/fixtures/accuracy'), ...(arg('--sets') ?? '').split(',').filter((s) => s !== '')];
 
-const checker = createChecker(explain ? ({ explain: true } as object) : {});
+const checker = createChecker({ explain });
 const rows: string[] = [];
 const brief = (f: Finding): object => ({ start: f.start, end: f.end, actual: f.actual, entry: f.entry, rule: f.rule, detail: f.detail, expected: f.expected, confidence: f.confidence });
 
 function dump(set: string, id: string, text: string): void {
   if (explain) {
-    const r = (checker as unknown as { explain(t: string): { findings: Finding[]; dropped: object[] } }).explain(text);
-    for (const f of r.findings) rows.push(JSON.stringify({ set, id, ...brief(f), explain: (f as { explain?: unknown }).explain }));
+    const r = checker.explain(text);
+    for (const f of r.findings) rows.push(JSON.stringify({ set, id, ...brief(f), explain: f.explain }));
     for (const d of r.dropped) rows.push(JSON.stringify({ set, id, dropped: d }));
     return;
   }
