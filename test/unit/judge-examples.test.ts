@@ -94,6 +94,13 @@ describe('explain', () => {
     expect(traced!.explain!.passed).toContain('insertion-modifier');
     expect(traced!.explain!.reading).toContain('发展|楼|格局');
   });
+  it("without a segmenter the reading rules are off, and the trace says so; HTML findings keep their trace", () => {
+    const [f] = createChecker({ segmenter: 'none', explain: true }).check('全国安全形势总体稳定');
+    expect(f!.explain!.off).toEqual(expect.arrayContaining(['crossing-word-at-edit', 'omission-droppable-particle']));
+    expect(f!.explain!.reading).toBeUndefined();
+    const [h] = createChecker({ explain: true }).checkHtml('<p>推动构建新发展<b>楼</b>格局</p>');
+    expect(h).toMatchObject({ text: '新发展楼格局', explain: { passed: expect.arrayContaining(['insertion-modifier']) } });
+  });
   it('rejects a non-boolean option', () => {
     expect(() => createChecker({ explain: 'yes' as unknown as boolean })).toThrow(/options.explain/);
   });
