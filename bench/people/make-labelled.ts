@@ -22,6 +22,7 @@
  *                   word or another person (as broadcast)
  *
  *   npx tsx bench/people/make-labelled.ts     (deterministic: seeded)
+ *   npx tsx bench/people/make-labelled.ts --seed 7 --out /tmp/leaders-7.jsonl   (another sample)
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,7 +47,11 @@ export interface PeopleCase {
   labels: PeopleLabel[];
 }
 
-let seed = 20261202;
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+let seed = Number(arg('--seed') ?? 20261202);
 const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const sample = <T>(xs: readonly T[], n: number): T[] => {
@@ -268,6 +273,8 @@ for (const line of sample(corpus.lines.map((l, i) => ({ l, i })), 6000)) {
   }
 }
 for (const x of sample(locals, 60)) {
+  // a name inside a 、 list would make a list of leaders (副主任李希、王沪宁、蔡奇): no namesake then
+  if (x.s.text[x.end] === '、' || x.s.text[x.start - 1] === '、') continue;
   const p = pick(table.people);
   const text = splice(x.s.text, x.start, x.end, p.name);
   if (text.includes('总理') || text.includes('委员长')) continue;
@@ -295,7 +302,7 @@ for (const { l: line, i } of sample(corpus.lines.map((l, i) => ({ l, i })), 3000
 for (const x of sample(near, 150)) add('lookalike-word', x.s.date, x.s.text, []);
 
 const out = cases.map((c) => JSON.stringify(c)).join('\n') + '\n';
-writeFileSync(join(repoRoot, 'test/fixtures/accuracy/leaders.jsonl'), out);
+writeFileSync(arg('--out') ?? join(repoRoot, 'test/fixtures/accuracy/leaders.jsonl'), out);
 const counts = new Map<string, number>();
 for (const c of cases) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
 process.stdout.write(`${cases.length} cases\n${[...counts].map(([k, n]) => `${k}: ${n}`).join('\n')}\n`);

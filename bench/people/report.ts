@@ -34,7 +34,9 @@ export function peopleSection(s: PeopleScore): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const s = scorePeople(readPeopleCases(repoRoot));
+  // --set FILE scores another sample (make-labelled.ts --seed N --out FILE)
+  const i = process.argv.indexOf('--set');
+  const s = scorePeople(readPeopleCases(repoRoot, i >= 0 ? process.argv[i + 1] : undefined));
   process.stdout.write(peopleSection(s));
   if (s.recall < PEOPLE_TARGETS.recall || s.precision < PEOPLE_TARGETS.precision) process.exit(1);
 }

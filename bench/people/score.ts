@@ -30,8 +30,8 @@ export const PEOPLE_TARGETS = { recall: 0.95, precision: 0.97 } as const;
 const PEOPLE_RULES = new Set(['leader-name', 'leader-title', 'leader-order', 'former-official']);
 export const isPeopleFinding = (f: Finding): boolean => PEOPLE_RULES.has(f.rule);
 
-export function readPeopleCases(root: string): PeopleCase[] {
-  return readFileSync(join(root, 'test/fixtures/accuracy/leaders.jsonl'), 'utf8')
+export function readPeopleCases(root: string, file?: string): PeopleCase[] {
+  return readFileSync(file ?? join(root, 'test/fixtures/accuracy/leaders.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as PeopleCase);

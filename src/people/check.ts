@@ -15,7 +15,7 @@
  * - leader-order: a 、 list naming two or more members of one body out of protocol order.
  */
 import type { PeopleBody } from './types.js';
-import { bodyOn, holdsInYear, holdsOn, type PeopleTable, type TablePerson } from './table.js';
+import { holdsInYear, holdsOn, type PeopleTable, type TablePerson } from './table.js';
 
 export type PeopleRule = 'leader-name' | 'leader-title' | 'leader-order' | 'former-official';
 export type PeopleDetail = 'substitution' | 'omission' | 'insertion' | 'duplication' | 'transposition' | 'title' | 'order' | 'removed';
@@ -108,6 +108,14 @@ export function checkPeople(text: string, table: PeopleTable, options: PeopleChe
       if (f) out.push(f);
     }
     const form = afterFormAt(text, o.end, table);
+    if (form && chain.titles.length === 0 && !o.people.some((p) => p.held.some((h) => form.titles.includes(h.title) && holdsOn(h, asOf)))) {
+      // 克李强总理 (2021): 李强 is a name of the table, but 李克强 with two characters swapped held the post
+      const longer = slipsAt(text, o.end, 'backward', table, options.confusion).find((s) => s.start < o.start && s.person.held.some((h) => form.titles.includes(h.title) && holdsOn(h, asOf)));
+      if (longer) {
+        out.push(slipFinding(text, longer, `“${form.text}”前`));
+        continue;
+      }
+    }
     if (form && (STRONG_AFTER.has(form.text) || o.end - o.start >= 3) && chain.mark === 'none') {
       const f = judgeTitle(text, o, form.titles, o.end, o.end + form.text.length, 'none', 'after', table, asOf);
       if (f) out.push(f);
@@ -132,7 +140,7 @@ export function checkPeople(text: string, table: PeopleTable, options: PeopleChe
     if (list.tail !== undefined) {
       const lastKnown = list.items[list.items.length - 1]!;
       const slip = slipsAt(text, list.tail, 'forward', table, options.confusion).find(
-        (s) => (s.detail === 'transposition' || (s.detail === 'substitution' && s.kind !== 'near-homophone')) && table.bodies.some((b) => b.since <= asOf && b.members.includes(s.person.id) && lastKnown.people.some((q) => b.members.includes(q.id))),
+        (s) => (s.detail === 'transposition' || s.detail === 'duplication' || (s.detail === 'substitution' && s.kind !== 'near-homophone')) && table.bodies.some((b) => b.since <= asOf && b.members.includes(s.person.id) && lastKnown.people.some((q) => b.members.includes(q.id))),
       );
       if (slip) out.push(slipFinding(text, slip, '人名列举中'));
     }
@@ -589,42 +597,42 @@ function judgeOrder(text: string, list: List, table: PeopleTable, asOf: string):
   for (const b of table.bodies) series.set(b.series, [...(series.get(b.series) ?? []), b]);
   for (const all of series.values()) {
     const bodies = all.filter((b) => b.since <= asOf && (b.listedAfter === undefined || b.listedAfter === titled));
-    const current = bodyOn(bodies, asOf);
-    void current;
-    // the body of the series that the list covers best (a list of 2019 stays a 2019 list); ties: in force, then latest
-    let best: { body: PeopleBody; hits: { item: number; rank: number }[] } | undefined;
-    for (const b of bodies) {
-      const hits: { item: number; rank: number }[] = [];
-      list.items.forEach((it, item) => {
+    // An inverted pair that another body the list shows (a member of it that this one lacks) has in this order is that body's order (a funeral
+    // list of 2022 names the old and the new committee; 王沪宁、赵乐际 is the order of 2017).
+    const hitsOf = (b: PeopleBody): { item: number; rank: number }[] =>
+      list.items.flatMap((it, item) => {
         const rank = rankIn(b, it);
-        if (rank !== undefined) hits.push({ item, rank });
+        return rank === undefined ? [] : [{ item, rank }];
       });
-      if (hits.length < 2) continue;
-      if (!best || hits.length > best.hits.length || (hits.length === best.hits.length && (b === current || (best.body !== current && b.since > best.body.since)))) best = { body: b, hits };
+    // judged: the body that covers the list best (a list of 2019 stays a 2019 list) and the body in force
+    const covering = bodies.map((b) => ({ body: b, hits: hitsOf(b) })).filter((x) => x.hits.length >= 2);
+    covering.sort((a, b) => b.hits.length - a.hits.length || (a.body.since < b.body.since ? 1 : -1));
+    const current = covering.find((x) => x.body.since <= asOf && (x.body.until === undefined || asOf < x.body.until));
+    const candidates = [covering[0], current].filter((x, i, xs): x is NonNullable<typeof x> => x !== undefined && xs.indexOf(x) === i);
+    let chosen: { body: PeopleBody; hits: { item: number; rank: number }[] } | undefined;
+    for (const cand of candidates) {
+      const shown = (o: PeopleBody): boolean => list.items.some((it) => it.people.some((p) => o.members.includes(p.id) && !cand.body.members.includes(p.id)));
+      const explained = (a: Occurrence, b: Occurrence): boolean =>
+        bodies.some((o) => {
+          if (o === cand.body || !shown(o)) return false;
+          const ra = rankIn(o, a);
+          const rb = rankIn(o, b);
+          return ra !== undefined && rb !== undefined && ra < rb;
+        });
+      let unexplained = false;
+      for (let i = 0; i < cand.hits.length && !unexplained; i++)
+        for (let j = i + 1; j < cand.hits.length; j++)
+          if (cand.hits[i]!.rank > cand.hits[j]!.rank && !explained(list.items[cand.hits[i]!.item]!, list.items[cand.hits[j]!.item]!)) {
+            unexplained = true;
+            break;
+          }
+      if (unexplained) {
+        chosen = cand;
+        break;
+      }
     }
-    if (!best) continue;
-    const ranks = best.hits.map((h) => h.rank);
-    if (ranks.every((r, i) => i === 0 || r > ranks[i - 1]!)) continue;
-    // An inverted pair that another body of the series has in this order is that body's order (a
-    // funeral list of 2022 names the old and the new committee; 王沪宁、赵乐际 is the order of 2017).
-    const chosen = best;
-    // only a body the list shows (a member of it that the chosen body lacks) can explain a pair
-    const shown = (o: PeopleBody): boolean => list.items.some((it) => it.people.some((p) => o.members.includes(p.id) && !chosen.body.members.includes(p.id)));
-    const explained = (a: Occurrence, b: Occurrence): boolean =>
-      bodies.some((o) => {
-        if (o === chosen.body || !shown(o)) return false;
-        const ra = rankIn(o, a);
-        const rb = rankIn(o, b);
-        return ra !== undefined && rb !== undefined && ra < rb;
-      });
-    let unexplained = false;
-    for (let i = 0; i < chosen.hits.length && !unexplained; i++)
-      for (let j = i + 1; j < chosen.hits.length; j++)
-        if (chosen.hits[i]!.rank > chosen.hits[j]!.rank && !explained(list.items[chosen.hits[i]!.item]!, list.items[chosen.hits[j]!.item]!)) {
-          unexplained = true;
-          break;
-        }
-    if (!unexplained) continue;
+    if (!chosen) continue;
+    const ranks = chosen.hits.map((h) => h.rank);
     // keep the other items in place, put the body's members in protocol order
     const sorted = ranks.slice().sort((a, b) => a - b);
     const slots = chosen.hits.map((h) => h.item);

@@ -131,3 +131,17 @@ people:
     for (const b of parsed.table.bodies) expect(b.source.length).toBeGreaterThan(10);
   });
 });
+
+describe('the documented example', () => {
+  it('dictionaries/FORMAT.md: the people example parses and builds without an issue', () => {
+    const { readFileSync } = require('node:fs') as typeof import('node:fs');
+    const md = readFileSync('dictionaries/FORMAT.md', 'utf8');
+    const block = /```yaml\n(# 某省领导[\s\S]*?)```/.exec(md)?.[1];
+    expect(block).toBeDefined();
+    const parsed = parsePeopleFile('FORMAT.md', block!);
+    expect(parsed.issues).toEqual([]);
+    expect(buildPeopleTable([parsed.table]).issues).toEqual([]);
+    const c = createChecker({ builtins: false, asOf: '2025-01-01', segmenter: 'none', lexicons: [{ name: 'FORMAT.md', text: block! }] });
+    expect(c.check('某省副省长李四出席。').map((f) => [f.rule, f.actual, f.expected])).toEqual([['former-official', '某省副省长', ['原某省副省长']]]);
+  });
+});
