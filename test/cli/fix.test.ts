@@ -189,7 +189,7 @@ describe('tifa check --fix', () => {
 describe('fixInput (bytes)', () => {
   it('refuses an encoding it cannot write back exactly', () => {
     // GBK 0x80 is the euro sign in the decoder; an encoder that writes it otherwise must not be trusted.
-    const finding = { rule: 'misspelling', severity: 'error', start: 0, end: 4, line: 1, column: 1, actual: '中化民族', expected: ['中华民族'], message: 'm', entry: 'e', detail: 'listed', confidence: 1 } as const;
+    const finding = { rule: 'misspelling', severity: 'error', start: 0, end: 4, line: 1, column: 1, actual: '中化民族', expected: ['中华民族'] as string[], message: 'm', entry: 'e', detail: 'listed', confidence: 1 } as const;
     const bytes = Buffer.concat([iconv.encode('中化民族', 'gbk'), Buffer.from([0x80])]);
     const result = fixInput([finding], '中化民族€', { bytes, encoding: 'gbk', replacements: 0 });
     expect(result.refused).toBe('writing gbk back would change bytes outside the fixes');

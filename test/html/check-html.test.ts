@@ -47,7 +47,7 @@ describe('checkHtml: the seed errors inside markup', () => {
   it('drops a finding of the text checker that spans a block boundary', () => {
     const fake = (text: string): Finding[] => {
       const at = text.indexOf('贫\n攻');
-      const finding = { rule: 'misspelling', severity: 'error', line: 1, column: 1, expected: [], message: 'm', entry: 'e', detail: 'noise', confidence: 1 } as const;
+      const finding = { rule: 'misspelling', severity: 'error', line: 1, column: 1, expected: [] as string[], message: 'm', entry: 'e', detail: 'noise', confidence: 1 } as const;
       return [
         { ...finding, start: at, end: at + 3, actual: text.slice(at, at + 3) },
         { ...finding, start: at + 2, end: at + 4, actual: text.slice(at + 2, at + 4) },

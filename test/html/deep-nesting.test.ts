@@ -36,8 +36,8 @@ describe('topFirstStack', () => {
   it('behaves as a plain array with the top at index 0', () => {
     fc.assert(
       fc.property(fc.array(name, { maxLength: 4 }), fc.array(op, { maxLength: 60 }), (initial, ops) => {
-        const plain = initial.slice();
-        const stack = topFirstStack(initial);
+        const plain: string[] = initial.slice();
+        const stack = topFirstStack<string>(initial);
         for (const o of ops) {
           if (o.op === 'unshift') expect(stack.unshift(o.x)).toBe(plain.unshift(o.x));
           else if (o.op === 'shift') expect(stack.shift()).toBe(plain.shift());

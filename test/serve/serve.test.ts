@@ -22,7 +22,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const post = (body: BodyInit, contentType: string, query = ''): Promise<Response> =>
+const post = (body: NonNullable<RequestInit['body']>, contentType: string, query = ''): Promise<Response> =>
   fetch(`${server.url}/v1/check${query}`, { method: 'POST', headers: { 'content-type': contentType }, body });
 const postJson = (value: unknown, query = ''): Promise<Response> => post(JSON.stringify(value), 'application/json', query);
 

@@ -27,7 +27,7 @@ describe('fix()', () => {
     expect(result.skipped.map((s) => [s.finding.actual, s.reason])).toEqual([['脱贫<b>攻</b>艰战', 'markup']]);
     const markup = finding({ start: 0, end: 2, actual: 'ab', text: 'ab', expected: ['a&b'] });
     expect(fix('ab', [markup]).skipped[0]!.reason).toBe('markup');
-    expect(fix('ab', [{ ...markup, text: undefined } as Finding]).text).toBe('a&b');
+    expect(fix('ab', [{ ...markup, text: undefined } as unknown as Finding]).text).toBe('a&b');
   });
 
   it('skips findings without exactly one expected form, stale ones and no-ops', () => {
