@@ -22,7 +22,7 @@ import { propose, type Pipeline } from './stages/propose.js';
 import { judge } from './stages/judge.js';
 import { resolve } from './stages/resolve.js';
 import { locate } from './stages/locate.js';
-import { checkStream, type StreamOptions, type StreamSource } from './stream/index.js';
+import { checkStream, windowed, type StreamOptions, type StreamSource } from './stream/index.js';
 import { collapseRepeats, withLookalikeRuns } from './findings/runs.js';
 import { createPeopleStage, mergePeopleFindings } from './people/stage.js';
 
@@ -197,7 +197,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     return (blocks = { ctx: b.ctx, pipeline: { ...pipeline, model: b.ctx.model, normalizer: b.normalizer } });
   };
   const trace = options.explain === true;
-  const run = (text: string): Finding[] => mergePeopleFindings(findingsFor(text, getContext(), pipeline, trace ? [] : undefined), people.check(text));
+  // Large texts are checked window by window (stream/index.ts, windowed): memory follows the
+  // input and the findings, not every candidate a page full of errors raises.
+  const run = windowed((text: string): Finding[] => mergePeopleFindings(findingsFor(text, getContext(), pipeline, trace ? [] : undefined), people.check(text)));
+  const runBlocks = windowed((text: string): Finding[] => mergePeopleFindings(findingsFor(text, getBlocks().ctx, getBlocks().pipeline, trace ? [] : undefined), people.check(text)));
 
   return {
     entries,
@@ -213,7 +216,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     },
     checkHtml(html: string): Finding[] {
       // In a page, a line break of the extracted text ends a block, so it ends a phrase too.
-      return checkHtmlWith((text) => mergePeopleFindings(findingsFor(text, getBlocks().ctx, getBlocks().pipeline, trace ? [] : undefined), people.check(text)), html);
+      return checkHtmlWith(runBlocks, html);
     },
     checkStream(source: StreamSource, streamOptions?: StreamOptions): AsyncGenerator<Finding, void, undefined> {
       return checkStream(run, source, streamOptions);

@@ -207,6 +207,21 @@ export function* checkInWindows(check: (text: string) => Finding[], text: string
   yield* windows.finish();
 }
 
+/** Window size of `windowed` checks (see below). */
+export const CHECK_WINDOW = 1 << 18;
+
+/**
+ * `check` for texts of any size: a text longer than two windows is checked window by window and
+ * the findings collected, so what one check builds on the way (candidates, drafts, the judge's
+ * views) exists for one window at a time; memory then grows with the input and the findings
+ * reported, not with everything a page full of errors makes the checker consider (a 20 MB
+ * attribute of 中华明族 back to back: 1.75 million candidates, one finding). The result is the
+ * one checkStream gives (see the window contract above).
+ */
+export function windowed(check: (text: string) => Finding[]): (text: string) => Finding[] {
+  return (text) => (text.length > 2 * CHECK_WINDOW ? Array.from(checkInWindows(check, text, { windowSize: CHECK_WINDOW })) : check(text));
+}
+
 /**
  * Findings of the whole stream, in the order `check` returns them, emitted window by window.
  * `check` is the checker's `check(text)`.
