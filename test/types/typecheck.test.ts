@@ -12,6 +12,12 @@ describe('types', () => {
     expect(r.status).toBe(0);
   }, 120_000);
 
+  it('the tests and benchmarks type-check too (tsconfig.test.json)', () => {
+    const r = spawnSync(process.execPath, [tsc, '-p', `${root}tsconfig.test.json`], { encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  }, 180_000);
+
   it('the public API accepts what it documents and rejects misuse at compile time', () => {
     const r = spawnSync(
       process.execPath,
