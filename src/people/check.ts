@@ -79,7 +79,12 @@ export function checkPeople(text: string, table: PeopleTable, options: PeopleChe
     if (!nameAt.has(o.start)) nameAt.set(o.start, o);
     nameEndingAt.set(o.end, o);
   }
-  const covered = (s: number, e: number): boolean => names.some((o) => o.start < e && s < o.end);
+  const inName = new Uint8Array(text.length + 1);
+  for (const o of names) inName.fill(1, o.start, o.end);
+  const covered = (s: number, e: number): boolean => {
+    for (let i = Math.max(0, s); i < e && i < text.length; i++) if (inName[i]) return true;
+    return false;
+  };
   const presentNames = new Set(names.map((o) => text.slice(o.start, o.end)));
 
   // --- misspelt names right after a title form
@@ -161,7 +166,9 @@ export function checkPeople(text: string, table: PeopleTable, options: PeopleChe
 function exactNames(text: string, table: PeopleTable): Occurrence[] {
   const out: Occurrence[] = [];
   const first = firstChars(table);
+  const flags = first.flags;
   for (let i = 0; i < text.length; i++) {
+    if ((flags[text.charCodeAt(i)]! & NAME) === 0) continue;
     const cands = first.names.get(text.charCodeAt(i));
     if (!cands) continue;
     for (const name of cands) {
@@ -174,7 +181,15 @@ function exactNames(text: string, table: PeopleTable): Occurrence[] {
   return out;
 }
 
+const NAME = 1;
+const BEFORE = 2;
+const AFTER = 4;
+
 interface FirstChars {
+  /** Per UTF-16 code unit: which lists have a word starting with it (NAME | BEFORE | AFTER), so scans skip the rest. */
+  flags: Uint8Array;
+  /** Every person whose name holds a character (a one-edit slip keeps at least one of them). */
+  byChar: Map<number, TablePerson[]>;
   names: Map<number, string[]>;
   before: Map<number, string[]>;
   after: Map<number, string[]>;
@@ -189,7 +204,14 @@ function firstChars(table: PeopleTable): FirstChars {
     for (const list of m.values()) list.sort((a, b) => b.length - a.length);
     return m;
   };
-  f = { names: index(table.byName.keys()), before: index(table.before.keys()), after: index([...table.after.keys(), '同志']) };
+  const byChar = new Map<number, TablePerson[]>();
+  for (const p of table.people)
+    for (const c of new Set([...p.name].map((ch) => ch.charCodeAt(0)))) byChar.set(c, [...(byChar.get(c) ?? []), p]);
+  const flags = new Uint8Array(65536);
+  for (const w of table.byName.keys()) flags[w.charCodeAt(0)]! |= NAME;
+  for (const w of table.before.keys()) flags[w.charCodeAt(0)]! |= BEFORE;
+  for (const w of [...table.after.keys(), '同志']) flags[w.charCodeAt(0)]! |= AFTER;
+  f = { flags, byChar, names: index(table.byName.keys()), before: index(table.before.keys()), after: index([...table.after.keys(), '同志']) };
   firstCache.set(table, f);
   return f;
 }
@@ -209,7 +231,9 @@ function viceOf(text: string, start: number, form: string): boolean {
 function titleForms(text: string, table: PeopleTable): TitleAt[] {
   const byEnd = new Map<number, TitleAt>();
   const first = firstChars(table).before;
+  const flags = firstChars(table).flags;
   for (let i = 0; i < text.length; i++) {
+    if ((flags[text.charCodeAt(i)]! & BEFORE) === 0) continue;
     const cands = first.get(text.charCodeAt(i));
     if (!cands) continue;
     for (const form of cands) {
@@ -274,7 +298,9 @@ function afterFormAt(text: string, pos: number, table: PeopleTable): { text: str
 function afterForms(text: string, table: PeopleTable): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
   const first = firstChars(table).after;
+  const flags = firstChars(table).flags;
   for (let i = 1; i < text.length; i++) {
+    if ((flags[text.charCodeAt(i)]! & AFTER) === 0) continue;
     const cands = first.get(text.charCodeAt(i));
     if (!cands) continue;
     for (const form of cands) {
@@ -390,7 +416,11 @@ function slipFinding(text: string, s: Slip, where: string): PeopleFinding {
 /** One-edit readings of the text at `pos` (starting there, or ending there) as a table name, best first. */
 function slipsAt(text: string, pos: number, dir: 'forward' | 'backward', table: PeopleTable, confusion: ConfusionOf, loose: (p: TablePerson) => boolean = () => false): Slip[] {
   const out: Slip[] = [];
-  for (const p of table.people) {
+  // only people sharing a character with the window can be one edit away
+  const byChar = firstChars(table).byChar;
+  const people = new Set<TablePerson>();
+  for (let i = Math.max(0, pos - 5); i < Math.min(text.length, pos + 5); i++) for (const p of byChar.get(text.charCodeAt(i)) ?? []) people.add(p);
+  for (const p of people) {
     const n = p.name.length;
     // same length: one substitution or one swap
     const s = dir === 'forward' ? pos : pos - n;
