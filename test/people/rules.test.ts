@@ -115,3 +115,21 @@ describe('leader-name', () => {
     expect(all.map((f) => [f.rule, f.actual])).toEqual([['wrong-formulation', '习近乎']]);
   });
 });
+
+describe('any string', () => {
+  it('never throws; offsets index the text (random mixes of names, titles, 、 and odd code units)', () => {
+    const pool = ['习近平', '李强', '李克强', '赵乐际', '国务院总理', '国务院副总理', '中共中央政治局常委', '国务委员', '秦刚', '、', '，', '同志', '总书记', '主席', '副', '原', '时任', '2015年', '以', '为核心', '\ud800', '\udc00', '\u200b', ' ', '\n', '丁薜祥', '李墙', '汪洋', '等'];
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const stage = createPeopleStage({ asOf: '2024-05-01' });
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      const len = rand(30);
+      for (let i = 0; i < len; i++) text += pool[rand(pool.length)];
+      for (const f of stage.check(text)) {
+        expect(text.slice(f.start, f.end)).toBe(f.actual);
+        expect(f.start).toBeLessThan(f.end);
+      }
+    }
+  });
+});
