@@ -34,6 +34,8 @@ export interface PeopleFinding {
   /** Chinese explanation of what is wrong. */
   why: string;
   source?: string;
+  /** leader-title / former-official on a name listed under a title (the span is the name, not the title). */
+  listedUnder?: string;
 }
 
 export interface PeopleCheckOptions {
@@ -111,6 +113,17 @@ export function checkPeople(text: string, table: PeopleTable, options: PeopleChe
     for (const t of chain.titles) {
       const f = judgeTitle(text, o, [t.title], t.start, t.end, chain.mark, 'before', table, asOf);
       if (f) out.push(f);
+    }
+    // 国务院副总理韩正、孙春兰、胡春华、刘鹤: a title held by several people covers the bare names listed after the first
+    if (chain.titles.length === 0 && text[o.start - 1] === '、') {
+      let first = nameEndingAt.get(o.start - 1);
+      while (first && text[first.start - 1] === '、') first = nameEndingAt.get(first.start - 1);
+      const head = first ? chainBefore(text, first.start, table) : undefined;
+      const t = head?.titles[0];
+      if (head && t && head.mark === 'none' && table.bodies.some((b) => b.title === t.title || b.listedAfter === t.title)) {
+        const f = judgeTitle(text, o, [t.title], t.start, t.end, 'none', 'before', table, asOf);
+        if (f) out.push({ ...f, start: o.start, end: o.end, listedUnder: text.slice(t.start, t.end) });
+      }
     }
     const form = afterFormAt(text, o.end, table);
     if (form && chain.titles.length === 0 && !o.people.some((p) => p.held.some((h) => form.titles.includes(h.title) && holdsOn(h, asOf)))) {

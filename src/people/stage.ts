@@ -76,7 +76,7 @@ export function createPeopleStage(options: PeopleStageOptions): PeopleStage {
             column: at.column,
             actual,
             expected: f.expected,
-            message: messageOf(f.rule, actual, f.expected, f.why),
+            message: f.listedUnder ? `${quote(actual)}列于${quote(f.listedUnder)}之下，但${f.why}${f.expected.length > 0 && f.rule === 'leader-title' ? `，应为${f.expected.map(quote).join('或')}` : ''}` : messageOf(f.rule, actual, f.expected, f.why),
             entry: f.entry,
             detail: f.detail,
             confidence: f.confidence,

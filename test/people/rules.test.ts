@@ -37,6 +37,12 @@ describe('leader-title', () => {
   it('found: one title of a chain', () => {
     expect(brief(people('中共中央政治局常委、国务院副总理何立峰出席。', '2024-05-01'))).toEqual([['leader-title', '中共中央政治局常委', ['国务院副总理']]]);
   });
+  it('a title held by several covers the bare names listed after the first', () => {
+    expect(people('国务院副总理丁薛祥、何立峰、张国清出席。', '2024-05-01')).toEqual([]);
+    const fs = people('国务委员王小洪、吴政隆、秦刚出席。', '2024-05-01');
+    expect(fs.map((f) => [f.rule, f.actual, f.expected])).toEqual([['former-official', '秦刚', ['原国务委员']]]);
+    expect(fs[0]!.message).toContain('列于“国务委员”之下');
+  });
   it('found: a short form after the name', () => {
     expect(brief(people('李强副总理指出，要抓好落实。', '2024-05-01'))).toEqual([['leader-title', '副总理', ['总理']]]);
   });
