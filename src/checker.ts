@@ -25,6 +25,7 @@ import { locate } from './stages/locate.js';
 import { checkStream, windowed, type StreamOptions, type StreamSource } from './stream/index.js';
 import { collapseRepeats, withLookalikeRuns } from './findings/runs.js';
 import { createPeopleStage, mergePeopleFindings } from './people/stage.js';
+import { validateCheckerOptions } from './options/checker.js';
 
 /** A user lexicon: YAML text in the format of dictionaries/FORMAT.md, and a name for error messages. */
 export interface LexiconSource {
@@ -34,6 +35,7 @@ export interface LexiconSource {
   text: string;
 }
 
+/** createChecker's options; each has its check in src/options/checker.ts (tied to this type at compile time). */
 export interface CheckerOptions {
   /** Use the built-in lexicons. Default: true. */
   builtins?: boolean;
@@ -88,35 +90,6 @@ export interface Checker {
   readonly normalizer: Normalizer;
 }
 
-/** Validates options at the boundary; names the offending option. */
-function checkOptions(options: CheckerOptions): void {
-  if (typeof options !== 'object' || options === null) throw new OptionsError('options', 'must be an object');
-  const known = ['builtins', 'lexicons', 'allow', 'asOf', 'fuzzy', 'segmenter', 'minConfidence', 'explain'];
-  for (const key of Object.keys(options)) if (!known.includes(key)) throw new OptionsError(`options.${key}`, `is not a known option (${known.join(', ')})`);
-  if (options.builtins !== undefined && typeof options.builtins !== 'boolean') throw new OptionsError('options.builtins', 'must be a boolean');
-  if (options.fuzzy !== undefined && typeof options.fuzzy !== 'boolean') throw new OptionsError('options.fuzzy', 'must be a boolean');
-  if (options.explain !== undefined && typeof options.explain !== 'boolean') throw new OptionsError('options.explain', 'must be a boolean');
-  if (options.lexicons !== undefined) {
-    if (!Array.isArray(options.lexicons)) throw new OptionsError('options.lexicons', 'must be an array of { name, text }');
-    options.lexicons.forEach((l, i) => {
-      if (typeof l !== 'object' || l === null || typeof l.name !== 'string' || typeof l.text !== 'string') throw new OptionsError(`options.lexicons[${i}]`, 'must be { name: string, text: string }');
-    });
-  }
-  if (options.allow !== undefined) {
-    if (!Array.isArray(options.allow)) throw new OptionsError('options.allow', 'must be an array of strings');
-    options.allow.forEach((a, i) => {
-      if (typeof a !== 'string' || a.trim() === '') throw new OptionsError(`options.allow[${i}]`, 'must be a non-empty string');
-    });
-  }
-  if (options.minConfidence !== undefined && !(typeof options.minConfidence === 'number' && options.minConfidence >= 0 && options.minConfidence <= 1)) {
-    throw new OptionsError('options.minConfidence', 'must be a number in [0, 1]');
-  }
-  const seg = options.segmenter;
-  if (seg !== undefined && seg !== 'jieba' && seg !== 'nodejieba' && seg !== 'none' && (typeof seg !== 'object' || seg === null || typeof seg.cut !== 'function')) {
-    throw new OptionsError('options.segmenter', "must be 'jieba', 'nodejieba', 'none' or an object with cut(text)");
-  }
-}
-
 /** YYYY-MM-DD of an asOf option. */
 export function asOfDate(asOf: string | Date | undefined): string {
   if (asOf === undefined) return new Date().toISOString().slice(0, 10);
@@ -157,7 +130,7 @@ export function loadEntries(options: CheckerOptions, normalizer: Normalizer, bui
 }
 
 export function createChecker(options: CheckerOptions = {}): Checker {
-  checkOptions(options);
+  validateCheckerOptions(options);
   const data = loadBuiltinData();
   const normalizer = createNormalizer(data.normalizeTsv);
   const date = asOfDate(options.asOf);

@@ -11,11 +11,12 @@ import { checkInWindows } from '../stream/index.js';
 import { htmlComments } from '../html/extract.js';
 import type { Finding } from '../types.js';
 import { readInputFile } from './inputs.js';
+import { HTML_EXTENSIONS } from '../options/extensions.js';
 
 export type SourceKind = 'html' | 'text';
 
-/** Extensions read as HTML; every other file is text. */
-export const HTML_EXTENSIONS: readonly string[] = ['.html', '.htm', '.shtml', '.xhtml'];
+/** Extensions read as HTML; every other file is text (declared in src/options/extensions.ts). */
+export { HTML_EXTENSIONS };
 
 /** The kind of a file by its extension. */
 export function kindOfPath(path: string): SourceKind {

@@ -10,45 +10,13 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Checker } from '../checker.js';
 import type { CrawlOptions, CrawlReport, CrawlScope, CrawlStats } from '../crawl/index.js';
-import { CRAWL_DEFAULTS } from '../crawl/defaults.js';
+import { helpLines } from '../options/table.js';
 import type { Finding } from '../types.js';
 import { FORMATTERS } from './formatters/index.js';
 import type { FileResult } from './formatters/types.js';
 
-/** The options only `tifa crawl` reads (merged into the CLI's parser). */
-export const CRAWL_ARGS = {
-  scope: { type: 'string' },
-  'max-pages': { type: 'string' },
-  'max-depth': { type: 'string' },
-  concurrency: { type: 'string' },
-  delay: { type: 'string' },
-  retries: { type: 'string' },
-  timeout: { type: 'string' },
-  'max-bytes': { type: 'string' },
-  state: { type: 'string' },
-  'user-agent': { type: 'string' },
-  'no-sitemap': { type: 'boolean' },
-  'no-robots': { type: 'boolean' },
-  'no-attachments': { type: 'boolean' },
-} as const;
-
 export const CRAWL_HELP = `Crawl (tifa crawl <url>...):
-      --scope S           links followed: host (default: the seed's host), domain (every host of
-                          its registrable domain), prefix (URLs under the seed's folder)
-      --max-pages N       most URLs fetched, pages and attachments (default ${CRAWL_DEFAULTS.maxPages})
-      --max-depth N       most link steps from a seed (default ${CRAWL_DEFAULTS.maxDepth})
-      --concurrency N     requests at once (default ${CRAWL_DEFAULTS.concurrency})
-      --delay MS          least time between two requests to one host (default ${CRAWL_DEFAULTS.delayMs};
-                          a longer robots.txt Crawl-delay wins)
-      --retries N         retries of a failed request, with back-off 1 s, 2 s, 4 s ... (default ${CRAWL_DEFAULTS.retries})
-      --timeout S         seconds for one request (default ${CRAWL_DEFAULTS.timeoutMs / 1000})
-      --max-bytes N       refuse a response whose Content-Length is larger (default ${CRAWL_DEFAULTS.maxBytes}, 100 MiB)
-      --state DIR         keep the queue and the results in DIR; run again to resume
-      --user-agent NAME   User-Agent header and robots.txt name (default ${CRAWL_DEFAULTS.userAgent})
-      --no-sitemap        do not read sitemap.xml
-      --no-robots         do not honour robots.txt (your own site only)
-      --no-attachments    do not check linked PDF and DOCX files
-  Every URL that could not be fetched is listed with its reason. Exit codes as check; 2 also when
+${helpLines('Crawl')}  Every URL that could not be fetched is listed with its reason. Exit codes as check; 2 also when
   nothing could be checked; Ctrl-C stops, reports what was done and exits 130.
 `;
 

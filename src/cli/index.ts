@@ -15,9 +15,12 @@ import { createChecker, type Checker, type CheckerOptions } from '../checker.js'
 import { ConfigError, findConfig, loadConfig, type LoadedConfig, type TifaConfig } from '../config/index.js';
 import { LexiconError, OptionsError } from '../errors.js';
 import type { Finding, Severity } from '../types.js';
-import { checkBytes, checkSource, HTML_EXTENSIONS, kindOfPath, type FileCheckResult, type SourceKind } from './check-file.js';
+import { checkBytes, checkSource, kindOfPath, type FileCheckResult, type SourceKind } from './check-file.js';
+import { DEFAULT_EXTENSIONS, HTML_EXTENSIONS } from '../options/extensions.js';
+import { foreignFlags, helpLines, parseConfig, POOL_AUTO_MB, SEGMENTER_NAMES } from '../options/table.js';
+import { checkerScope } from '../options/checker.js';
 import { checkDocumentBytes, DocumentError, documentKindOfPath } from './check-document.js';
-import { CRAWL_ARGS, CRAWL_HELP, crawlCommand } from './crawl-command.js';
+import { CRAWL_HELP, crawlCommand } from './crawl-command.js';
 import { checkFiles, PoolSetupError } from '../pool/index.js';
 import { FORMATTERS, WRITERS } from './formatters/index.js';
 import { RULE_IDS } from './formatters/rules.js';
@@ -46,11 +49,8 @@ export interface CliIO {
 export class UsageError extends Error {}
 
 export { FORMATTERS };
-export const DEFAULT_EXTENSIONS: readonly string[] = ['.html', '.htm', '.shtml', '.xhtml', '.txt', '.md'];
+export { DEFAULT_EXTENSIONS, POOL_AUTO_MB };
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-/** With `--jobs auto`, below this many MB of input a pool's start-up costs more than it saves. */
-export const POOL_AUTO_MB = 8;
 
 export const HELP = `Usage: tifa check [options] <file|dir|glob|->...
        tifa crawl [options] <url>...
@@ -65,50 +65,11 @@ starts with <); the encoding comes from a BOM, <meta charset>, or a UTF-8/GB1803
 (a warning when the guess is uncertain).
 
 Output:
-  -f, --format NAME       stylish (default), json, jsonl, sarif, github, checkstyle, html
-      --severity LEVEL    report only this severity and above: error, warning, info (default)
-      --rule ID           report only this rule (repeatable): ${RULE_IDS.join(', ')}
-      --max-findings N    stop after N findings
-      --max-warnings N    exit 1 when more than N warnings are reported (as for errors)
-  -o, --output-file FILE  write the report to FILE (created or replaced; its folder must exist)
-      --color, --no-color colour the stylish report or not (default: when it goes to a terminal;
-                          the FORCE_COLOR and NO_COLOR environment variables are obeyed)
-Input:
-      --html, --text      read every input as HTML / as plain text
-      --ext LIST          extensions read from directories (comma-separated; default above)
-      --encoding NAME     decode with this encoding (utf-8, gbk, gb18030, big5 ...)
-      --no-directives     ignore inline tifa-disable / tifa-enable comments
-      --ignore-pattern P  leave out files matching P (gitignore syntax, repeatable); a .tifaignore
-                          file in the working directory is read the same way
-      --no-ignore         check ignored files too (no .tifaignore, --ignore-pattern, ignorePatterns)
-  -j, --jobs N|auto       worker threads for many files, output order unchanged (default: auto =
-                          the cores, once the inputs reach ${POOL_AUTO_MB} MB: each worker first
-                          spends about half a second building its checker)
-Fixing:
-      --fix               rewrite files where a finding has exactly one expected form and its text
-                          is plain (no tag or entity inside), in the file's own encoding (BOM kept);
-                          what remains is reported; for - the fixed text goes to standard output
-                          and the report to standard error
-      --fix-dry-run       print those fixes as a unified diff and write nothing (the report goes
-                          to standard error)
-Lexicons:
-      --lexicon FILE      add a lexicon file (YAML, see dictionaries/FORMAT.md); repeatable
-      --no-builtins       do not load the built-in lexicons
-      --allow FILE        a file of strings (one per line) inside which nothing is reported
-      --as-of DATE        check as of a date (YYYY-MM-DD), e.g. a page's publication date
-      --no-fuzzy          report listed forms only, no fuzzy search for unlisted misspellings
-      --segmenter NAME    jieba (default), nodejieba, none
-      --min-confidence N  drop findings below this confidence (0..1)
-      --explain           add to each finding the judge's trace: the rules that let it pass (json, jsonl; stylish shows the rule ids)
-Configuration:
-      --config FILE       read options from this JSON file
-      --no-config         do not look for tifa.config.json / package.json "tifa"
-                          (by default the nearest one from the working directory up is used;
-                          command-line options override it)
-      --print-config FILE print the options in effect for FILE as JSON and exit
-  -h, --help              show this help
-  -v, --version           show the version
-
+${helpLines('Output')}Input:
+${helpLines('Input')}Fixing:
+${helpLines('Fixing')}Lexicons:
+${helpLines('Lexicons')}Configuration:
+${helpLines('Configuration')}
 ${CRAWL_HELP}
 Inline directives (HTML comments; in text a line holding only the directive):
   <!-- tifa-disable-next-line -->   <!-- tifa-disable-line -->
@@ -157,40 +118,7 @@ function parseCommandLine(argv: readonly string[]) {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        severity: { type: 'string' },
-        rule: { type: 'string', multiple: true },
-        'max-findings': { type: 'string' },
-        'max-warnings': { type: 'string' },
-        'output-file': { type: 'string', short: 'o' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        fix: { type: 'boolean' },
-        'fix-dry-run': { type: 'boolean' },
-        html: { type: 'boolean' },
-        text: { type: 'boolean' },
-        ext: { type: 'string', multiple: true },
-        encoding: { type: 'string' },
-        'no-directives': { type: 'boolean' },
-        'ignore-pattern': { type: 'string', multiple: true },
-        'no-ignore': { type: 'boolean' },
-        jobs: { type: 'string', short: 'j' },
-        lexicon: { type: 'string', multiple: true },
-        'no-builtins': { type: 'boolean' },
-        allow: { type: 'string' },
-        'as-of': { type: 'string' },
-        'no-fuzzy': { type: 'boolean' },
-        segmenter: { type: 'string' },
-        'min-confidence': { type: 'string' },
-        explain: { type: 'boolean' },
-        config: { type: 'string' },
-        'no-config': { type: 'boolean' },
-        'print-config': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        ...CRAWL_ARGS,
-      },
+      options: parseConfig(), // every flag of src/options/table.ts
     });
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]);
@@ -207,22 +135,10 @@ function number(value: string, name: string, check: (n: number) => boolean, what
 function runOptions(command: RunOptions['command'], paths: string[], values: Values, loaded: LoadedConfig | undefined, cwd: string): RunOptions {
   const config: TifaConfig = loaded?.config ?? {};
   const fromConfig = (p: string): string => resolve(loaded?.dir ?? cwd, p);
-  const checker: CheckerOptions = {};
-  const builtins = values['no-builtins'] ? false : config.builtins;
-  if (builtins !== undefined) checker.builtins = builtins;
-  const fuzzy = values['no-fuzzy'] ? false : config.fuzzy;
-  if (fuzzy !== undefined) checker.fuzzy = fuzzy;
-  const asOf = values['as-of'] ?? config.asOf;
-  if (asOf !== undefined) checker.asOf = asOf;
-  const segmenter = values.segmenter ?? config.segmenter;
-  if (segmenter !== undefined) {
-    if (!['jieba', 'nodejieba', 'none'].includes(segmenter)) throw new UsageError(`--segmenter must be jieba, nodejieba or none, not "${segmenter}"`);
-    checker.segmenter = segmenter as 'jieba' | 'nodejieba' | 'none';
-  }
-  const minConfidence = values['min-confidence'] !== undefined ? number(values['min-confidence'], '--min-confidence', (n) => n >= 0 && n <= 1, 'a number from 0 to 1') : config.minConfidence;
-  if (minConfidence !== undefined) checker.minConfidence = minConfidence;
-  if (values.explain) checker.explain = true;
-  if (config.allow !== undefined) checker.allow = config.allow;
+  const segmenter = values.segmenter;
+  if (segmenter !== undefined && !(SEGMENTER_NAMES as readonly string[]).includes(segmenter)) throw new UsageError(`--segmenter must be jieba, nodejieba or none, not "${segmenter}"`);
+  const minConfidence = values['min-confidence'] !== undefined ? number(values['min-confidence'], '--min-confidence', (n) => n >= 0 && n <= 1, 'a number from 0 to 1') : undefined;
+  const checker = checkerScope({ ...values, ...(minConfidence !== undefined ? { minConfidence } : {}) }, config);
 
   const severity = values.severity ?? config.severity ?? 'info';
   if (!(severity in SEVERITY_RANK)) throw new UsageError(`--severity must be error, warning or info, not "${severity}"`);
@@ -618,6 +534,8 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
     } else {
       throw new UsageError(`unknown command "${positionals.join(' ')}" (try: tifa --help)`);
     }
+    const foreign = foreignFlags(kind, values);
+    if (foreign.length > 0) throw new UsageError(`--${foreign[0]} is an option of tifa crawl, not of ${kind === 'check' ? 'tifa check' : 'tifa lexicon list'}`);
     if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config exclude each other');
     const loaded = values.config !== undefined ? loadConfig(resolve(io.cwd, values.config)) : values['no-config'] ? undefined : findConfig(io.cwd);
     const options = runOptions(kind, kind === 'check' ? rest : [], values, loaded, io.cwd);

@@ -6,44 +6,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Severity } from '../types.js';
-import { toIsoDate } from '../lexicon/parse.js';
+import { CONFIG_CHECKS, type TifaConfig } from '../options/table.js';
 
-/** Everything the config may hold; each key has the meaning (and default) of the CLI option. */
-export interface TifaConfig {
-  /** Output format (stylish, json, jsonl, sarif, github, checkstyle). Default: stylish. */
-  format?: string;
-  /** Extra lexicon files (YAML), relative to the config file. Default: none. */
-  lexicons?: string[];
-  /** Load the built-in lexicons. Default: true. */
-  builtins?: boolean;
-  /** Strings inside which nothing is reported. Default: none. */
-  allow?: string[];
-  /** Check as of this date (YYYY, YYYY-MM or YYYY-MM-DD). Default: today. */
-  asOf?: string;
-  /** Fuzzy search for unlisted misspellings. Default: true. */
-  fuzzy?: boolean;
-  /** jieba, nodejieba or none. Default: jieba. */
-  segmenter?: 'jieba' | 'nodejieba' | 'none';
-  /** Drop findings below this confidence (0..1). Default: 0. */
-  minConfidence?: number;
-  /** Minimum severity reported. Default: info (everything). */
-  severity?: Severity;
-  /** Report only these rule ids. Default: all. */
-  rules?: string[];
-  /** File extensions read from directories. Default: .html .htm .shtml .xhtml .txt .md. */
-  ext?: string[];
-  /** Stop after this many findings. Default: no limit. */
-  maxFindings?: number;
-  /** Force an encoding (WHATWG label). Default: detect. */
-  encoding?: string;
-  /** Apply inline tifa-disable directives. Default: true. */
-  directives?: boolean;
-  /** Exit 1 when more warnings than this are reported. Default: no limit. */
-  maxWarnings?: number;
-  /** Files to leave out (gitignore syntax, relative to the config file). Default: none. */
-  ignorePatterns?: string[];
-}
+/** Everything the config may hold: derived from the options table (src/options/table.ts). */
+export type { TifaConfig };
 
 /** A config file that cannot be read or is invalid; the message names the file and the key. */
 export class ConfigError extends Error {
@@ -58,37 +24,12 @@ export interface LoadedConfig {
   config: TifaConfig;
 }
 
-type Check = (value: unknown) => string | undefined;
-const isString: Check = (v) => (typeof v === 'string' && v !== '' ? undefined : 'must be a non-empty string');
-const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : 'must be true or false');
-const isStrings: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string' && x !== '') ? undefined : 'must be an array of non-empty strings');
-const oneOf = (...values: string[]): Check => (v) => (typeof v === 'string' && values.includes(v) ? undefined : `must be one of ${values.join(', ')}`);
-
-const SCHEMA: Record<keyof TifaConfig, Check> = {
-  format: isString,
-  lexicons: isStrings,
-  builtins: isBoolean,
-  allow: isStrings,
-  asOf: (v) => (typeof v === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) && toIsoDate(v) !== undefined ? undefined : 'must be a calendar date YYYY, YYYY-MM or YYYY-MM-DD'),
-  fuzzy: isBoolean,
-  segmenter: oneOf('jieba', 'nodejieba', 'none'),
-  minConfidence: (v) => (typeof v === 'number' && v >= 0 && v <= 1 ? undefined : 'must be a number from 0 to 1'),
-  severity: oneOf('error', 'warning', 'info'),
-  rules: isStrings,
-  ext: isStrings,
-  maxFindings: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : 'must be a whole number ≥ 0'),
-  encoding: isString,
-  directives: isBoolean,
-  maxWarnings: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : 'must be a whole number ≥ 0'),
-  ignorePatterns: isStrings,
-};
-
 /** Validates a parsed config; throws ConfigError naming `name` and the key. */
 export function validateConfig(raw: unknown, name: string): TifaConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${name}: the configuration must be a JSON object`);
   for (const [key, value] of Object.entries(raw)) {
-    const check = Object.hasOwn(SCHEMA, key) ? SCHEMA[key as keyof TifaConfig] : undefined;
-    if (!check) throw new ConfigError(`${name}: unknown key "${key}" (known: ${Object.keys(SCHEMA).join(', ')})`);
+    const check = CONFIG_CHECKS.get(key);
+    if (!check) throw new ConfigError(`${name}: unknown key "${key}" (known: ${[...CONFIG_CHECKS.keys()].join(', ')})`);
     const problem = check(value);
     if (problem) throw new ConfigError(`${name}: "${key}" ${problem}`);
   }

@@ -8,6 +8,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { Checker } from '../checker.js';
 import { checkFile } from '../cli/check-file.js';
 import { expandInputs } from '../cli/inputs.js';
+import { HTML_EXTENSIONS } from '../options/extensions.js';
 
 export interface SavedPagesOptions {
   checker: Pick<Checker, 'check' | 'checkHtml'>;
@@ -15,7 +16,7 @@ export interface SavedPagesOptions {
   root: string;
   /** Receives each JSON line (with its "\n"). */
   write: (line: string) => unknown;
-  /** Extensions read. Default: .html .htm .shtml .xhtml. */
+  /** Extensions read. Default: HTML_EXTENSIONS (.html .htm .shtml .xhtml). */
   ext?: readonly string[];
   /** The page's URL from its path relative to root (`/` separators). Default: the relative path. */
   urlFor?: (relativePath: string) => string;
@@ -33,7 +34,7 @@ export interface SavedPagesSummary {
 
 export async function checkSavedPages(options: SavedPagesOptions): Promise<SavedPagesSummary> {
   const root = resolve(options.root);
-  const { files, problems } = await expandInputs([root], root, options.ext ?? ['.html', '.htm', '.shtml', '.xhtml']);
+  const { files, problems } = await expandInputs([root], root, options.ext ?? HTML_EXTENSIONS);
   const summary: SavedPagesSummary = { pages: 0, findings: 0, bytes: 0, failed: 0, badBytes: 0 };
   for (const path of files) {
     const rel = relative(root, path).split(sep).join('/');

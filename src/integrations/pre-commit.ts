@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { createChecker, type Checker, type CheckerOptions } from '../checker.js';
 import { checkBytes, kindOfPath } from '../cli/check-file.js';
+import { DEFAULT_EXTENSIONS } from '../options/extensions.js';
 import { stylish } from '../cli/formatters/stylish.js';
 import type { FileResult } from '../cli/formatters/types.js';
 
@@ -19,7 +20,7 @@ export interface PreCommitOptions {
   /** The checker; default: createChecker(checkerOptions). */
   checker?: Pick<Checker, 'check' | 'checkHtml'>;
   checkerOptions?: CheckerOptions;
-  /** Extensions checked. Default: .html .htm .shtml .xhtml .md .txt. */
+  /** Extensions checked. Default: DEFAULT_EXTENSIONS (.html .htm .shtml .xhtml .txt .md). */
   ext?: readonly string[];
   /** Where the report goes. Default: process.stdout / process.stderr. */
   stdout?: { write(s: string): unknown };
@@ -38,7 +39,7 @@ export async function runPreCommit(options: PreCommitOptions = {}): Promise<numb
   const cwd = options.cwd ?? process.cwd();
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
-  const ext = options.ext ?? ['.html', '.htm', '.shtml', '.xhtml', '.md', '.txt'];
+  const ext = options.ext ?? DEFAULT_EXTENSIONS;
   let top: string;
   let files: string[];
   try {

@@ -20,6 +20,7 @@ import { Worker } from 'node:worker_threads';
 import type { CheckerOptions } from '../checker.js';
 import type { Finding } from '../types.js';
 import type { WorkerData } from './protocol.js';
+import { HTML_EXTENSIONS } from '../options/extensions.js';
 
 export interface PoolOptions {
   /** Number of worker threads. Default: os.availableParallelism(). Never more than the number of files. */
@@ -43,7 +44,7 @@ export interface PoolOptions {
     directives?: boolean;
     /** Force an encoding (WHATWG label). Default: detected. */
     encoding?: string;
-    /** File endings read as HTML. Default: ['.html', '.htm', '.shtml', '.xhtml']. */
+    /** File endings read as HTML. Default: HTML_EXTENSIONS (.html .htm .shtml .xhtml). */
     htmlExtensions?: readonly string[];
   };
   /** Send each file's text back with its findings (formatters that quote lines need it). Default: false. */
@@ -139,7 +140,7 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
   const entry = options.entry === undefined ? defaultEntry() : options.entry instanceof URL ? options.entry.href : /^[a-z]+:/i.test(options.entry) ? options.entry : pathToFileURL(options.entry).href;
   const tsxApi = /\.[cm]?ts$/.test(entry) ? tsxApiUrl() : undefined;
 
-  const source = options.source ? { ...options.source, htmlExtensions: (options.source.htmlExtensions ?? ['.html', '.htm', '.shtml', '.xhtml']).map((e) => e.toLowerCase()) } : undefined;
+  const source = options.source ? { ...options.source, htmlExtensions: (options.source.htmlExtensions ?? HTML_EXTENSIONS).map((e) => e.toLowerCase()) } : undefined;
   const workerData: WorkerData = { entry, tsxApi, source, options: options.checker ?? {}, includeText: options.includeText === true, html: (options.html ?? []).map((e) => e.toLowerCase()) };
   const results: Array<PoolFileResult | undefined> = new Array(list.length);
   const queue: number[] = list.map((_, i) => i).reverse(); // pop() takes the lowest id

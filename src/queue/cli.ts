@@ -4,9 +4,10 @@
  * input or lexicon problem, or `results` with pages that failed for good.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_EXTENSIONS } from '../cli/index.js';
+import { DEFAULT_EXTENSIONS } from '../options/extensions.js';
 import { InputError, normalizeExtensions } from '../cli/inputs.js';
-import { checkerOptionsOf, CommandError, positiveInt } from '../serve/checker-options.js';
+import { CHECKER_FLAGS, checkerOptionsOf, CommandError, positiveInt } from '../serve/checker-options.js';
+import { parseConfig } from '../options/table.js';
 import { describeError, stopSignal } from '../serve/cli.js';
 import { addPages } from './add.js';
 import { parseRedisUrl } from './connection.js';
@@ -74,12 +75,7 @@ function parse(argv: readonly string[]): { values: Values; positionals: string[]
         'exit-when-empty': { type: 'boolean' },
         'lock-ms': { type: 'string' },
         'stalled-ms': { type: 'string' },
-        lexicon: { type: 'string', multiple: true },
-        allow: { type: 'string' },
-        'as-of': { type: 'string' },
-        'no-builtins': { type: 'boolean' },
-        config: { type: 'string' },
-        'no-config': { type: 'boolean' },
+        ...parseConfig(CHECKER_FLAGS), // as tifa check reads them (src/options/table.ts)
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -90,7 +86,7 @@ function parse(argv: readonly string[]): { values: Values; positionals: string[]
 
 const ONLY: Record<string, string[]> = {
   add: ['ext', 'by-path', 'attempts', 'backoff-ms'],
-  work: ['jobs', 'exit-when-empty', 'lock-ms', 'stalled-ms', 'lexicon', 'allow', 'as-of', 'no-builtins', 'config', 'no-config'],
+  work: ['jobs', 'exit-when-empty', 'lock-ms', 'stalled-ms', ...CHECKER_FLAGS],
   status: ['format'],
   results: ['format'],
 };

@@ -8,11 +8,15 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CheckerOptions } from '../checker.js';
 import { findConfig, loadConfig, type LoadedConfig } from '../config/index.js';
+import { checkerScope } from '../options/checker.js';
 
 /** A problem with the command line or the files it names: printed as one line, exit code 2. */
 export class CommandError extends Error {
   override name = 'CommandError';
 }
+
+/** The flags of tifa check that tifa serve and tifa queue work take too (rows of src/options/table.ts). */
+export const CHECKER_FLAGS = ['lexicon', 'no-builtins', 'allow', 'as-of', 'config', 'no-config'] as const;
 
 export interface CheckerArgs {
   /** `--config FILE` (relative to cwd). */
@@ -48,21 +52,14 @@ export function configOf(args: CheckerArgs, cwd: string): LoadedConfig | undefin
 export async function checkerOptionsOf(args: CheckerArgs, cwd: string): Promise<CheckerOptions> {
   const loaded = configOf(args, cwd);
   const config = loaded?.config ?? {};
-  const options: CheckerOptions = {};
-  const builtins = args.noBuiltins ? false : config.builtins;
-  if (builtins !== undefined) options.builtins = builtins;
-  if (config.fuzzy !== undefined) options.fuzzy = config.fuzzy;
-  const asOf = args.asOf ?? config.asOf;
-  if (asOf !== undefined) {
-    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(asOf)) throw new CommandError(`--as-of must be a date YYYY, YYYY-MM or YYYY-MM-DD, not "${asOf}"`);
-    options.asOf = asOf;
-  }
-  if (config.segmenter !== undefined) options.segmenter = config.segmenter;
-  if (config.minConfidence !== undefined) options.minConfidence = config.minConfidence;
+  if (args.asOf !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(args.asOf)) throw new CommandError(`--as-of must be a date YYYY, YYYY-MM or YYYY-MM-DD, not "${args.asOf}"`);
+  // The same reading of flags and config keys as tifa check (src/options/checker.ts).
+  const { allow: configAllow, ...scoped } = checkerScope({ ...(args.noBuiltins === true ? { 'no-builtins': true } : {}), ...(args.asOf !== undefined ? { 'as-of': args.asOf } : {}) }, config);
+  const options: CheckerOptions = scoped;
   const files = [...(config.lexicons ?? []).map((f) => resolve(loaded!.dir, f)), ...(args.lexicon ?? []).map((f) => resolve(cwd, f))];
   const names = [...(config.lexicons ?? []), ...(args.lexicon ?? [])];
   if (files.length > 0) options.lexicons = await Promise.all(files.map(async (path, i) => ({ name: names[i]!, text: await readText(path, 'lexicon') })));
-  const allow = [...(config.allow ?? [])];
+  const allow = [...(configAllow ?? [])];
   if (args.allow !== undefined) {
     const text = await readText(resolve(cwd, args.allow), 'allow list');
     allow.push(...text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')));

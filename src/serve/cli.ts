@@ -9,6 +9,8 @@ import { LexiconError, OptionsError } from '../errors.js';
 import { DEFAULT_MAX_BODY } from './app.js';
 import { checkerOptionsOf, CommandError, positiveInt } from './checker-options.js';
 import { DEFAULT_PORT, startServer } from './server.js';
+import { parseConfig } from '../options/table.js';
+import { CHECKER_FLAGS } from './checker-options.js';
 
 export interface CommandIO {
   stdout: { write(s: string): unknown };
@@ -78,12 +80,7 @@ export async function serveCli(argv: readonly string[], io: CommandIO, version =
         port: { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         'max-body': { type: 'string' },
-        lexicon: { type: 'string', multiple: true },
-        'no-builtins': { type: 'boolean' },
-        allow: { type: 'string' },
-        'as-of': { type: 'string' },
-        config: { type: 'string' },
-        'no-config': { type: 'boolean' },
+        ...parseConfig(CHECKER_FLAGS), // as tifa check reads them (src/options/table.ts)
         help: { type: 'boolean', short: 'h' },
       },
     }));
