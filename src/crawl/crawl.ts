@@ -10,21 +10,17 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { Checker } from '../checker.js';
-import { checkBytes, sniffKind } from '../cli/check-file.js';
-import { checkDocument, documentKindOfMediaType, documentKindOfPath, sniffDocumentKind, type DocumentKind } from '../documents/index.js';
-import { extractLinks, linkKind } from './links.js';
+import { linkKind } from './links.js';
 import { loadRobots, type RobotsRules } from './robots.js';
 import { inScope, normalizeUrl } from './scope.js';
-import { openJournal, readJournal, type QueuedUrl } from './state.js';
+import type { QueuedUrl } from './state.js';
 import { CRAWL_DEFAULTS } from './defaults.js';
-import type { CrawledPage, CrawlOptions, CrawlReport, CrawlStats, FailedUrl, SkippedUrl } from './types.js';
+import { CrawlSetupError } from './errors.js';
+import { handleFetched, type Crawl, type CrawlSettings } from './handle.js';
+import { openRecord, type CrawlRecord } from './record.js';
+import type { CrawlOptions, CrawlReport } from './types.js';
 
-/** A problem with the crawl's options or state (exit code 2). */
-export class CrawlSetupError extends Error {
-  override name = 'CrawlSetupError';
-}
-
-export { CRAWL_DEFAULTS };
+export { CRAWL_DEFAULTS, CrawlSetupError };
 
 /** Wait before retry n (1-based): 1 s, 2 s, 4 s ... at most 30 s. */
 export function backoffMs(retry: number): number {
@@ -49,10 +45,10 @@ type HttpModule = typeof import('@crawlee/http');
 let crawlee: Promise<HttpModule> | undefined;
 const loadCrawlee = (): Promise<HttpModule> => (crawlee ??= import('@crawlee/http'));
 
-export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, options: CrawlOptions): Promise<CrawlReport> {
-  const o = { ...CRAWL_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<Omit<CrawlOptions, 'stateDir' | 'onProgress' | 'signal'>> & CrawlOptions;
-  const seeds: URL[] = [];
-  for (const s of options.seeds) {
+/** The seeds as URLs; a seed that is no http(s) URL is a CrawlSetupError. */
+function parseSeeds(seeds: readonly string[]): URL[] {
+  const out: URL[] = [];
+  for (const s of seeds) {
     let url: URL;
     try {
       url = new URL(s);
@@ -60,79 +56,16 @@ export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, op
       throw new CrawlSetupError(`not a URL: "${s}" (write it in full, e.g. https://www.example.gov.cn/)`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CrawlSetupError(`not an http(s) URL: "${s}"`);
-    seeds.push(url);
+    out.push(url);
   }
-  if (seeds.length === 0) throw new CrawlSetupError('crawl needs at least one URL');
-  const started = performance.now();
-  const sites = [...new Set(seeds.map((s) => s.origin))];
-  const siteOf = (url: URL): string | undefined => {
-    const seed = seeds.find((s) => inScope(url, s, o.scope));
-    return seed?.origin;
-  };
-  /** Attachments may sit on another host of the same domain (a file server): they are checked if the domain matches. */
-  const attachmentSite = (url: URL): string | undefined => siteOf(url) ?? seeds.find((s) => inScope(url, s, 'domain'))?.origin;
+  if (out.length === 0) throw new CrawlSetupError('crawl needs at least one URL');
+  return out;
+}
 
-  // State: what a resumed crawl already knows.
-  const pages = new Map<string, CrawledPage>();
-  const failed = new Map<string, FailedUrl>();
-  const skipped = new Map<string, SkippedUrl>();
-  const queued = new Map<string, QueuedUrl>();
-  const deferred = new Map<string, QueuedUrl>();
-  const previous = options.stateDir !== undefined ? readJournal(options.stateDir) : [];
-  for (const e of previous) {
-    if (e.t === 'start') {
-      const same = e.seeds.join(' ') === seeds.map((s) => s.href).join(' ') && e.scope === o.scope;
-      if (!same) throw new CrawlSetupError(`the state folder ${options.stateDir} holds a crawl of ${e.seeds.join(' ')} (scope ${e.scope}); use another folder, or remove it to start again`);
-      continue;
-    }
-    // The entry without its tag: it is written again under another tag (a deferred URL queued).
-    const { t, ...entry } = e;
-    if (t === 'queued') queued.set(entry.url, entry as QueuedUrl);
-    else if (t === 'page') pages.set(entry.url, entry as CrawledPage);
-    else if (t === 'failed') failed.set(entry.url, entry as FailedUrl);
-    else if (t === 'skipped') skipped.set(entry.url, entry as SkippedUrl);
-    else if (t === 'deferred') deferred.set(entry.url, entry as QueuedUrl);
-  }
-  const settled = (url: string): boolean => pages.has(url) || failed.has(url) || skipped.has(url);
-  const resumed = [...queued.keys()].filter(settled).length;
-  const journal = openJournal(options.stateDir);
-  if (previous.length === 0) journal.append({ t: 'start', seeds: seeds.map((s) => s.href), scope: o.scope });
-
-  let leftOver = 0;
-  let findings = [...pages.values()].reduce((n, p) => n + p.findings.length, 0);
-  // Counted as they come (a progress call per URL must not walk every URL).
-  let attachments = [...pages.values()].filter((p) => p.kind === 'pdf' || p.kind === 'docx').length;
-  const stats = (): CrawlStats => {
-    // Every settled URL was queued first, so the ones waiting are the difference.
-    const waiting = queued.size - pages.size - failed.size - skipped.size;
-    return { pages: pages.size - attachments, attachments, failed: failed.size, skipped: skipped.size, queued: Math.max(0, waiting), findings, elapsedMs: performance.now() - started };
-  };
-  const progress = (): void => options.onProgress?.(stats());
-  const fail = (f: FailedUrl): void => {
-    if (settled(f.url)) return;
-    failed.set(f.url, f);
-    journal.append({ t: 'failed', ...f });
-    progress();
-  };
-  const skip = (s: SkippedUrl): void => {
-    if (settled(s.url)) return;
-    skipped.set(s.url, s);
-    journal.append({ t: 'skipped', ...s });
-    progress();
-  };
-  const done = (p: CrawledPage): void => {
-    if (settled(p.url)) return; // a handler retried after its page was recorded
-    if (p.findings.length === 0) p.text = '';
-    pages.set(p.url, p);
-    if (p.kind === 'pdf' || p.kind === 'docx') attachments++;
-    findings += p.findings.length;
-    journal.append({ t: 'page', ...p });
-    progress();
-  };
-
-  // robots.txt, per origin, fetched once.
+/** robots.txt per origin, fetched once; none with --no-robots. */
+function robotsCache(o: CrawlSettings): (url: URL) => Promise<RobotsRules> | undefined {
   const robots = new Map<string, Promise<RobotsRules>>();
-  const robotsOf = (url: URL): Promise<RobotsRules> | undefined => {
+  return (url) => {
     if (!o.robots) return undefined;
     let r = robots.get(url.origin);
     if (r === undefined) {
@@ -141,167 +74,175 @@ export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, op
     }
     return r;
   };
+}
 
-  const { HttpCrawler, Configuration, log } = await loadCrawlee();
-  log.setLevel(process.env.TIFA_CRAWL_DEBUG ? log.LEVELS.DEBUG : log.LEVELS.OFF);
-
-  /** Queues a URL unless known, out of bounds or forbidden; returns the request to add. */
-  const toAdd: QueuedUrl[] = [];
-  const offer = async (item: QueuedUrl): Promise<void> => {
-    if (queued.has(item.url)) return;
-    if (queued.size >= o.maxPages) {
+/** The parts one crawl shares: scope, robots.txt, the record and the offer of a URL. */
+function crawlOf(checker: Crawl['checker'], o: CrawlSettings, seeds: readonly URL[], record: CrawlRecord): Crawl {
+  const siteOf = (url: URL): string | undefined => seeds.find((s) => inScope(url, s, o.scope))?.origin;
+  const crawl: Crawl = {
+    checker,
+    o,
+    record,
+    siteOf,
+    // Attachments may sit on another host of the same domain (a file server): checked if the domain matches.
+    attachmentSite: (url) => siteOf(url) ?? seeds.find((s) => inScope(url, s, 'domain'))?.origin,
+    robotsOf: robotsCache(o),
+    toAdd: [],
+    offer: async (item) => {
+      if (record.queued.has(item.url)) return;
       // Kept in the journal, so that a resumed crawl with a larger --max-pages goes on with it.
-      if (!deferred.has(item.url)) {
-        deferred.set(item.url, item);
-        journal.append({ t: 'deferred', ...item });
-        leftOver++;
+      if (record.queued.size >= o.maxPages) return record.defer(item);
+      record.queue(item);
+      const from = item.linkedFrom !== undefined ? { linkedFrom: item.linkedFrom } : {};
+      if (linkKind(item.url) === 'unsupported-document') {
+        // Listed, so that the editor knows these attachments were not read; never fetched.
+        return record.skip({ url: item.url, site: item.site, reason: `attachment of a kind tifa does not read (${/\.[a-z0-9]+$/i.exec(new URL(item.url).pathname)?.[0] ?? ''})`, ...from });
       }
-      return;
-    }
-    deferred.delete(item.url);
-    queued.set(item.url, item);
-    journal.append({ t: 'queued', ...item });
-    const from = item.linkedFrom !== undefined ? { linkedFrom: item.linkedFrom } : {};
-    if (linkKind(item.url) === 'unsupported-document') {
-      // Listed, so that the editor knows these attachments were not read; never fetched.
-      skip({ url: item.url, site: item.site, reason: `attachment of a kind tifa does not read (${/\.[a-z0-9]+$/i.exec(new URL(item.url).pathname)?.[0] ?? ''})`, ...from });
-      return;
-    }
-    const rules = await robotsOf(new URL(item.url));
-    const reason = rules?.disallows(item.url);
-    if (reason !== undefined) {
-      skip({ url: item.url, site: item.site, reason, ...from });
-      return;
-    }
-    toAdd.push(item);
+      const reason = (await crawl.robotsOf(new URL(item.url)))?.disallows(item.url);
+      if (reason !== undefined) return record.skip({ url: item.url, site: item.site, reason, ...from });
+      crawl.toAdd.push(item);
+    },
   };
-  const request = (q: QueuedUrl) => ({ url: q.url, uniqueKey: q.url, label: q.label, userData: { ...q } });
+  return crawl;
+}
 
-  // Per-host politeness: the next time a request to a host may start.
+/** Per-host politeness: waits until a request to the URL's host may start (--delay, Crawl-delay). */
+function hostGate(crawl: Crawl): (url: URL) => Promise<void> {
   const nextSlot = new Map<string, number>();
-  const waitForHost = async (url: URL): Promise<void> => {
-    const rules = await robotsOf(url);
-    const gap = Math.max(o.delayMs, rules?.crawlDelayMs ?? 0);
+  return async (url) => {
+    const rules = await crawl.robotsOf(url);
+    const gap = Math.max(crawl.o.delayMs, rules?.crawlDelayMs ?? 0);
     if (gap <= 0) return;
     const now = Date.now();
     const at = Math.max(now, nextSlot.get(url.host) ?? 0);
     nextSlot.set(url.host, at + gap);
     if (at > now) await sleep(at - now);
   };
+}
 
+const request = (q: QueuedUrl) => ({ url: q.url, uniqueKey: q.url, label: q.label, userData: { ...q } });
+
+type CrawlerOptions = ConstructorParameters<HttpModule['HttpCrawler']>[0];
+
+/** Crawlee's crawler options: limits, politeness, raw bytes, and tifa's handlers. */
+function crawlerOptions(crawl: Crawl, addRequests: (items: QueuedUrl[]) => Promise<unknown>): CrawlerOptions {
+  const { o, record } = crawl;
+  const waitForHost = hostGate(crawl);
+  return {
+    maxConcurrency: o.concurrency,
+    minConcurrency: o.concurrency,
+    maxRequestRetries: o.retries,
+    // Crawlee takes a refused or reset connection for a bad proxy session and rotates sessions
+    // up to 10 times, outside maxRequestRetries: held to the same number of retries here.
+    maxSessionRotations: o.retries,
+    navigationTimeoutSecs: o.timeoutMs / 1000,
+    // Extracting a large PDF takes longer than fetching it.
+    requestHandlerTimeoutSecs: Math.max(120, (o.timeoutMs / 1000) * 2),
+    useSessionPool: false,
+    persistCookiesPerSession: false,
+    // Every type is fetched (links to images are never queued); the handler decides by type.
+    additionalMimeTypes: ['*/*'],
+    // Raw bytes, decoded later exactly as a file is: without this Crawlee would re-encode a
+    // page served as GBK into UTF-8 before tifa sees it.
+    forceResponseEncoding: 'latin1',
+    // Too many requests: retried after the back-off.
+    additionalHttpErrorStatusCodes: [429],
+    preNavigationHooks: [
+      async ({ request: r }, gotOptions) => {
+        gotOptions.headers = { ...gotOptions.headers, 'user-agent': o.userAgent };
+        await waitForHost(new URL(r.url));
+      },
+    ],
+    // A declared size above the limit is refused before its body is read (a server that sends
+    // no Content-Length is read whole).
+    postNavigationHooks: [
+      async ({ request: r, response }) => {
+        const length = Number(response?.headers['content-length']);
+        if (Number.isFinite(length) && length > o.maxBytes) {
+          r.noRetry = true;
+          response?.destroy();
+          throw new Error(`larger than --max-bytes: ${length} bytes (limit ${o.maxBytes})`);
+        }
+      },
+    ],
+    errorHandler: async ({ request: r }) => {
+      await sleep(backoffMs(r.retryCount));
+    },
+    failedRequestHandler: async ({ request: r }, error) => {
+      const q = r.userData as QueuedUrl;
+      const status = /^(\d{3}) - /.exec(error.message);
+      record.fail({ url: q.url, site: q.site, reason: status ? `HTTP ${status[1]} ${STATUS_CODES[Number(status[1])] ?? ''}`.trim() : failureReason(error), ...(status ? { status: Number(status[1]) } : {}), ...(q.linkedFrom !== undefined ? { linkedFrom: q.linkedFrom } : {}) });
+    },
+    requestHandler: async ({ request: r, response, body, contentType }) => {
+      const q = r.userData as QueuedUrl;
+      const links = await handleFetched(crawl, { q, status: response.statusCode ?? 0, responseUrl: response.url ?? r.loadedUrl ?? q.url, body: new Uint8Array(body as Buffer), type: contentType.type.toLowerCase() });
+      if (links.length > 0) await addRequests(links);
+    },
+  };
+}
+
+/** The sitemaps' URLs of each site (sitemap.xml and those robots.txt names), offered at depth 1. */
+async function offerSitemaps(crawl: Crawl, sites: readonly string[]): Promise<void> {
+  const { Sitemap } = await import('@crawlee/utils');
+  for (const site of sites) {
+    const named = (await crawl.robotsOf(new URL(site)))?.sitemaps ?? [];
+    const sitemap = await Sitemap.load([...new Set([`${site}/sitemap.xml`, ...named])], undefined, { timeoutMillis: crawl.o.timeoutMs, maxDepth: 3 } as never);
+    for (const u of sitemap.urls) {
+      let url: URL;
+      try {
+        url = new URL(u);
+      } catch {
+        continue;
+      }
+      const inSite = crawl.siteOf(url);
+      if (inSite === undefined) continue;
+      const kind = linkKind(url.href);
+      if (kind === 'page') await crawl.offer({ url: normalizeUrl(url), site: inSite, depth: 1, label: 'page' });
+      else if (kind === 'document' && crawl.o.attachments) await crawl.offer({ url: normalizeUrl(url), site: inSite, depth: 1, label: 'document' });
+    }
+  }
+}
+
+/** The first requests: seeds (depth 0), the sitemaps' URLs (depth 1), and what a resumed crawl left. */
+async function firstRequests(crawl: Crawl, seeds: readonly URL[], sites: readonly string[]): Promise<QueuedUrl[]> {
+  const { record } = crawl;
+  for (const seed of seeds) await crawl.offer({ url: normalizeUrl(seed), site: seed.origin, depth: 0, label: 'page' });
+  if (crawl.o.sitemap && !record.resuming) await offerSitemaps(crawl, sites);
+  // A resumed crawl offers again the links a smaller --max-pages left over, and queues again
+  // whatever was queued and not settled (Crawlee skips those its own queue already holds).
+  for (const q of [...record.deferred.values()]) {
+    record.deferred.delete(q.url);
+    await crawl.offer(q);
+  }
+  for (const q of record.queued.values()) if (!record.settled(q.url) && !crawl.toAdd.includes(q)) crawl.toAdd.push(q);
+  return crawl.toAdd.splice(0);
+}
+
+/** The outcome, each list in queue order. */
+function reportOf(record: CrawlRecord, sites: string[], interrupted: boolean): CrawlReport {
+  const rank = new Map([...record.queued.keys()].map((u, i) => [u, i]));
+  const byQueue = <T extends { url: string }>(m: Map<string, T>): T[] => [...m.values()].sort((a, b) => (rank.get(a.url) ?? 0) - (rank.get(b.url) ?? 0));
+  return { sites, pages: byQueue(record.pages), failed: byQueue(record.failed), skipped: byQueue(record.skipped), leftOver: record.leftOver, interrupted, resumed: record.resumed, stats: record.stats() };
+}
+
+export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, options: CrawlOptions): Promise<CrawlReport> {
+  const o = { ...CRAWL_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as CrawlSettings;
+  const seeds = parseSeeds(options.seeds);
+  const sites = [...new Set(seeds.map((s) => s.origin))];
+  // State: what a resumed crawl already knows.
+  const record = openRecord({ seeds, scope: o.scope, ...(options.stateDir !== undefined ? { stateDir: options.stateDir } : {}), ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}) });
+  const crawl = crawlOf(checker, o, seeds, record);
+  const { HttpCrawler, Configuration, log } = await loadCrawlee();
+  const logLevel = process.env.TIFA_CRAWL_DEBUG ? log.LEVELS.DEBUG : log.LEVELS.OFF;
+  log.setLevel(logLevel);
   // Crawlee's queue lives in memory: a resumed crawl rebuilds it from tifa's journal. (Crawlee can
   // keep its queue on disk, but requests in flight when a crawl is killed stay locked there for a
   // minute, so a resumed crawl would stall on them.)
-  const config = new Configuration({
-    persistStorage: false,
-    purgeOnStart: true,
-    logLevel: process.env.TIFA_CRAWL_DEBUG ? log.LEVELS.DEBUG : log.LEVELS.OFF,
-  });
-  const crawler = new HttpCrawler(
-    {
-      maxConcurrency: o.concurrency,
-      minConcurrency: o.concurrency,
-      maxRequestRetries: o.retries,
-      // Crawlee takes a refused or reset connection for a bad proxy session and rotates sessions
-      // up to 10 times, outside maxRequestRetries: held to the same number of retries here.
-      maxSessionRotations: o.retries,
-      navigationTimeoutSecs: o.timeoutMs / 1000,
-      // Extracting a large PDF takes longer than fetching it.
-      requestHandlerTimeoutSecs: Math.max(120, (o.timeoutMs / 1000) * 2),
-      useSessionPool: false,
-      persistCookiesPerSession: false,
-      // Every type is fetched (links to images are never queued); the handler decides by type.
-      additionalMimeTypes: ['*/*'],
-      // Raw bytes, decoded later exactly as a file is: without this Crawlee would re-encode a
-      // page served as GBK into UTF-8 before tifa sees it.
-      forceResponseEncoding: 'latin1',
-      // Too many requests: retried after the back-off.
-      additionalHttpErrorStatusCodes: [429],
-      preNavigationHooks: [
-        async ({ request: r }, gotOptions) => {
-          gotOptions.headers = { ...gotOptions.headers, 'user-agent': o.userAgent };
-          await waitForHost(new URL(r.url));
-        },
-      ],
-      // A declared size above the limit is refused before its body is read (a server that sends
-      // no Content-Length is read whole).
-      postNavigationHooks: [
-        async ({ request: r, response }) => {
-          const length = Number(response?.headers['content-length']);
-          if (Number.isFinite(length) && length > o.maxBytes) {
-            r.noRetry = true;
-            response?.destroy();
-            throw new Error(`larger than --max-bytes: ${length} bytes (limit ${o.maxBytes})`);
-          }
-        },
-      ],
-      errorHandler: async ({ request: r }) => {
-        await sleep(backoffMs(r.retryCount));
-      },
-      failedRequestHandler: async ({ request: r }, error) => {
-        const q = r.userData as QueuedUrl;
-        const status = /^(\d{3}) - /.exec(error.message);
-        fail({ url: q.url, site: q.site, reason: status ? `HTTP ${status[1]} ${STATUS_CODES[Number(status[1])] ?? ''}`.trim() : failureReason(error), ...(status ? { status: Number(status[1]) } : {}), ...(q.linkedFrom !== undefined ? { linkedFrom: q.linkedFrom } : {}) });
-      },
-      requestHandler: async ({ request: r, response, body, contentType }) => {
-        const q = r.userData as QueuedUrl;
-        const from = q.linkedFrom !== undefined ? { linkedFrom: q.linkedFrom } : {};
-        const status = response.statusCode ?? 0;
-        if (status >= 400) {
-          fail({ url: q.url, site: q.site, reason: `HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trim(), status, ...from });
-          return;
-        }
-        const finalUrl = normalizeUrl(new URL(response.url ?? r.loadedUrl ?? q.url));
-        if (finalUrl !== q.url) {
-          const target = new URL(finalUrl);
-          const site = q.label === 'document' ? attachmentSite(target) : siteOf(target);
-          if (site === undefined) return skip({ url: q.url, site: q.site, reason: `redirects out of the crawl's scope, to ${finalUrl}`, ...from });
-          const forbidden = (await robotsOf(target))?.disallows(finalUrl);
-          if (forbidden !== undefined) return skip({ url: q.url, site: q.site, reason: `redirects to ${finalUrl}, ${forbidden}`, ...from });
-          const checkedAs = [...pages.values()].find((p) => p.url === finalUrl || p.finalUrl === finalUrl);
-          if (checkedAs !== undefined) return skip({ url: q.url, site: q.site, reason: `redirects to ${finalUrl}, checked as ${checkedAs.url}`, ...from });
-        }
-        const bytes = new Uint8Array(body as Buffer);
-        const type = contentType.type.toLowerCase();
-        const path = new URL(finalUrl).pathname;
-        const common = { url: q.url, ...(finalUrl !== q.url ? { finalUrl } : {}), site: q.site, depth: q.depth, ...from };
-        let documentKind: DocumentKind | undefined = documentKindOfMediaType(type) ?? (type === 'application/octet-stream' || type === '' ? documentKindOfPath(path) ?? sniffDocumentKind(bytes) : undefined);
-        if (documentKind === undefined && q.label === 'document') documentKind = sniffDocumentKind(bytes);
-        if (documentKind !== undefined) {
-          if (!o.attachments) return skip({ ...common, reason: `a ${documentKind.toUpperCase()} attachment (--no-attachments)` });
-          try {
-            const d = await checkDocument(checker, bytes, documentKind, { directives: o.directives });
-            done({ ...common, kind: documentKind, replacements: 0, findings: d.findings, suppressed: d.suppressed, text: d.text, bytes: d.bytes, document: { kind: d.kind, pages: d.pages, pagesWithoutText: d.pagesWithoutText, ...(d.unreadable !== undefined ? { unreadable: d.unreadable } : {}) } });
-          } catch (error) {
-            fail({ ...common, reason: `${documentKind.toUpperCase()}: ${(error as Error).message}` });
-          }
-          return;
-        }
-        const isHtml = type === 'text/html' || type === 'application/xhtml+xml';
-        const isText = type.startsWith('text/') && !isHtml;
-        if (!isHtml && !isText && !(type === 'application/octet-stream' || type === '')) return skip({ ...common, reason: `not a page or a document (${type})` });
-        const checked = checkBytes(checker, bytes, { kind: isHtml ? 'html' : isText ? 'text' : sniffKind(new TextDecoder('latin1').decode(bytes.subarray(0, 512))), directives: o.directives, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}) });
-        done({ ...common, kind: checked.kind, encoding: checked.encoding, replacements: checked.replacements, findings: checked.findings, suppressed: checked.suppressed, text: checked.text, bytes: checked.bytes });
-        if (checked.kind !== 'html' || q.label !== 'page') return;
-        for (const link of extractLinks(checked.text, finalUrl)) {
-          const url = new URL(link);
-          const kind = linkKind(link);
-          if (kind === 'file') continue;
-          if (kind === 'document' || kind === 'unsupported-document') {
-            const site = attachmentSite(url);
-            if (site !== undefined && o.attachments) await offer({ url: link, site, depth: q.depth + 1, label: 'document', linkedFrom: q.url });
-            continue;
-          }
-          const site = siteOf(url);
-          if (site === undefined || q.depth + 1 > o.maxDepth) continue;
-          await offer({ url: link, site, depth: q.depth + 1, label: 'page', linkedFrom: q.url });
-        }
-        if (toAdd.length > 0) await crawler.addRequests(toAdd.splice(0).map(request));
-      },
-    },
+  const config = new Configuration({ persistStorage: false, purgeOnStart: true, logLevel });
+  const crawler: InstanceType<HttpModule['HttpCrawler']> = new HttpCrawler(
+    crawlerOptions(crawl, (items) => crawler.addRequests(items.map(request))),
     config,
   );
-
   let interrupted = false;
   const stop = (): void => {
     interrupted = true;
@@ -310,41 +251,9 @@ export async function runCrawl(checker: Pick<Checker, 'check' | 'checkHtml'>, op
   if (options.signal?.aborted) stop();
   options.signal?.addEventListener('abort', stop, { once: true });
   try {
-    // Seeds first (depth 0), then the sitemaps' URLs (depth 1).
-    for (const seed of seeds) await offer({ url: normalizeUrl(seed), site: seed.origin, depth: 0, label: 'page' });
-    if (o.sitemap && previous.length === 0) {
-      const { Sitemap } = await import('@crawlee/utils');
-      for (const site of sites) {
-        const named = (await robotsOf(new URL(site)))?.sitemaps ?? [];
-        const sitemap = await Sitemap.load([...new Set([`${site}/sitemap.xml`, ...named])], undefined, { timeoutMillis: o.timeoutMs, maxDepth: 3 } as never);
-        for (const u of sitemap.urls) {
-          let url: URL;
-          try {
-            url = new URL(u);
-          } catch {
-            continue;
-          }
-          const inSite = siteOf(url);
-          if (inSite === undefined) continue;
-          const kind = linkKind(url.href);
-          if (kind === 'page') await offer({ url: normalizeUrl(url), site: inSite, depth: 1, label: 'page' });
-          else if (kind === 'document' && o.attachments) await offer({ url: normalizeUrl(url), site: inSite, depth: 1, label: 'document' });
-        }
-      }
-    }
-    // A resumed crawl offers again the links a smaller --max-pages left over, and queues again
-    // whatever was queued and not settled (Crawlee skips those its own queue already holds).
-    for (const q of [...deferred.values()]) {
-      deferred.delete(q.url);
-      await offer(q);
-    }
-    for (const q of queued.values()) if (!settled(q.url) && !toAdd.includes(q)) toAdd.push(q);
-    await crawler.run(toAdd.splice(0).map(request));
+    await crawler.run((await firstRequests(crawl, seeds, sites)).map(request));
   } finally {
     options.signal?.removeEventListener('abort', stop);
   }
-  const order = [...queued.keys()];
-  const rank = new Map(order.map((u, i) => [u, i]));
-  const byQueue = <T extends { url: string }>(m: Map<string, T>): T[] => [...m.values()].sort((a, b) => (rank.get(a.url) ?? 0) - (rank.get(b.url) ?? 0));
-  return { sites, pages: byQueue(pages), failed: byQueue(failed), skipped: byQueue(skipped), leftOver, interrupted, resumed, stats: stats() };
+  return reportOf(record, sites, interrupted);
 }

@@ -9,7 +9,7 @@
  */
 import type { Severity } from '../../types.js';
 import { RULE_IDS } from './rules.js';
-import type { FileResult, Formatter } from './types.js';
+import type { FileResult, FormatOptions, Formatter } from './types.js';
 
 /** Chinese names of the rules, for the people who read the report. */
 export const RULE_NAMES: Readonly<Record<string, string>> = {
@@ -224,10 +224,22 @@ const SCRIPT = `
 })();
 `;
 
-export const html: Formatter = (results, options) => {
+/** What the report's sections count: findings per rule and per rule and severity, page anchors. */
+interface Sections {
+  total: ReturnType<typeof tallyOf>;
+  totalFindings: number;
+  byRule: Map<string, number>;
+  byRuleSeverity: Map<string, number>;
+  /** The rules that found something (a table of zeros hides the few lines that matter). */
+  present: string[];
+  /** Inputs that were checked (not failed, not skipped), and each one's anchor. */
+  checked: FileResult[];
+  pageIds: Map<FileResult, string>;
+}
+
+function tally(results: readonly FileResult[]): Sections {
   const checked = results.filter((r) => r.error === undefined && r.skipped === undefined);
   const total = tallyOf(results);
-  const totalFindings = total.error + total.warning + total.info;
   const byRule = new Map<string, number>();
   const byRuleSeverity = new Map<string, number>();
   for (const r of results) {
@@ -236,16 +248,23 @@ export const html: Formatter = (results, options) => {
       byRuleSeverity.set(`${f.rule} ${f.severity}`, (byRuleSeverity.get(`${f.rule} ${f.severity}`) ?? 0) + 1);
     }
   }
-  const sites = options.crawl?.sites.length ? [...options.crawl.sites] : [];
-  for (const r of results) if (!sites.includes(siteOf(r))) sites.push(siteOf(r));
   const pageIds = new Map<FileResult, string>();
   checked.forEach((r, i) => pageIds.set(r, `page-${i + 1}`));
-  const title = options.crawl ? `tifa 网站检查报告：${options.crawl.sites.join('、')}` : 'tifa 检查报告';
+  const present = RULE_IDS.filter((id) => (byRule.get(id) ?? 0) > 0);
+  return { total, totalFindings: total.error + total.warning + total.info, byRule, byRuleSeverity, present, checked, pageIds };
+}
 
-  let body = `<header><h1>${escapeHtml(title)}</h1><p>tifa ${escapeHtml(options.toolVersion ?? '')}${options.generatedAt ? ` · 生成于 ${escapeHtml(options.generatedAt.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}` : ''}${options.crawl ? ` · 用时 ${(options.crawl.elapsedMs / 1000).toFixed(1)} 秒` : ''}</p></header><main>`;
+function titleOf(options: FormatOptions): string {
+  return options.crawl ? `tifa 网站检查报告：${options.crawl.sites.join('、')}` : 'tifa 检查报告';
+}
 
-  // Totals.
-  body += `<div class="cards" data-testid="totals">`;
+function headerOf(options: FormatOptions): string {
+  return `<header><h1>${escapeHtml(titleOf(options))}</h1><p>tifa ${escapeHtml(options.toolVersion ?? '')}${options.generatedAt ? ` · 生成于 ${escapeHtml(options.generatedAt.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}` : ''}${options.crawl ? ` · 用时 ${(options.crawl.elapsedMs / 1000).toFixed(1)} 秒` : ''}</p></header>`;
+}
+
+/** The cards of totals, and a line when the crawl was cut short. */
+function totalsOf({ total, totalFindings }: Sections, options: FormatOptions): string {
+  let body = `<div class="cards" data-testid="totals">`;
   body += `<div class="card"><b data-testid="count-pages">${total.pages}</b><span>页面</span></div>`;
   body += `<div class="card"><b data-testid="count-documents">${total.documents}</b><span>附件（PDF、DOCX）</span></div>`;
   body += `<div class="card"><b data-testid="total-findings">${totalFindings}</b><span>问题</span></div>`;
@@ -255,50 +274,69 @@ export const html: Formatter = (results, options) => {
   body += `</div>`;
   if (options.crawl?.interrupted) body += `<p class="reason">检查被中断，以下结果不完整（可用 --state 继续）。</p>`;
   if (options.crawl && options.crawl.leftOver > 0) body += `<p class="reason">已达到 --max-pages 上限，另有 ${options.crawl.leftOver} 个链接未检查。</p>`;
+  return body;
+}
 
-  // Per site.
-  body += `<h2>各站点汇总</h2><table data-testid="site-summary"><thead><tr><th>站点</th><th class="n">页面</th><th class="n">附件</th><th class="n">错误</th><th class="n">警告</th><th class="n">提示</th><th class="n">无法访问</th><th class="n">跳过</th></tr></thead><tbody>`;
+function sitesTable(results: readonly FileResult[], options: FormatOptions): string {
+  const sites = options.crawl?.sites.length ? [...options.crawl.sites] : [];
+  for (const r of results) if (!sites.includes(siteOf(r))) sites.push(siteOf(r));
+  let body = `<h2>各站点汇总</h2><table data-testid="site-summary"><thead><tr><th>站点</th><th class="n">页面</th><th class="n">附件</th><th class="n">错误</th><th class="n">警告</th><th class="n">提示</th><th class="n">无法访问</th><th class="n">跳过</th></tr></thead><tbody>`;
   for (const site of sites) {
     const t = tallyOf(results.filter((r) => siteOf(r) === site));
     body += `<tr data-site="${escapeHtml(site)}"><td>${escapeHtml(site)}</td><td class="n" data-col="pages">${t.pages}</td><td class="n" data-col="documents">${t.documents}</td><td class="n" data-col="error">${t.error}</td><td class="n" data-col="warning">${t.warning}</td><td class="n" data-col="info">${t.info}</td><td class="n" data-col="failed">${t.failed}</td><td class="n" data-col="skipped">${t.skipped}</td></tr>`;
   }
-  body += `</tbody></table>`;
+  return `${body}</tbody></table>`;
+}
 
-  // By rule and severity, with the chart.
-  body += `<div class="grid"><div><h2>按规则和严重程度</h2><table data-testid="by-rule"><thead><tr><th>规则</th>${SEVERITIES.map((s) => `<th class="n">${SEVERITY_NAMES[s]}</th>`).join('')}<th class="n">合计</th></tr></thead><tbody>`;
-  // The rules that found something (a table of zeros hides the few lines that matter).
-  const present = RULE_IDS.filter((id) => (byRule.get(id) ?? 0) > 0);
+/** By rule and severity, with the chart. */
+function rulesTable({ byRule, byRuleSeverity, present }: Sections): string {
+  let body = `<div class="grid"><div><h2>按规则和严重程度</h2><table data-testid="by-rule"><thead><tr><th>规则</th>${SEVERITIES.map((s) => `<th class="n">${SEVERITY_NAMES[s]}</th>`).join('')}<th class="n">合计</th></tr></thead><tbody>`;
   if (present.length === 0) body += `<tr><td colspan="${SEVERITIES.length + 2}" class="empty">没有发现问题。</td></tr>`;
   for (const id of present) {
     body += `<tr><td><span class="rule" style="color:${RULE_COLORS[id] ?? '#555'}">${escapeHtml(RULE_NAMES[id] ?? id)}</span> <span class="meta">${id}</span></td>`;
     for (const s of SEVERITIES) body += `<td class="n" data-rule-severity="${id} ${s}">${byRuleSeverity.get(`${id} ${s}`) ?? 0}</td>`;
     body += `<td class="n" data-rule-count="${id}">${byRule.get(id) ?? 0}</td></tr>`;
   }
-  body += `</tbody></table></div><div><h2>问题分布</h2>${chart(byRule)}</div></div>`;
+  return `${body}</tbody></table></div><div><h2>问题分布</h2>${chart(byRule)}</div></div>`;
+}
 
-  // Pages with the most errors.
+/** Pages with the most errors. */
+function topPagesTable({ checked, pageIds }: Sections): string {
   const ranked = checked
     .filter((r) => r.findings.length > 0)
     .map((r) => ({ r, errors: r.findings.filter((f) => f.severity === 'error').length }))
     .sort((a, b) => b.errors - a.errors || b.r.findings.length - a.r.findings.length)
     .slice(0, TOP_PAGES);
-  body += `<h2>问题最多的页面</h2>`;
-  if (ranked.length === 0) body += `<p class="empty">没有发现问题。</p>`;
-  else {
-    body += `<table data-testid="top-pages"><thead><tr><th>页面</th><th class="n">错误</th><th class="n">问题</th></tr></thead><tbody>`;
-    for (const { r, errors } of ranked) body += `<tr data-top-page="${pageIds.get(r)}"><td><a href="#${pageIds.get(r)}">${escapeHtml(r.file)}</a></td><td class="n">${errors}</td><td class="n">${r.findings.length}</td></tr>`;
-    body += `</tbody></table>`;
-  }
+  let body = `<h2>问题最多的页面</h2>`;
+  if (ranked.length === 0) return `${body}<p class="empty">没有发现问题。</p>`;
+  body += `<table data-testid="top-pages"><thead><tr><th>页面</th><th class="n">错误</th><th class="n">问题</th></tr></thead><tbody>`;
+  for (const { r, errors } of ranked) body += `<tr data-top-page="${pageIds.get(r)}"><td><a href="#${pageIds.get(r)}">${escapeHtml(r.file)}</a></td><td class="n">${errors}</td><td class="n">${r.findings.length}</td></tr>`;
+  return `${body}</tbody></table>`;
+}
 
-  // Filters.
-  body += `<form class="filters" data-testid="filters" onsubmit="return false"><fieldset><legend>规则</legend>`;
+function filtersForm({ present, byRule, total, totalFindings }: Sections): string {
+  let body = `<form class="filters" data-testid="filters" onsubmit="return false"><fieldset><legend>规则</legend>`;
   for (const id of present) body += `<label><input type="checkbox" data-filter="rule" value="${id}" checked> ${escapeHtml(RULE_NAMES[id] ?? id)} (${byRule.get(id) ?? 0})</label>`;
   body += `</fieldset><fieldset><legend>严重程度</legend>`;
   for (const s of SEVERITIES) body += `<label><input type="checkbox" data-filter="severity" value="${s}" checked> ${SEVERITY_NAMES[s]} (${total[s]})</label>`;
-  body += `</fieldset><button type="button" data-action="all">全部显示</button><span class="shown">显示 <b data-testid="shown-findings">${totalFindings}</b> / ${totalFindings} 个问题</span></form>`;
+  return `${body}</fieldset><button type="button" data-action="all">全部显示</button><span class="shown">显示 <b data-testid="shown-findings">${totalFindings}</b> / ${totalFindings} 个问题</span></form>`;
+}
 
-  // Every page with findings.
-  body += `<h2>逐页问题</h2>`;
+function findingItem(r: FileResult, f: PlacedFinding): string {
+  const { before, after } = findingContext(r, f.start, f.end);
+  const shown = r.kind === 'html' ? roughText(f.text ?? f.actual) : f.actual;
+  const link = liveLink(r, f);
+  let body = `<li class="finding" data-rule="${f.rule}" data-severity="${f.severity}">`;
+  body += `<span class="sev ${f.severity}">${SEVERITY_NAMES[f.severity]}</span> <span class="rule" style="color:${RULE_COLORS[f.rule] ?? '#555'}" title="${f.rule}">${escapeHtml(RULE_NAMES[f.rule] ?? f.rule)}</span><span class="where">${escapeHtml(placeLabel(f))}</span>`;
+  if (link !== undefined) body += `<a class="open" href="${escapeHtml(link)}" target="_blank" rel="noopener">在页面中查看 ↗</a>`;
+  body += `<div class="context">${escapeHtml(before)}<mark>${escapeHtml(shown)}</mark>${escapeHtml(after)}</div>`;
+  if (f.expected.length > 0) body += `<div>应为：<span class="expected">${escapeHtml(f.expected.join(' / '))}</span></div>`;
+  return `${body}<div class="message">${escapeHtml(f.message)}</div></li>`;
+}
+
+/** Every page with findings. */
+function pageSections({ checked, pageIds }: Sections): string {
+  let body = `<h2>逐页问题</h2>`;
   const withFindings = checked.filter((r) => r.findings.length > 0);
   if (withFindings.length === 0) body += `<p class="empty">没有发现问题。</p>`;
   for (const r of withFindings) {
@@ -306,25 +344,21 @@ export const html: Formatter = (results, options) => {
     const meta = [r.document ? `${r.document.kind.toUpperCase()}${r.document.pages ? `，${r.document.pages} 页` : ''}` : r.kind === 'html' ? 'HTML' : '文本', r.encoding && r.encoding !== 'utf-8' ? r.encoding.toUpperCase() : '', r.replacements ? `${r.replacements} 处无效字节` : ''].filter((m) => m !== '');
     const heading = r.url !== undefined ? `<a href="${escapeHtml(r.url)}" target="_blank" rel="noopener">${escapeHtml(r.url)}</a>` : escapeHtml(r.file);
     body += `<section class="page" id="${id}" data-file="${escapeHtml(r.file)}"><h3>${heading}</h3><div class="meta">${escapeHtml(meta.join(' · '))} · <span class="page-count">${r.findings.length}</span> 个问题</div><ol class="findings">`;
-    for (const f of r.findings as PlacedFinding[]) {
-      const { before, after } = findingContext(r, f.start, f.end);
-      const shown = r.kind === 'html' ? roughText(f.text ?? f.actual) : f.actual;
-      const link = liveLink(r, f);
-      body += `<li class="finding" data-rule="${f.rule}" data-severity="${f.severity}">`;
-      body += `<span class="sev ${f.severity}">${SEVERITY_NAMES[f.severity]}</span> <span class="rule" style="color:${RULE_COLORS[f.rule] ?? '#555'}" title="${f.rule}">${escapeHtml(RULE_NAMES[f.rule] ?? f.rule)}</span><span class="where">${escapeHtml(placeLabel(f))}</span>`;
-      if (link !== undefined) body += `<a class="open" href="${escapeHtml(link)}" target="_blank" rel="noopener">在页面中查看 ↗</a>`;
-      body += `<div class="context">${escapeHtml(before)}<mark>${escapeHtml(shown)}</mark>${escapeHtml(after)}</div>`;
-      if (f.expected.length > 0) body += `<div>应为：<span class="expected">${escapeHtml(f.expected.join(' / '))}</span></div>`;
-      body += `<div class="message">${escapeHtml(f.message)}</div></li>`;
-    }
+    for (const f of r.findings as PlacedFinding[]) body += findingItem(r, f);
     body += `</ol></section>`;
   }
+  return body;
+}
 
-  // Unread documents, failed and skipped URLs, clean pages.
+const linkOrName = (r: FileResult): string => (r.url !== undefined ? `<a href="${escapeHtml(r.url)}">${escapeHtml(r.url)}</a>` : escapeHtml(r.file));
+
+/** Unread documents, failed and skipped URLs, clean pages. */
+function otherLists(results: readonly FileResult[], { checked }: Sections): string {
+  let body = '';
   const unreadable = checked.filter((r) => r.document?.unreadable !== undefined);
   if (unreadable.length > 0) {
     body += `<h2>未能检查的附件（${unreadable.length}）</h2><ul class="plain" data-testid="unreadable">`;
-    for (const r of unreadable) body += `<li>${r.url !== undefined ? `<a href="${escapeHtml(r.url)}">${escapeHtml(r.url)}</a>` : escapeHtml(r.file)} — <span class="reason">${escapeHtml(r.document!.unreadable!)}</span></li>`;
+    for (const r of unreadable) body += `<li>${linkOrName(r)} — <span class="reason">${escapeHtml(r.document!.unreadable!)}</span></li>`;
     body += `</ul>`;
   }
   const failed = results.filter((r) => r.error !== undefined);
@@ -342,9 +376,16 @@ export const html: Formatter = (results, options) => {
   const clean = checked.filter((r) => r.findings.length === 0 && r.document?.unreadable === undefined);
   if (clean.length > 0) {
     body += `<details data-testid="clean"><summary>未发现问题的页面（${clean.length}）</summary><ul class="plain">`;
-    for (const r of clean) body += `<li>${r.url !== undefined ? `<a href="${escapeHtml(r.url)}">${escapeHtml(r.url)}</a>` : escapeHtml(r.file)}</li>`;
+    for (const r of clean) body += `<li>${linkOrName(r)}</li>`;
     body += `</ul></details>`;
   }
-  body += `</main>`;
+  return body;
+}
+
+export const html: Formatter = (results, options) => {
+  const t = tally(results);
+  const title = titleOf(options);
+  const main = [totalsOf(t, options), sitesTable(results, options), rulesTable(t), topPagesTable(t), filtersForm(t), pageSections(t), otherLists(results, t)].join('');
+  const body = `${headerOf(options)}<main>${main}</main>`;
   return `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="tifa"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${body}<script>${SCRIPT}</script></body></html>\n`;
 };
