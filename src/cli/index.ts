@@ -357,18 +357,57 @@ async function* checkPooled(files: readonly string[], problems: ReadonlyMap<stri
   }
 }
 
+/** One checked input as the formatters take it; how it was read (bad bytes, a guess, no text layer) is said on stderr too. */
+function resultOf(checked: Checked, name: string, findings: Finding[], say: (line: string) => void): FileResult {
+  const replaced = checked.replacements > 0 ? `${checked.replacements} ${checked.replacements === 1 ? 'byte sequence' : 'byte sequences'} not valid ${checked.encoding}, replaced with U+FFFD` : undefined;
+  if (replaced !== undefined) say(`tifa: warning: ${name}: ${replaced}\n`);
+  const result: FileResult = { file: name, findings, text: checked.text, kind: checked.kind, replacements: checked.replacements, suppressed: checked.suppressed };
+  if (checked.encoding !== undefined) result.encoding = checked.encoding;
+  const warnings: string[] = [];
+  if (checked.encodingWarning !== undefined) warnings.push(checked.encodingWarning);
+  if (replaced !== undefined) warnings.push(replaced);
+  if (checked.encodingWarning !== undefined) say(`tifa: warning: ${name}: ${checked.encodingWarning}\n`);
+  if (warnings.length > 0) result.warnings = warnings;
+  if (checked.document !== undefined) {
+    result.document = checked.document;
+    if (checked.document.unreadable !== undefined) say(`tifa: warning: ${name}: ${checked.document.unreadable}\n`);
+  }
+  return result;
+}
+
+/** Where results go: stylish and jsonl are written input by input (an input's text let go once written), the others at the end. */
+function reportSink(format: string, formatOptions: { color: boolean; toolVersion: string }, report: ReturnType<typeof openReport>, progress: ReturnType<typeof createProgress>) {
+  const formatter = FORMATTERS[format]!;
+  const writer = WRITERS[format]?.(formatOptions);
+  const results: FileResult[] = [];
+  return {
+    results,
+    add(result: FileResult): void {
+      if (writer === undefined) {
+        results.push(result);
+        return;
+      }
+      writer.file(result, (piece) => {
+        progress.done();
+        report.write(piece);
+      });
+      results.push({ ...result, text: '' });
+    },
+    end(): void {
+      report.write(writer !== undefined ? writer.end() : formatter(results, formatOptions));
+    },
+  };
+}
+
 async function check(options: RunOptions, checker: Checker, checkerOptions: CheckerOptions, io: CliIO): Promise<number> {
-  const formatter = FORMATTERS[options.format];
-  if (!formatter) throw new UsageError(`unknown format "${options.format}" (${Object.keys(FORMATTERS).join(', ')})`);
+  if (!FORMATTERS[options.format]) throw new UsageError(`unknown format "${options.format}" (${Object.keys(FORMATTERS).join(', ')})`);
   // Fixes and diffs own standard output with --fix-dry-run and with --fix on stdin.
   const report = openReport(options.outputFile, options.fix === 'dry-run' || (options.fix === 'write' && options.paths.includes('-')) ? io.stderr : io.stdout);
   // Bad inputs stay in the list, in their place: each is reported, the others are checked (exit 2 at the end).
   const inputs = await expandInputs(options.paths, io.cwd, options.ext);
   const files = dropIgnored(inputs.files, options, io);
-  const now = io.now ?? (() => performance.now());
-  const progress = createProgress({ stream: io.stderr, enabled: io.stderr.isTTY === true, now });
+  const progress = createProgress({ stream: io.stderr, enabled: io.stderr.isTTY === true, now: io.now ?? (() => performance.now()) });
   const filter = keep(options);
-  const results: FileResult[] = [];
   let bytes = 0;
   let total = 0;
   let capped = false;
@@ -381,29 +420,15 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   };
   let unfixable = 0; // files --fix could not read again or write: exit code 2 at the end
   const checkedInputs = options.fix === undefined ? source : fixPass(source, files, { mode: options.fix, checker, keep: filter, directives: options.directives, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}), displayName: (f) => displayPath(f, io.cwd), out: (s) => void io.stdout.write(s), say, failed: () => void unfixable++ });
-  const formatOptions = { color: options.format === 'stylish' && useColor({ flag: options.color, env: io.env, isTTY: report.isTTY }), toolVersion: VERSION };
-  // stylish and jsonl are written input by input, and an input's text is let go once written.
-  const writer = WRITERS[options.format]?.(formatOptions);
-  const add = (result: FileResult): void => {
-    if (writer === undefined) {
-      results.push(result);
-      return;
-    }
-    writer.file(result, (piece) => {
-      progress.done();
-      report.write(piece);
-    });
-    results.push({ ...result, text: '' });
-  };
+  const sink = reportSink(options.format, { color: options.format === 'stylish' && useColor({ flag: options.color, env: io.env, isTTY: report.isTTY }), toolVersion: VERSION }, report, progress);
   let i = -1;
   for await (const checked of checkedInputs) {
     i++;
-    const file = files[i]!;
+    const name = displayPath(files[i]!, io.cwd);
     if (checked.problem !== undefined) {
-      const name = displayPath(file, io.cwd);
       const { level, message, code } = checked.problem;
       say(`tifa: ${level === 'error' ? 'error' : 'warning'}: ${name}: ${message}\n`);
-      add({ file: name, findings: [], text: '', [level]: { message, code } });
+      sink.add({ file: name, findings: [], text: '', [level]: { message, code } });
       continue;
     }
     let findings = checked.findings.filter(filter);
@@ -413,33 +438,14 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
     }
     total += findings.length;
     bytes += checked.bytes;
-    const name = displayPath(file, io.cwd);
-    if (checked.replacements > 0) {
-      progress.done();
-      io.stderr.write(`tifa: warning: ${name}: ${checked.replacements} ${checked.replacements === 1 ? 'byte sequence' : 'byte sequences'} not valid ${checked.encoding}, replaced with U+FFFD\n`);
-    }
-    const result: FileResult = { file: name, findings, text: checked.text, kind: checked.kind, replacements: checked.replacements, suppressed: checked.suppressed };
-    if (checked.encoding !== undefined) result.encoding = checked.encoding;
-    const warnings: string[] = [];
-    if (checked.encodingWarning !== undefined) warnings.push(checked.encodingWarning);
-    if (checked.replacements > 0) warnings.push(`${checked.replacements} ${checked.replacements === 1 ? 'byte sequence' : 'byte sequences'} not valid ${checked.encoding}, replaced with U+FFFD`);
-    if (checked.encodingWarning !== undefined) say(`tifa: warning: ${name}: ${checked.encodingWarning}\n`);
-    if (warnings.length > 0) result.warnings = warnings;
-    if (checked.document !== undefined) {
-      result.document = checked.document;
-      if (checked.document.unreadable !== undefined) {
-        progress.done();
-        io.stderr.write(`tifa: warning: ${name}: ${checked.document.unreadable}\n`);
-      }
-    }
-    add(result);
-    progress.update(results.length, bytes, total);
+    sink.add(resultOf(checked, name, findings, say));
+    progress.update(sink.results.length, bytes, total);
     if (capped) break;
   }
   progress.done();
   if (capped) io.stderr.write(`tifa: stopped after ${options.maxFindings} ${options.maxFindings === 1 ? 'finding' : 'findings'} (--max-findings)\n`);
-  report.write(writer !== undefined ? writer.end() : formatter(results, formatOptions));
-  const code = exitCode(results, options, io);
+  sink.end();
+  const code = exitCode(sink.results, options, io);
   return unfixable > 0 ? 2 : code;
 }
 

@@ -127,6 +127,121 @@ interface Slot {
   ready: boolean;
 }
 
+/** What a worker sends: ready, a setup error, or one file's result. */
+interface WorkerMessage {
+  ready?: boolean;
+  id?: number;
+  findings?: Finding[];
+  text?: string;
+  source?: PoolFileResult['source'];
+  error?: PoolFileResult['error'];
+  setupError?: { message: string; name: string };
+}
+
+/** The data every worker starts from: the entry module, its checker options, how to read files. */
+function workerDataOf(options: PoolOptions): WorkerData {
+  const entry = options.entry === undefined ? defaultEntry() : options.entry instanceof URL ? options.entry.href : /^[a-z]+:/i.test(options.entry) ? options.entry : pathToFileURL(options.entry).href;
+  const tsxApi = /\.[cm]?ts$/.test(entry) ? tsxApiUrl() : undefined;
+  const source = options.source ? { ...options.source, htmlExtensions: (options.source.htmlExtensions ?? HTML_EXTENSIONS).map((e) => e.toLowerCase()) } : undefined;
+  return { entry, tsxApi, source, options: options.checker ?? {}, includeText: options.includeText === true, html: (options.html ?? []).map((e) => e.toLowerCase()) };
+}
+
+/** One run of the pool: the files, the workers, the results as they come, and what failed. */
+class PoolRun {
+  readonly results: Array<PoolFileResult | undefined>;
+  /** Ids waiting for a worker; pop() takes the lowest. */
+  private readonly queue: number[];
+  readonly slots: Slot[] = [];
+  failure: Error | undefined;
+  stopped = false;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly list: readonly string[],
+    private readonly workerData: WorkerData,
+    private readonly prefetch: number,
+  ) {
+    this.results = new Array(list.length);
+    this.queue = list.map((_, i) => i).reverse();
+  }
+
+  /** Resolves on the next result, failure or death. */
+  changed(): Promise<void> {
+    return new Promise<void>((resolve) => (this.wake = resolve));
+  }
+
+  private notify(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  feed(slot: Slot): void {
+    while (!slot.dead && slot.inFlight.length < this.prefetch && this.queue.length > 0) {
+      const id = this.queue.pop()!;
+      slot.inFlight.push(id);
+      slot.worker.postMessage({ id, file: this.list[id]! });
+    }
+  }
+
+  spawn(): void {
+    const worker = startWorker(this.workerData);
+    const slot: Slot = { worker, inFlight: [], dead: false, ready: false };
+    this.slots.push(slot);
+    worker.on('message', (msg: WorkerMessage) => this.received(slot, msg));
+    worker.on('error', (e) => this.died(slot, e instanceof Error ? e.message : String(e)));
+    worker.on('exit', (code) => this.died(slot, `exit code ${code}`));
+  }
+
+  private received(slot: Slot, msg: WorkerMessage): void {
+    if (msg.ready) {
+      slot.ready = true;
+      return;
+    }
+    if (msg.setupError) {
+      this.failure ??= new PoolSetupError(msg.setupError.message, msg.setupError.name);
+      this.notify();
+      return;
+    }
+    const id = msg.id!;
+    const at = slot.inFlight.indexOf(id);
+    if (at >= 0) slot.inFlight.splice(at, 1);
+    const result: PoolFileResult = { file: this.list[id]!, findings: msg.findings ?? [] };
+    if (msg.text !== undefined) result.text = msg.text;
+    if (msg.source) result.source = msg.source;
+    if (msg.error) result.error = msg.error;
+    this.results[id] = result;
+    this.feed(slot);
+    this.notify();
+  }
+
+  /** A worker is gone: its oldest file is the culprit, the others go to a fresh worker. */
+  private died(slot: Slot, reason: string): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    if (!slot.ready && !this.stopped) {
+      this.failure ??= new PoolSetupError(`a worker died before its checker was ready: ${reason}`, 'Error');
+      this.notify();
+      return;
+    }
+    const [culprit, ...rest] = slot.inFlight;
+    slot.inFlight = [];
+    if (culprit !== undefined) this.results[culprit] = { file: this.list[culprit]!, findings: [], error: { message: `worker crashed while checking ${this.list[culprit]}: ${reason}`, code: 'WORKER_CRASH' } };
+    this.queue.push(...rest.reverse());
+    if (this.queue.length > 0 && this.failure === undefined && !this.stopped) {
+      this.spawn();
+      this.feed(this.slots[this.slots.length - 1]!);
+    }
+    this.notify();
+  }
+
+  /** Stops every worker still running. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all(this.slots.map((s) => (s.dead ? undefined : ((s.dead = true), s.worker.terminate()))));
+  }
+}
+
 /**
  * Checks `files` with a pool of worker threads; yields one result per file, in input order.
  * Stopping early (break out of `for await`) terminates the workers.
@@ -136,93 +251,20 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
   const list = [...files];
   if (list.length === 0) return;
   const jobs = Math.min(options.jobs ?? availableParallelism(), list.length);
-  const prefetch = options.prefetch ?? 4;
-  const entry = options.entry === undefined ? defaultEntry() : options.entry instanceof URL ? options.entry.href : /^[a-z]+:/i.test(options.entry) ? options.entry : pathToFileURL(options.entry).href;
-  const tsxApi = /\.[cm]?ts$/.test(entry) ? tsxApiUrl() : undefined;
-
-  const source = options.source ? { ...options.source, htmlExtensions: (options.source.htmlExtensions ?? HTML_EXTENSIONS).map((e) => e.toLowerCase()) } : undefined;
-  const workerData: WorkerData = { entry, tsxApi, source, options: options.checker ?? {}, includeText: options.includeText === true, html: (options.html ?? []).map((e) => e.toLowerCase()) };
-  const results: Array<PoolFileResult | undefined> = new Array(list.length);
-  const queue: number[] = list.map((_, i) => i).reverse(); // pop() takes the lowest id
-  const slots: Slot[] = [];
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const notify = (): void => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-
-  const feed = (slot: Slot): void => {
-    while (!slot.dead && slot.inFlight.length < prefetch && queue.length > 0) {
-      const id = queue.pop()!;
-      slot.inFlight.push(id);
-      slot.worker.postMessage({ id, file: list[id]! });
-    }
-  };
-
-  const spawn = (): void => {
-    const worker = startWorker(workerData);
-    const slot: Slot = { worker, inFlight: [], dead: false, ready: false };
-    slots.push(slot);
-    worker.on('message', (msg: { ready?: boolean; id?: number; findings?: Finding[]; text?: string; source?: PoolFileResult['source']; error?: PoolFileResult['error']; setupError?: { message: string; name: string } }) => {
-      if (msg.ready) {
-        slot.ready = true;
-        return;
-      }
-      if (msg.setupError) {
-        failure ??= new PoolSetupError(msg.setupError.message, msg.setupError.name);
-        notify();
-        return;
-      }
-      const id = msg.id!;
-      const at = slot.inFlight.indexOf(id);
-      if (at >= 0) slot.inFlight.splice(at, 1);
-      const result: PoolFileResult = { file: list[id]!, findings: msg.findings ?? [] };
-      if (msg.text !== undefined) result.text = msg.text;
-      if (msg.source) result.source = msg.source;
-      if (msg.error) result.error = msg.error;
-      results[id] = result;
-      feed(slot);
-      notify();
-    });
-    const died = (reason: string): void => {
-      if (slot.dead) return;
-      slot.dead = true;
-      if (!slot.ready && !stopped) {
-        failure ??= new PoolSetupError(`a worker died before its checker was ready: ${reason}`, 'Error');
-        notify();
-        return;
-      }
-      const [culprit, ...rest] = slot.inFlight;
-      slot.inFlight = [];
-      if (culprit !== undefined) results[culprit] = { file: list[culprit]!, findings: [], error: { message: `worker crashed while checking ${list[culprit]}: ${reason}`, code: 'WORKER_CRASH' } };
-      queue.push(...rest.reverse());
-      if (queue.length > 0 && failure === undefined && !stopped) {
-        spawn();
-        feed(slots[slots.length - 1]!);
-      }
-      notify();
-    };
-    worker.on('error', (e) => died(e instanceof Error ? e.message : String(e)));
-    worker.on('exit', (code) => died(`exit code ${code}`));
-  };
-
-  let stopped = false;
+  const run = new PoolRun(list, workerDataOf(options), options.prefetch ?? 4);
   try {
-    for (let j = 0; j < jobs; j++) spawn();
-    for (const slot of slots) feed(slot);
+    for (let j = 0; j < jobs; j++) run.spawn();
+    for (const slot of run.slots) run.feed(slot);
     for (let next = 0; next < list.length; next++) {
-      while (results[next] === undefined) {
-        if (failure) throw failure;
-        await new Promise<void>((resolve) => (wake = resolve));
+      while (run.results[next] === undefined) {
+        if (run.failure) throw run.failure;
+        await run.changed();
       }
-      const r = results[next]!;
-      results[next] = undefined;
+      const r = run.results[next]!;
+      run.results[next] = undefined;
       yield r;
     }
   } finally {
-    stopped = true;
-    await Promise.all(slots.map((s) => (s.dead ? undefined : ((s.dead = true), s.worker.terminate()))));
+    await run.stop();
   }
 }

@@ -91,6 +91,102 @@ const ONLY: Record<string, string[]> = {
   results: ['format'],
 };
 
+/** What every queue command is given, once the command line is read. */
+interface QueueRun {
+  values: Values;
+  /** Positionals after the command (files, for add). */
+  rest: string[];
+  io: QueueIO;
+  connection: ReturnType<typeof parseRedisUrl>;
+  queue: string;
+  /** A positive whole-number option, or undefined when not given. */
+  int(name: string): number | undefined;
+}
+
+async function addCommand({ values, rest, io, connection, queue, int }: QueueRun): Promise<number> {
+  if (rest.length === 0) throw new CommandError('queue add needs at least one file, directory, glob or - (a URL list on standard input)');
+  const attempts = int('attempts');
+  const backoffMs = int('backoff-ms');
+  const summary = await addPages({
+    connection,
+    queue,
+    inputs: rest,
+    cwd: io.cwd,
+    extensions: normalizeExtensions((values.ext as string[] | undefined) ?? DEFAULT_EXTENSIONS),
+    readStdin: io.readStdin,
+    byPath: values['by-path'] === true,
+    ...(attempts !== undefined ? { attempts } : {}),
+    ...(backoffMs !== undefined ? { backoffMs } : {}),
+    warn: (line) => io.stderr.write(`${line}\n`),
+  });
+  io.stdout.write(`tifa: queued ${summary.added} ${summary.added === 1 ? 'page' : 'pages'} on ${queue} (${summary.skipped} already queued or checked)\n`);
+  return 0;
+}
+
+async function workCommand({ values, io, connection, queue, int }: QueueRun): Promise<number> {
+  const checker = await checkerOptionsOf(
+    {
+      ...(values.config !== undefined ? { config: values.config as string } : {}),
+      ...(values['no-config'] ? { noConfig: true } : {}),
+      ...(values.lexicon ? { lexicon: values.lexicon as string[] } : {}),
+      ...(values.allow !== undefined ? { allow: values.allow as string } : {}),
+      ...(values['as-of'] !== undefined ? { asOf: values['as-of'] as string } : {}),
+      ...(values['no-builtins'] ? { noBuiltins: true } : {}),
+    },
+    io.cwd,
+  );
+  const jobs = int('jobs');
+  const lockMs = int('lock-ms');
+  const stalledMs = int('stalled-ms');
+  const summary = await runWorker({
+    connection,
+    queue,
+    checker,
+    ...(jobs !== undefined ? { jobs } : {}),
+    ...(lockMs !== undefined ? { lockMs } : {}),
+    ...(stalledMs !== undefined ? { stalledMs } : {}),
+    exitWhenEmpty: values['exit-when-empty'] === true,
+    stop: io.stopSignal ?? stopSignal(),
+    log: (line) => io.stderr.write(`${line}\n`),
+  });
+  io.stdout.write(`tifa: worker stopped: ${summary.checked} ${summary.checked === 1 ? 'page' : 'pages'} checked, ${summary.failed} failed ${summary.failed === 1 ? 'attempt' : 'attempts'}\n`);
+  return 0;
+}
+
+async function statusCommand({ values, io, connection, queue }: QueueRun): Promise<number> {
+  const format = (values.format as string | undefined) ?? 'text';
+  formatCounts({ waiting: 0, active: 0, completed: 0, failed: 0 }, format); // rejects a bad format before connecting
+  io.stdout.write(formatCounts(await queueCounts(connection, queue), format));
+  return 0;
+}
+
+async function resultsCommand({ values, io, connection, queue }: QueueRun, version: string): Promise<number> {
+  const format = (values.format as string | undefined) ?? 'jsonl';
+  if (!RESULT_FORMATS.includes(format)) throw new CommandError(`queue results --format must be ${RESULT_FORMATS.join(', ')}, not "${format}"`);
+  const { pages, failed } = await queueResults(connection, queue);
+  io.stdout.write(formatResults(pages, format, version));
+  for (const f of failed) io.stderr.write(`tifa: ${f.file} (page ${f.pageId}) failed after ${f.attempts} ${f.attempts === 1 ? 'attempt' : 'attempts'}: ${f.error}\n`);
+  if (failed.length > 0) return 2;
+  return pages.some((p) => p.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** The command's context; a flag another command takes, files where none are taken, or no Redis URL is a CommandError. */
+function queueRun(command: string, values: Values, rest: string[], io: QueueIO): QueueRun {
+  if (!(command in ONLY)) throw new CommandError(`unknown queue command "${command}" (add, work, status, results)`);
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || ['redis', 'queue', 'help'].includes(name)) continue;
+    if (!ONLY[command]!.includes(name)) throw new CommandError(`queue ${command} does not take --${name}`);
+  }
+  if (command !== 'add' && rest.length > 0) throw new CommandError(`queue ${command} takes no files ("${rest[0]}")`);
+  const url = (values.redis as string | undefined) ?? io.env.TIFA_REDIS_URL;
+  if (url === undefined) throw new CommandError(`queue ${command} needs --redis URL (e.g. redis://127.0.0.1:6379) or TIFA_REDIS_URL`);
+  const connection = parseRedisUrl(url);
+  const queue = (values.queue as string | undefined) ?? DEFAULT_QUEUE;
+  if (!/^[A-Za-z0-9_.-]+$/.test(queue)) throw new CommandError(`--queue must be letters, digits, _ . or -, not "${queue}"`);
+  const int = (name: string): number | undefined => (values[name] === undefined ? undefined : positiveInt(values[name] as string, `--${name}`));
+  return { values, rest, io, connection, queue, int };
+}
+
 export async function queueCli(argv: readonly string[], io: QueueIO, version = '0.0.0'): Promise<number> {
   try {
     const { values, positionals } = parse(argv);
@@ -99,80 +195,11 @@ export async function queueCli(argv: readonly string[], io: QueueIO, version = '
       io.stdout.write(QUEUE_HELP);
       return values.help ? 0 : 2;
     }
-    if (!(command in ONLY)) throw new CommandError(`unknown queue command "${command}" (add, work, status, results)`);
-    for (const [name, value] of Object.entries(values)) {
-      if (value === undefined || ['redis', 'queue', 'help'].includes(name)) continue;
-      if (!ONLY[command]!.includes(name)) throw new CommandError(`queue ${command} does not take --${name}`);
-    }
-    if (command !== 'add' && rest.length > 0) throw new CommandError(`queue ${command} takes no files ("${rest[0]}")`);
-    const url = (values.redis as string | undefined) ?? io.env.TIFA_REDIS_URL;
-    if (url === undefined) throw new CommandError(`queue ${command} needs --redis URL (e.g. redis://127.0.0.1:6379) or TIFA_REDIS_URL`);
-    const connection = parseRedisUrl(url);
-    const queue = (values.queue as string | undefined) ?? DEFAULT_QUEUE;
-    if (!/^[A-Za-z0-9_.-]+$/.test(queue)) throw new CommandError(`--queue must be letters, digits, _ . or -, not "${queue}"`);
-    const int = (name: string): number | undefined => (values[name] === undefined ? undefined : positiveInt(values[name] as string, `--${name}`));
-
-    if (command === 'add') {
-      if (rest.length === 0) throw new CommandError('queue add needs at least one file, directory, glob or - (a URL list on standard input)');
-      const attempts = int('attempts');
-      const backoffMs = int('backoff-ms');
-      const summary = await addPages({
-        connection,
-        queue,
-        inputs: rest,
-        cwd: io.cwd,
-        extensions: normalizeExtensions((values.ext as string[] | undefined) ?? DEFAULT_EXTENSIONS),
-        readStdin: io.readStdin,
-        byPath: values['by-path'] === true,
-        ...(attempts !== undefined ? { attempts } : {}),
-        ...(backoffMs !== undefined ? { backoffMs } : {}),
-        warn: (line) => io.stderr.write(`${line}\n`),
-      });
-      io.stdout.write(`tifa: queued ${summary.added} ${summary.added === 1 ? 'page' : 'pages'} on ${queue} (${summary.skipped} already queued or checked)\n`);
-      return 0;
-    }
-    if (command === 'work') {
-      const checker = await checkerOptionsOf(
-        {
-          ...(values.config !== undefined ? { config: values.config as string } : {}),
-          ...(values['no-config'] ? { noConfig: true } : {}),
-          ...(values.lexicon ? { lexicon: values.lexicon as string[] } : {}),
-          ...(values.allow !== undefined ? { allow: values.allow as string } : {}),
-          ...(values['as-of'] !== undefined ? { asOf: values['as-of'] as string } : {}),
-          ...(values['no-builtins'] ? { noBuiltins: true } : {}),
-        },
-        io.cwd,
-      );
-      const jobs = int('jobs');
-      const lockMs = int('lock-ms');
-      const stalledMs = int('stalled-ms');
-      const summary = await runWorker({
-        connection,
-        queue,
-        checker,
-        ...(jobs !== undefined ? { jobs } : {}),
-        ...(lockMs !== undefined ? { lockMs } : {}),
-        ...(stalledMs !== undefined ? { stalledMs } : {}),
-        exitWhenEmpty: values['exit-when-empty'] === true,
-        stop: io.stopSignal ?? stopSignal(),
-        log: (line) => io.stderr.write(`${line}\n`),
-      });
-      io.stdout.write(`tifa: worker stopped: ${summary.checked} ${summary.checked === 1 ? 'page' : 'pages'} checked, ${summary.failed} failed ${summary.failed === 1 ? 'attempt' : 'attempts'}\n`);
-      return 0;
-    }
-    if (command === 'status') {
-      const format = (values.format as string | undefined) ?? 'text';
-      formatCounts({ waiting: 0, active: 0, completed: 0, failed: 0 }, format); // rejects a bad format before connecting
-      io.stdout.write(formatCounts(await queueCounts(connection, queue), format));
-      return 0;
-    }
-    const format = (values.format as string | undefined) ?? 'jsonl';
-    if (!RESULT_FORMATS.includes(format)) throw new CommandError(`queue results --format must be ${RESULT_FORMATS.join(', ')}, not "${format}"`);
-    const { pages, failed } = await queueResults(connection, queue);
-    io.stdout.write(formatResults(pages, format, version));
-    for (const f of failed) io.stderr.write(`tifa: ${f.file} (page ${f.pageId}) failed after ${f.attempts} ${f.attempts === 1 ? 'attempt' : 'attempts'}: ${f.error}\n`);
-    if (failed.length > 0) return 2;
-    return pages.some((p) => p.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+    const run = queueRun(command, values, rest, io);
+    if (command === 'add') return await addCommand(run);
+    if (command === 'work') return await workCommand(run);
+    if (command === 'status') return await statusCommand(run);
+    return await resultsCommand(run, version);
   } catch (error) {
     io.stderr.write(`${error instanceof InputError ? `tifa: ${error.message}` : describeError(error)}\n`);
     return 2;

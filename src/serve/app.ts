@@ -145,20 +145,8 @@ function toHttpError(error: unknown, maxBody: number): HttpError {
   return new HttpError(500, 'internal', `the check failed: ${e.message ?? String(error)}`);
 }
 
-/** Builds the app (routes, parsers, error handling). The caller listens and closes. */
-export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { default: fastify } = await import('fastify');
-  const maxBody = options.maxBody ?? DEFAULT_MAX_BODY;
-  const metrics = new Metrics();
-  const log = options.log ?? (() => undefined);
-  let readiness: { state: 'starting' | 'ready' | 'failed'; reason?: string } = { state: options.ready ? 'starting' : 'ready' };
-  options.ready?.then(
-    () => (readiness = { state: 'ready' }),
-    (error: unknown) => (readiness = { state: 'failed', reason: error instanceof Error ? error.message : String(error) }),
-  );
-  const app = fastify({ bodyLimit: maxBody, logger: false, return503OnClosing: true, forceCloseConnections: 'idle' });
-
-  // Bodies arrive as bytes: JSON is decoded here (UTF-8, strictly), pages in the worker (any charset).
+/** Bodies arrive as bytes: JSON is decoded here (UTF-8, strictly), pages in the worker (any charset). */
+function addBodyParsers(app: FastifyInstance, metrics: Metrics): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
     const bytes = body as Buffer;
@@ -180,7 +168,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     metrics.bytes((body as Buffer).length);
     done(null, body);
   });
+}
 
+/** Times every request for the metrics. */
+function addTiming(app: FastifyInstance, metrics: Metrics): void {
   const started = new WeakMap<FastifyRequest, bigint>();
   app.addHook('onRequest', async (request) => {
     started.set(request, process.hrtime.bigint());
@@ -190,47 +181,50 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const seconds = t0 === undefined ? 0 : Number(process.hrtime.bigint() - t0) / 1e9;
     metrics.request(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, seconds);
   });
+}
 
+/** Every error as the JSON envelope; 404 for unknown paths. */
+function addErrorHandling(app: FastifyInstance, maxBody: number, log: (line: string) => void): void {
   app.setErrorHandler((error, _request, reply) => {
     const http = toHttpError(error, maxBody);
     if (http.status === 500) log(`tifa: ${http.message}`);
     return sendError(reply, http);
   });
   app.setNotFoundHandler((request, reply) => sendError(reply, new HttpError(404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]} (see GET /openapi.json)`)));
+}
 
-  /** 405 with an Allow header for the other methods of a known path. */
-  const allowOnly = (url: string, allowed: readonly string[]): void => {
-    const allow = allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed;
-    app.route({
-      method: METHODS.filter((m) => !allow.includes(m)),
-      url,
-      exposeHeadRoute: false,
-      handler: (request, reply) => sendError(reply.header('allow', allow.join(', ')), new HttpError(405, 'method_not_allowed', `${request.method} is not allowed on ${url} (allowed: ${allow.join(', ')})`)),
-    });
-  };
+/** 405 with an Allow header for the other methods of a known path. */
+function allowOnly(app: FastifyInstance, url: string, allowed: readonly string[]): void {
+  const allow = allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed;
+  app.route({
+    method: METHODS.filter((m) => !allow.includes(m)),
+    url,
+    exposeHeadRoute: false,
+    handler: (request, reply) => sendError(reply.header('allow', allow.join(', ')), new HttpError(405, 'method_not_allowed', `${request.method} is not allowed on ${url} (allowed: ${allow.join(', ')})`)),
+  });
+}
 
-  app.post('/v1/check', async (request, reply) => {
+/** A raw text/html or text/plain body -> the task (its charset from the query or the Content-Type). */
+function rawTask(body: Buffer, contentType: string, query: RequestOptions): CheckTask {
+  const kind = /^\s*text\/html/i.test(contentType) ? 'html' : 'text';
+  const charset = charsetOfContentType(contentType);
+  let encoding = query.encoding;
+  if (encoding === undefined && charset !== undefined) {
+    encoding = canonicalEncoding(charset);
+    if (encoding === undefined) throw new HttpError(415, 'unsupported_charset', `unknown charset "${charset}" in Content-Type`);
+  }
+  // A copy: fastify may hand out a view of a larger pooled buffer, and the task crosses threads.
+  return { bytes: new Uint8Array(body), kind, ...(encoding !== undefined ? { encoding } : {}) };
+}
+
+/** POST /v1/check: the body and query -> a task on the pool -> the findings, filtered. */
+function checkHandler(options: AppOptions, metrics: Metrics) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const query = queryOptions(request.query);
     const body = request.body;
     if (body === undefined || body === null) throw new HttpError(400, 'empty_body', 'the request has no body; send JSON {"text": ...} or a text/html or text/plain page');
-    let task: CheckTask;
-    let requestOptions: RequestOptions;
     const raw = Buffer.isBuffer(body);
-    if (raw) {
-      const contentType = String(request.headers['content-type'] ?? '');
-      const kind = /^\s*text\/html/i.test(contentType) ? 'html' : 'text';
-      const charset = charsetOfContentType(contentType);
-      let encoding = query.encoding;
-      if (encoding === undefined && charset !== undefined) {
-        encoding = canonicalEncoding(charset);
-        if (encoding === undefined) throw new HttpError(415, 'unsupported_charset', `unknown charset "${charset}" in Content-Type`);
-      }
-      // A copy: fastify may hand out a view of a larger pooled buffer, and the task crosses threads.
-      task = { bytes: new Uint8Array(body), kind, ...(encoding !== undefined ? { encoding } : {}) };
-      requestOptions = query;
-    } else {
-      ({ task, options: requestOptions } = jsonTask(body, query));
-    }
+    const { task, options: requestOptions } = raw ? { task: rawTask(body, String(request.headers['content-type'] ?? ''), query), options: query } : jsonTask(body, query);
     if (requestOptions.directives !== undefined) task.directives = requestOptions.directives;
     if (requestOptions.asOf !== undefined) task.asOf = requestOptions.asOf;
     if (requestOptions.explain !== undefined) task.explain = requestOptions.explain;
@@ -243,21 +237,39 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       response.replacements = result.replacements;
     }
     return reply.type('application/json; charset=utf-8').send(response);
-  });
-  allowOnly('/v1/check', ['POST']);
+  };
+}
+
+/** Builds the app (routes, parsers, error handling). The caller listens and closes. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { default: fastify } = await import('fastify');
+  const maxBody = options.maxBody ?? DEFAULT_MAX_BODY;
+  const metrics = new Metrics();
+  let readiness: { state: 'starting' | 'ready' | 'failed'; reason?: string } = { state: options.ready ? 'starting' : 'ready' };
+  options.ready?.then(
+    () => (readiness = { state: 'ready' }),
+    (error: unknown) => (readiness = { state: 'failed', reason: error instanceof Error ? error.message : String(error) }),
+  );
+  const app = fastify({ bodyLimit: maxBody, logger: false, return503OnClosing: true, forceCloseConnections: 'idle' });
+  addBodyParsers(app, metrics);
+  addTiming(app, metrics);
+  addErrorHandling(app, maxBody, options.log ?? (() => undefined));
+
+  app.post('/v1/check', checkHandler(options, metrics));
+  allowOnly(app, '/v1/check', ['POST']);
 
   app.get('/healthz', async (_request, reply) => {
     if (readiness.state === 'ready') return reply.send({ status: 'ok', threads: options.pool.threads });
     throw new HttpError(503, readiness.state === 'failed' ? 'setup_failed' : 'not_ready', readiness.state === 'failed' ? `the checker could not be built: ${readiness.reason}` : 'the workers are still building their checkers');
   });
-  allowOnly('/healthz', ['GET']);
+  allowOnly(app, '/healthz', ['GET']);
 
   app.get('/metrics', async (_request, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.render(options.pool)));
-  allowOnly('/metrics', ['GET']);
+  allowOnly(app, '/metrics', ['GET']);
 
   const document = openApiDocument(options.version ?? '0.0.0');
   app.get('/openapi.json', async (_request, reply) => reply.send(document));
-  allowOnly('/openapi.json', ['GET']);
+  allowOnly(app, '/openapi.json', ['GET']);
 
   return app;
 }
