@@ -26,6 +26,21 @@ describe('tifa check on PDF and DOCX files', () => {
     ]);
   });
 
+  it('json carries the document details; stylish shows the page or paragraph of each finding', async () => {
+    const json = await run(['check', 'report.pdf', 'notice.docx', 'scan.pdf', '--no-config', '--format', 'json'], { cwd: dir });
+    const results = JSON.parse(json.stdout) as Array<{ file: string; document?: unknown }>;
+    expect(results.map((x) => [x.file, x.document])).toEqual([
+      ['report.pdf', { kind: 'pdf', pages: 2, pagesWithoutText: [] }],
+      ['notice.docx', { kind: 'docx', pages: 0, pagesWithoutText: [] }],
+      ['scan.pdf', { kind: 'pdf', pages: 1, pagesWithoutText: [1], unreadable: expect.stringMatching(/no text layer/) as unknown }],
+    ]);
+    const stylish = await run(['check', 'report.pdf', 'notice.docx', '--no-config'], { cwd: dir });
+    const lines = stylish.stdout.split('\n');
+    expect(lines).toContain('report.pdf (PDF, 2 pages)');
+    expect(lines).toContain('notice.docx (DOCX)');
+    expect(lines.filter((l) => /^  \d+:\d+ /.test(l)).map((l) => l.replace(/^.*  (\S+)  /, '$1  '))).toEqual(['wrong-formulation  page 2', 'outdated-name  paragraph 2']);
+  });
+
   it('says a scan has no text layer instead of calling it clean; a broken PDF costs that file only', async () => {
     const scan = await run(['check', 'scan.pdf', '--no-config'], { cwd: dir });
     expect(scan.stderr).toMatch(/scan\.pdf: no text layer/);

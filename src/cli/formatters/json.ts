@@ -10,13 +10,16 @@ function fileFields(r: FileResult): Record<string, unknown> {
   if (r.error !== undefined) out.error = r.error;
   if (r.skipped !== undefined) out.skipped = r.skipped;
   if (r.warnings !== undefined) out.warnings = r.warnings;
+  if (r.document !== undefined) out.document = r.document;
   return out;
 }
 
 /**
  * One JSON document: `[{ file, kind, encoding, replacements, suppressed, findings: [...] }]`; an
  * input that could not be read has `error: { message, code }`, a skipped one `skipped`, and
- * `warnings` lists what the reader should know (an uncertain encoding guess, bad bytes).
+ * `warnings` lists what the reader should know (an uncertain encoding guess, bad bytes). A PDF or
+ * DOCX has `document: { kind, pages, pagesWithoutText, unreadable? }`, and its findings their
+ * `page` (PDF) or `paragraph` and `part` (DOCX).
  */
 export const json: Formatter = (results) => `${JSON.stringify(results.map((r) => ({ ...fileFields(r), findings: r.findings })), null, 2)}\n`;
 

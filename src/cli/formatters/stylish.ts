@@ -1,3 +1,5 @@
+import type { DocumentPlace } from '../../documents/types.js';
+import type { Finding } from '../../types.js';
 import type { FileResult, FileWriter, Formatter, FormatOptions } from './types.js';
 import { stringWidth } from './width.js';
 
@@ -5,6 +7,20 @@ const paint = (on: boolean, code: string, s: string): string => (on ? `\u001b[${
 
 /** Longest part of a source line shown around a finding (in code units on each side). */
 const CONTEXT = 30;
+
+/** Where a finding of a document stands: `page 2` (PDF), `paragraph 3` or `header1 paragraph 1` (DOCX). */
+function placeNote(f: Finding & DocumentPlace): string {
+  if (f.page !== undefined) return `page ${f.page}`;
+  if (f.paragraph !== undefined) return `${f.part !== undefined ? `${f.part} ` : ''}paragraph ${f.paragraph}`;
+  return '';
+}
+
+/** What is known of how an input was read: its document kind and pages, a non-UTF-8 encoding, bad bytes. */
+function fileNotes(r: FileResult): string[] {
+  const d = r.document;
+  const document = d === undefined ? '' : `${d.kind.toUpperCase()}${d.pages > 0 ? `, ${d.pages} ${d.pages === 1 ? 'page' : 'pages'}` : ''}${d.pagesWithoutText.length > 0 ? `, ${d.pagesWithoutText.length} without text` : ''}`;
+  return [document, r.encoding !== undefined && r.encoding !== 'utf-8' ? r.encoding : '', r.replacements ? `${r.replacements} bad ${r.replacements === 1 ? 'byte' : 'bytes'}` : ''].filter((n) => n !== '');
+}
 
 /**
  * The human default: per file, `line:col  severity  message  rule`, then the line with the span
@@ -42,7 +58,7 @@ export function stylishWriter({ color }: FormatOptions): FileWriter {
       return;
     }
     if (r.findings.length === 0) return;
-    const notes = [r.encoding !== undefined && r.encoding !== 'utf-8' ? r.encoding : '', r.replacements ? `${r.replacements} bad ${r.replacements === 1 ? 'byte' : 'bytes'}` : ''].filter((n) => n !== '');
+    const notes = fileNotes(r);
     out += `${paint(color, '4', r.file)}${notes.length > 0 ? paint(color, '2', ` (${notes.join(', ')})`) : ''}\n`;
     for (let k = 0; k < r.findings.length; k++) {
       const f = r.findings[k]!;
@@ -55,7 +71,9 @@ export function stylishWriter({ color }: FormatOptions): FileWriter {
       else if (f.severity === 'warning') warnings++;
       else infos++;
       const sev = f.severity === 'error' ? paint(color, '31', 'error') : f.severity === 'warning' ? paint(color, '33', 'warning') : paint(color, '36', 'info');
-      out += `  ${`${f.line}:${f.column}`.padEnd(8)} ${sev.padEnd(color ? 16 : 7)} ${f.message}  ${paint(color, '2', f.rule)}\n`;
+      // In a PDF or DOCX, line:column are of the extracted text: the page or paragraph says where to look.
+      const place = placeNote(f);
+      out += `  ${`${f.line}:${f.column}`.padEnd(8)} ${sev.padEnd(color ? 16 : 7)} ${f.message}  ${paint(color, '2', f.rule)}${place !== '' ? `  ${paint(color, '2', place)}` : ''}\n`;
       // --explain: the judge's rules that let the finding pass, and those that were off.
       if (f.explain) out += `           ${paint(color, '2', `passed: ${f.explain.passed.join(' ') || '-'}${f.explain.off.length > 0 ? `; off: ${f.explain.off.join(' ')}` : ''}${f.explain.reading !== undefined ? `; read as ${f.explain.reading}` : ''}`)}\n`;
       const lineStart = f.start - (f.column - 1);
