@@ -18,10 +18,10 @@ describe('the tifa executable', () => {
     expect(r.stdout.toString()).toBe(`::error file=<stdin>,line=1,col=24,endLine=1,endColumn=28,title=tifa misspelling::“中华明族”疑为“中华民族”的错误写法（错字：“明”应为“民”），应为“中华民族”\n`);
   });
 
-  it('0 when clean, 2 with one line on stderr and no stack for an I/O error', () => {
+  it('0 when clean, 2 with the unreadable input named on stderr and no stack', () => {
     expect(tifa(['check', ...SEED, 'pages/correct.html']).status).toBe(0);
     const r = tifa(['check', 'missing/page.html']);
     expect(r.status).toBe(2);
-    expect(r.stderr.toString()).toBe('tifa: cannot read missing/page.html: ENOENT\n');
+    expect(r.stderr.toString()).toBe('tifa: error: missing/page.html: cannot read: ENOENT (no such file or directory)\ntifa: 1 input could not be read (see above); the others were checked\n');
   });
 });
