@@ -396,10 +396,13 @@ function judgeTitle(
         if (!expected.includes(form) && !titleIds.includes(t.id)) expected.push(form);
       }
       if (expected.length === 0 && heldBefore.length > 0) expected.push(`原${canonical[0]}`);
-      const now = current.length > 0 ? `${asOf}任${current.map((t) => t.text).join('、')}` : `${asOf}不在表中所列职务上`;
+      const now = current.length > 0 ? `于${asOf}任${current.map((t) => t.text).join('、')}` : `于${asOf}不在表中所列职务上`;
       const past = heldBefore.length > 0 ? `，曾任${canonical[0]}（${heldBefore.map((h) => `${h.since}至${h.until ?? '今'}`).join('、')}）` : '';
       const source = (current.length > 0 ? p.held.find((h) => holdsOn(h, asOf)) : heldBefore[0])?.source;
-      f = { rule: 'leader-title', severity: 'error', start: tStart, end: tEnd, expected, detail: 'title', confidence: 0.95, entry: p.id, why: `${name}${now}${past}` };
+      // A post the person really held, given as current, is most often an older page read as of
+      // today (pass the page's date as asOf): a warning. A title never held is an error.
+      const heldThisTitle = heldBefore.length > 0;
+      f = { rule: 'leader-title', severity: heldThisTitle ? 'warning' : 'error', start: tStart, end: tEnd, expected, detail: 'title', confidence: 0.95, entry: p.id, why: `${name}${now}${past}` };
       if (source) f.source = source;
     }
     first ??= f;
