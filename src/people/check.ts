@@ -72,8 +72,30 @@ interface Slip {
 
 export function checkPeople(text: string, table: PeopleTable, options: PeopleCheckOptions): PeopleFinding[] {
   if (table.people.length === 0 || text.length === 0) return [];
-  const { asOf } = options;
-  const out: PeopleFinding[] = [];
+  const scan = scanNames(text, table, options);
+  namesAfterTitles(scan);
+  for (const o of scan.names) titlesOfName(scan, o);
+  namesBeforeAfterForms(scan);
+  for (const list of lists(text, scan.names)) checkList(scan, list);
+  return dedupe(scan.out);
+}
+
+/** What the passes of one check share: the inputs, the table names written exactly, the findings so far. */
+interface Scan {
+  text: string;
+  table: PeopleTable;
+  options: PeopleCheckOptions;
+  asOf: string;
+  names: Occurrence[];
+  nameAt: Map<number, Occurrence>;
+  nameEndingAt: Map<number, Occurrence>;
+  /** Whether [s, e) touches an exactly written name. */
+  covered: (s: number, e: number) => boolean;
+  presentNames: Set<string>;
+  out: PeopleFinding[];
+}
+
+function scanNames(text: string, table: PeopleTable, options: PeopleCheckOptions): Scan {
   const names = exactNames(text, table);
   const nameAt = new Map<number, Occurrence>();
   const nameEndingAt = new Map<number, Occurrence>();
@@ -88,8 +110,11 @@ export function checkPeople(text: string, table: PeopleTable, options: PeopleChe
     return false;
   };
   const presentNames = new Set(names.map((o) => text.slice(o.start, o.end)));
+  return { text, table, options, asOf: options.asOf, names, nameAt, nameEndingAt, covered, presentNames, out: [] };
+}
 
-  // --- misspelt names right after a title form
+/** Misspelt names right after a title form. */
+function namesAfterTitles({ text, table, options, asOf, nameAt, covered, presentNames, out }: Scan): void {
   for (const t of titleForms(text, table)) {
     const slot = t.end;
     if (nameAt.has(slot) || covered(slot, slot + 1)) continue;
@@ -98,48 +123,66 @@ export function checkPeople(text: string, table: PeopleTable, options: PeopleChe
     const slip = bestSlip(text, slot, 'forward', table, options.confusion, 'strong', presentNames, t.title, holder);
     if (slip) out.push(slipFinding(text, slip, `职务“${text.slice(t.start, t.end)}”后`));
   }
-  // --- titles bound to names: the chain before (read right to left), the short form after
-  for (const o of names) {
-    const chain = chainBefore(text, o.start, table);
-    const adjacent = chain.titles[0];
-    if (adjacent && chain.mark === 'none' && !o.people.some((p) => p.held.some((h) => h.title === adjacent.title && holdsOn(h, asOf)))) {
-      // 国务院总理李强克 (2022): 李强 is a name of the table, but 李克强 with two characters swapped held the title
-      const longer = slipsAt(text, o.start, 'forward', table, options.confusion).find((s) => s.end > o.end && s.person.held.some((h) => h.title === adjacent.title && holdsOn(h, asOf)));
-      if (longer) {
-        out.push(slipFinding(text, longer, `职务“${text.slice(adjacent.start, adjacent.end)}”后`));
-        continue;
-      }
-    }
-    for (const t of chain.titles) {
-      const f = judgeTitle(text, o, [t.title], t.start, t.end, chain.mark, 'before', table, asOf);
-      if (f) out.push(f);
-    }
-    // 国务院副总理韩正、孙春兰、胡春华、刘鹤: a title held by several people covers the bare names listed after the first
-    if (chain.titles.length === 0 && text[o.start - 1] === '、') {
-      let first = nameEndingAt.get(o.start - 1);
-      while (first && text[first.start - 1] === '、') first = nameEndingAt.get(first.start - 1);
-      const head = first ? chainBefore(text, first.start, table) : undefined;
-      const t = head?.titles[0];
-      if (head && t && head.mark === 'none' && table.bodies.some((b) => b.title === t.title || b.listedAfter === t.title)) {
-        const f = judgeTitle(text, o, [t.title], t.start, t.end, 'none', 'before', table, asOf);
-        if (f) out.push({ ...f, start: o.start, end: o.end, listedUnder: text.slice(t.start, t.end) });
-      }
-    }
-    const form = afterFormAt(text, o.end, table);
-    if (form && chain.titles.length === 0 && !o.people.some((p) => p.held.some((h) => form.titles.includes(h.title) && holdsOn(h, asOf)))) {
-      // 克李强总理 (2021): 李强 is a name of the table, but 李克强 with two characters swapped held the post
-      const longer = slipsAt(text, o.end, 'backward', table, options.confusion).find((s) => s.start < o.start && s.person.held.some((h) => form.titles.includes(h.title) && holdsOn(h, asOf)));
-      if (longer) {
-        out.push(slipFinding(text, longer, `“${form.text}”前`));
-        continue;
-      }
-    }
-    if (form && (STRONG_AFTER.has(form.text) || o.end - o.start >= 3) && chain.mark === 'none') {
-      const f = judgeTitle(text, o, form.titles, o.end, o.end + form.text.length, 'none', 'after', table, asOf);
-      if (f) out.push(f);
+}
+
+/** Titles bound to a name: the chain before it (read right to left), a list head's title, the short form after it. */
+function titlesOfName(scan: Scan, o: Occurrence): void {
+  const { text, table, asOf, out } = scan;
+  const chain = chainBefore(text, o.start, table);
+  if (swappedAfterTitle(scan, o, chain)) return;
+  for (const t of chain.titles) {
+    const f = judgeTitle(text, o, [t.title], t.start, t.end, chain.mark, 'before', table, asOf);
+    if (f) out.push(f);
+  }
+  if (chain.titles.length === 0 && text[o.start - 1] === '、') titleOverList(scan, o);
+  titleAfterName(scan, o, chain);
+}
+
+/**
+ * 国务院总理李强克 (2022): 李强 is a name of the table, but 李克强 with two characters swapped held
+ * the title right before it; reports that slip and says whether it did.
+ */
+function swappedAfterTitle({ text, table, options, asOf, out }: Scan, o: Occurrence, chain: Chain): boolean {
+  const adjacent = chain.titles[0];
+  if (!adjacent || chain.mark !== 'none' || o.people.some((p) => p.held.some((h) => h.title === adjacent.title && holdsOn(h, asOf)))) return false;
+  const longer = slipsAt(text, o.start, 'forward', table, options.confusion).find((s) => s.end > o.end && s.person.held.some((h) => h.title === adjacent.title && holdsOn(h, asOf)));
+  if (!longer) return false;
+  out.push(slipFinding(text, longer, `职务“${text.slice(adjacent.start, adjacent.end)}”后`));
+  return true;
+}
+
+/** 国务院副总理韩正、孙春兰、胡春华、刘鹤: a title held by several people covers the bare names listed after the first. */
+function titleOverList({ text, table, asOf, nameEndingAt, out }: Scan, o: Occurrence): void {
+  let first = nameEndingAt.get(o.start - 1);
+  while (first && text[first.start - 1] === '、') first = nameEndingAt.get(first.start - 1);
+  const head = first ? chainBefore(text, first.start, table) : undefined;
+  const t = head?.titles[0];
+  if (head && t && head.mark === 'none' && table.bodies.some((b) => b.title === t.title || b.listedAfter === t.title)) {
+    const f = judgeTitle(text, o, [t.title], t.start, t.end, 'none', 'before', table, asOf);
+    if (f) out.push({ ...f, start: o.start, end: o.end, listedUnder: text.slice(t.start, t.end) });
+  }
+}
+
+/** The short form right after a name (李强总理), judged when no chain before it binds the name. */
+function titleAfterName({ text, table, options, asOf, out }: Scan, o: Occurrence, chain: Chain): void {
+  const form = afterFormAt(text, o.end, table);
+  if (!form) return;
+  if (chain.titles.length === 0 && !o.people.some((p) => p.held.some((h) => form.titles.includes(h.title) && holdsOn(h, asOf)))) {
+    // 克李强总理 (2021): 李强 is a name of the table, but 李克强 with two characters swapped held the post
+    const longer = slipsAt(text, o.end, 'backward', table, options.confusion).find((s) => s.start < o.start && s.person.held.some((h) => form.titles.includes(h.title) && holdsOn(h, asOf)));
+    if (longer) {
+      out.push(slipFinding(text, longer, `“${form.text}”前`));
+      return;
     }
   }
-  // --- misspelt names right before a short form or 同志
+  if ((STRONG_AFTER.has(form.text) || o.end - o.start >= 3) && chain.mark === 'none') {
+    const f = judgeTitle(text, o, form.titles, o.end, o.end + form.text.length, 'none', 'after', table, asOf);
+    if (f) out.push(f);
+  }
+}
+
+/** Misspelt names right before a short form or 同志. */
+function namesBeforeAfterForms({ text, table, options, asOf, nameEndingAt, covered, presentNames, out }: Scan): void {
   for (const a of afterForms(text, table)) {
     if (nameEndingAt.has(a.start) || covered(a.start - 1, a.start)) continue;
     const strength = STRONG_AFTER.has(a.text) ? 'strong' : 'medium';
@@ -152,25 +195,25 @@ export function checkPeople(text: string, table: PeopleTable, options: PeopleChe
     const slip = bestSlip(text, a.start, 'backward', table, options.confusion, strength, presentNames, undefined, supported, homophoneOk);
     if (slip) out.push(slipFinding(text, slip, `“${a.text}”前`));
   }
-  // --- lists: misspelt members and protocol order
-  for (const list of lists(text, names)) {
-    // 副省长张叁、李斯光陪同: the last item ends where the text goes on, so it is read from its start
-    if (list.tail !== undefined) {
-      const lastKnown = list.items[list.items.length - 1]!;
-      const slip = slipsAt(text, list.tail, 'forward', table, options.confusion).find(
-        (s) => (s.detail === 'transposition' || s.detail === 'duplication' || (s.detail === 'substitution' && s.kind !== 'near-homophone')) && table.bodies.some((b) => b.since <= asOf && b.members.includes(s.person.id) && lastKnown.people.some((q) => b.members.includes(q.id))),
-      );
-      if (slip) out.push(slipFinding(text, slip, '人名列举中'));
-    }
-    for (const gap of list.unknown) {
-      const neighbours = [list.items[gap.index - 1], list.items[gap.index + 1]].filter((x): x is Occurrence => x !== undefined && x.people.length > 0);
-      const slip = bestSlipIn(text, gap.start, gap.end, table, options.confusion, presentNames, neighbours, asOf);
-      if (slip) out.push(slipFinding(text, slip, '人名列举中'));
-    }
-    const f = judgeOrder(text, list, table, asOf);
-    if (f) out.push(f);
+}
+
+/** A 、 list: misspelt members and protocol order. */
+function checkList({ text, table, options, asOf, presentNames, out }: Scan, list: List): void {
+  // 副省长张叁、李斯光陪同: the last item ends where the text goes on, so it is read from its start
+  if (list.tail !== undefined) {
+    const lastKnown = list.items[list.items.length - 1]!;
+    const slip = slipsAt(text, list.tail, 'forward', table, options.confusion).find(
+      (s) => (s.detail === 'transposition' || s.detail === 'duplication' || (s.detail === 'substitution' && s.kind !== 'near-homophone')) && table.bodies.some((b) => b.since <= asOf && b.members.includes(s.person.id) && lastKnown.people.some((q) => b.members.includes(q.id))),
+    );
+    if (slip) out.push(slipFinding(text, slip, '人名列举中'));
   }
-  return dedupe(out);
+  for (const gap of list.unknown) {
+    const neighbours = [list.items[gap.index - 1], list.items[gap.index + 1]].filter((x): x is Occurrence => x !== undefined && x.people.length > 0);
+    const slip = bestSlipIn(text, gap.start, gap.end, table, options.confusion, presentNames, neighbours, asOf);
+    if (slip) out.push(slipFinding(text, slip, '人名列举中'));
+  }
+  const f = judgeOrder(text, list, table, asOf);
+  if (f) out.push(f);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,8 +315,14 @@ function titleEndingAt(text: string, end: number, table: PeopleTable): TitleAt |
 
 type Mark = 'none' | 'past' | 'any-time';
 
+/** Title forms right before a name, nearest first, and what marks them as history. */
+interface Chain {
+  titles: TitleAt[];
+  mark: Mark;
+}
+
 /** The chain of title forms right before a name (separated by 、), and a 原/时任 mark before it. */
-function chainBefore(text: string, nameStart: number, table: PeopleTable): { titles: TitleAt[]; mark: Mark } {
+function chainBefore(text: string, nameStart: number, table: PeopleTable): Chain {
   const titles: TitleAt[] = [];
   let pos = nameStart;
   let mark: Mark = 'none';

@@ -7,7 +7,7 @@ import type { Node, YAMLMap } from 'yaml';
 import { lazyModule } from '../util/require.js';
 import { toIsoDate } from '../lexicon/parse.js';
 import type { LexiconIssue } from '../errors.js';
-import type { PeopleBody, PeopleFile, PeoplePost, PeopleRemoval, Person } from './types.js';
+import type { PeopleBody, PeopleFile, PeoplePost, PeopleRemoval, PeopleTitle, Person } from './types.js';
 
 const yaml = lazyModule<typeof import('yaml')>('yaml');
 const isMap = (n: unknown): n is YAMLMap => yaml().isMap(n);
@@ -48,27 +48,8 @@ export function parsePeopleFile(file: string, yamlText: string): ParsedPeopleFil
     issue(root, 'a people file is a mapping with `kind: people`, `titles`, `bodies` and `people`');
     return { table, issues };
   }
-  for (const pair of root.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!TOP.includes(key)) issue(pair.key, `unknown top-level field \`${key}\` (expected ${TOP.join(', ')})`);
-  }
-  if ((root.get('kind') as unknown) !== 'people') issue(root.get('kind', true) ?? 1, '`kind` must be `people`');
-  const since = date(root, 'since', false, issue);
-  if (since) table.since = since;
-
-  // sources: a map of short keys to citations, so that posts can say `source: npc14-1`.
-  const sources = new Map<string, string>();
-  const sourcesNode = root.get('sources', true);
-  if (sourcesNode !== undefined && sourcesNode !== null) {
-    if (!isMap(sourcesNode)) issue(sourcesNode, '`sources` must be a mapping of keys to citations');
-    else
-      for (const pair of sourcesNode.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : '';
-        const value = isScalar(pair.value) ? pair.value.value : undefined;
-        if (typeof value !== 'string' || value.trim() === '') issue(pair.value ?? pair.key, `source \`${key}\` must be a non-empty citation`);
-        else sources.set(key, value.trim());
-      }
-  }
+  readHeader(root, table, issue);
+  const sources = readSources(root, issue);
   const source = (map: YAMLMap): string | undefined => {
     const value = map.get('source');
     if (typeof value !== 'string' || value.trim() === '') {
@@ -77,90 +58,163 @@ export function parsePeopleFile(file: string, yamlText: string): ParsedPeopleFil
     }
     return sources.get(value.trim()) ?? value.trim();
   };
-
+  const reader: Reader = { file, issue, lineOf, source };
   for (const item of list(root, 'titles', issue)) {
-    const fields = ['id', 'text', 'aliases', 'after'];
-    known(item, fields, 'title', issue); // reported; the rest is still read, to report all at once
-    const id = ident(item, issue);
-    const text = han(item, 'text', issue);
-    const aliases = hanList(item, 'aliases', issue);
-    const after = hanList(item, 'after', issue);
-    if (id && text && aliases && after) table.titles.push({ id, text, aliases, after, file, line: lineOf(item) });
+    const title = readTitle(item, reader);
+    if (title) table.titles.push(title);
   }
   for (const item of list(root, 'bodies', issue)) {
-    known(item, ['id', 'name', 'series', 'title', 'listedAfter', 'since', 'until', 'members', 'source'], 'body', issue);
-    const id = ident(item, issue);
-    const name = str(item, 'name', true, issue);
-    const series = str(item, 'series', false, issue) ?? id;
-    const title = str(item, 'title', false, issue);
-    const listedAfter = str(item, 'listedAfter', false, issue);
-    const from = date(item, 'since', true, issue);
-    const until = date(item, 'until', false, issue);
-    if (from && until && until <= from) issue(item.get('until', true), `until (${until}) must be after since (${from})`);
-    const membersNode = item.get('members', true);
-    const members: string[] = [];
-    if (!isSeq(membersNode) || membersNode.items.length < 2) issue(membersNode ?? item, '`members` must list at least two person ids in protocol order');
-    else
-      for (const m of membersNode.items) {
-        const v = isScalar(m) ? m.value : undefined;
-        if (typeof v !== 'string' || !ID_RE.test(v)) issue(m, '`members` holds person ids');
-        else members.push(v);
-      }
-    const src = source(item);
-    if (id && name && series && from && src && (until === undefined || until > from)) {
-      const body: PeopleBody = { id, name, series, since: from, members, source: src, file, line: lineOf(item) };
-      if (until) body.until = until;
-      if (title) body.title = title;
-      if (listedAfter) body.listedAfter = listedAfter;
-      table.bodies.push(body);
-    }
+    const body = readBody(item, reader);
+    if (body) table.bodies.push(body);
   }
   for (const item of list(root, 'people', issue)) {
-    known(item, ['id', 'name', 'posts', 'removed', 'note'], 'person', issue);
-    const id = ident(item, issue);
-    const name = han(item, 'name', issue);
-    const note = str(item, 'note', false, issue);
-    const postsNode = item.get('posts', true);
-    const posts: PeoplePost[] = [];
-    if (!isSeq(postsNode)) issue(postsNode ?? item, '`posts` must be a list (may be empty: [])');
-    else
-      for (const p of postsNode.items) {
-        if (!isMap(p)) {
-          issue(p, 'a post is a mapping with title, since, until, source');
-          continue;
-        }
-        known(p, ['title', 'since', 'until', 'source'], 'post', issue);
-        const title = str(p, 'title', true, issue);
-        const from = date(p, 'since', true, issue);
-        const until = date(p, 'until', false, issue);
-        if (from && until && until <= from) issue(p.get('until', true), `until (${until}) must be after since (${from})`);
-        const src = source(p);
-        if (title && from && src && (until === undefined || until > from)) {
-          const post: PeoplePost = { title, since: from, source: src, line: lineOf(p) };
-          if (until) post.until = until;
-          posts.push(post);
-        }
-      }
-    let removed: PeopleRemoval | undefined;
-    const removedNode = item.get('removed', true);
-    if (removedNode !== undefined && removedNode !== null) {
-      if (!isMap(removedNode)) issue(removedNode, '`removed` is a mapping with date, what, source');
-      else {
-        known(removedNode, ['date', 'what', 'source'], 'removal', issue);
-        const d = date(removedNode, 'date', true, issue);
-        const what = str(removedNode, 'what', true, issue);
-        const src = source(removedNode);
-        if (d && what && src) removed = { date: d, what, source: src, line: lineOf(removedNode) };
-      }
-    }
-    if (id && name && isSeq(postsNode)) {
-      const person: Person = { id, name, posts, file, line: lineOf(item) };
-      if (removed) person.removed = removed;
-      if (note) person.note = note;
-      table.people.push(person);
-    }
+    const person = readPerson(item, reader);
+    if (person) table.people.push(person);
   }
   return { table, issues };
+}
+
+/** What the readers of one file's items share: where issues go, node lines, `source` resolved through `sources`. */
+interface Reader {
+  file: string;
+  issue: Issue;
+  lineOf: (node: unknown) => number;
+  source: (map: YAMLMap) => string | undefined;
+}
+
+/** The top-level fields other than the lists: unknown ones, `kind`, `since`. */
+function readHeader(root: YAMLMap, table: PeopleFile, issue: Issue): void {
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!TOP.includes(key)) issue(pair.key, `unknown top-level field \`${key}\` (expected ${TOP.join(', ')})`);
+  }
+  if ((root.get('kind') as unknown) !== 'people') issue(root.get('kind', true) ?? 1, '`kind` must be `people`');
+  const since = date(root, 'since', false, issue);
+  if (since) table.since = since;
+}
+
+/** `sources`: a map of short keys to citations, so that posts can say `source: npc14-1`. */
+function readSources(root: YAMLMap, issue: Issue): Map<string, string> {
+  const sources = new Map<string, string>();
+  const sourcesNode = root.get('sources', true);
+  if (sourcesNode === undefined || sourcesNode === null) return sources;
+  if (!isMap(sourcesNode)) {
+    issue(sourcesNode, '`sources` must be a mapping of keys to citations');
+    return sources;
+  }
+  for (const pair of sourcesNode.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = isScalar(pair.value) ? pair.value.value : undefined;
+    if (typeof value !== 'string' || value.trim() === '') issue(pair.value ?? pair.key, `source \`${key}\` must be a non-empty citation`);
+    else sources.set(key, value.trim());
+  }
+  return sources;
+}
+
+function readTitle(item: YAMLMap, { file, issue, lineOf }: Reader): PeopleTitle | undefined {
+  known(item, ['id', 'text', 'aliases', 'after'], 'title', issue); // reported; the rest is still read, to report all at once
+  const id = ident(item, issue);
+  const text = han(item, 'text', issue);
+  const aliases = hanList(item, 'aliases', issue);
+  const after = hanList(item, 'after', issue);
+  return id && text && aliases && after ? { id, text, aliases, after, file, line: lineOf(item) } : undefined;
+}
+
+function readBody(item: YAMLMap, reader: Reader): PeopleBody | undefined {
+  const { file, issue, lineOf } = reader;
+  known(item, ['id', 'name', 'series', 'title', 'listedAfter', 'since', 'until', 'members', 'source'], 'body', issue);
+  const id = ident(item, issue);
+  const name = str(item, 'name', true, issue);
+  const series = str(item, 'series', false, issue) ?? id;
+  const title = str(item, 'title', false, issue);
+  const listedAfter = str(item, 'listedAfter', false, issue);
+  const from = date(item, 'since', true, issue);
+  const until = date(item, 'until', false, issue);
+  if (from && until && until <= from) issue(item.get('until', true), `until (${until}) must be after since (${from})`);
+  const members = readMembers(item, issue);
+  const src = reader.source(item);
+  if (!(id && name && series && from && src && (until === undefined || until > from))) return undefined;
+  const body: PeopleBody = { id, name, series, since: from, members, source: src, file, line: lineOf(item) };
+  if (until) body.until = until;
+  if (title) body.title = title;
+  if (listedAfter) body.listedAfter = listedAfter;
+  return body;
+}
+
+/** A body's `members`: two or more person ids in protocol order (the valid ones, the others reported). */
+function readMembers(item: YAMLMap, issue: Issue): string[] {
+  const membersNode = item.get('members', true);
+  const members: string[] = [];
+  if (!isSeq(membersNode) || membersNode.items.length < 2) issue(membersNode ?? item, '`members` must list at least two person ids in protocol order');
+  else
+    for (const m of membersNode.items) {
+      const v = isScalar(m) ? m.value : undefined;
+      if (typeof v !== 'string' || !ID_RE.test(v)) issue(m, '`members` holds person ids');
+      else members.push(v);
+    }
+  return members;
+}
+
+function readPerson(item: YAMLMap, reader: Reader): Person | undefined {
+  const { file, issue, lineOf } = reader;
+  known(item, ['id', 'name', 'posts', 'removed', 'note'], 'person', issue);
+  const id = ident(item, issue);
+  const name = han(item, 'name', issue);
+  const note = str(item, 'note', false, issue);
+  const posts = readPosts(item, reader);
+  const removed = readRemoval(item, reader);
+  if (!(id && name && posts)) return undefined;
+  const person: Person = { id, name, posts, file, line: lineOf(item) };
+  if (removed) person.removed = removed;
+  if (note) person.note = note;
+  return person;
+}
+
+/** A person's `posts`: the valid ones (the others reported), or undefined when `posts` is not a list. */
+function readPosts(item: YAMLMap, reader: Reader): PeoplePost[] | undefined {
+  const postsNode = item.get('posts', true);
+  if (!isSeq(postsNode)) {
+    reader.issue(postsNode ?? item, '`posts` must be a list (may be empty: [])');
+    return undefined;
+  }
+  const posts: PeoplePost[] = [];
+  for (const p of postsNode.items) {
+    if (!isMap(p)) {
+      reader.issue(p, 'a post is a mapping with title, since, until, source');
+      continue;
+    }
+    const post = readPost(p, reader);
+    if (post) posts.push(post);
+  }
+  return posts;
+}
+
+function readPost(p: YAMLMap, { issue, lineOf, source }: Reader): PeoplePost | undefined {
+  known(p, ['title', 'since', 'until', 'source'], 'post', issue);
+  const title = str(p, 'title', true, issue);
+  const from = date(p, 'since', true, issue);
+  const until = date(p, 'until', false, issue);
+  if (from && until && until <= from) issue(p.get('until', true), `until (${until}) must be after since (${from})`);
+  const src = source(p);
+  if (!(title && from && src && (until === undefined || until > from))) return undefined;
+  const post: PeoplePost = { title, since: from, source: src, line: lineOf(p) };
+  if (until) post.until = until;
+  return post;
+}
+
+/** A person's `removed` (date, what, source), when given and valid. */
+function readRemoval(item: YAMLMap, { issue, lineOf, source }: Reader): PeopleRemoval | undefined {
+  const removedNode = item.get('removed', true);
+  if (removedNode === undefined || removedNode === null) return undefined;
+  if (!isMap(removedNode)) {
+    issue(removedNode, '`removed` is a mapping with date, what, source');
+    return undefined;
+  }
+  known(removedNode, ['date', 'what', 'source'], 'removal', issue);
+  const d = date(removedNode, 'date', true, issue);
+  const what = str(removedNode, 'what', true, issue);
+  const src = source(removedNode);
+  return d && what && src ? { date: d, what, source: src, line: lineOf(removedNode) } : undefined;
 }
 
 type Issue = (node: unknown, reason: string) => void;

@@ -41,9 +41,24 @@ export interface PeopleTable {
 /** Validates the files together and builds the table; `issues` is empty when all is well. */
 export function buildPeopleTable(files: readonly PeopleFile[]): { table: PeopleTable; issues: LexiconIssue[] } {
   const issues: LexiconIssue[] = [];
-  const at = (file: string, line: number, reason: string): void => {
+  const at: At = (file, line, reason) => {
     issues.push({ file, line, reason });
   };
+  const { titles, before, after } = indexTitles(files, at);
+  const { people, byId } = joinPeople(files, titles, at);
+  const bodies = joinBodies(files, titles, byId, at);
+  const byName = new Map<string, TablePerson[]>();
+  for (const p of people) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+  const lengths = [...new Set(people.map((p) => p.name.length))].sort((a, b) => b - a);
+  const longestBefore = Math.max(0, ...[...before.keys()].map((k) => k.length));
+  return { table: { titles, people, byId, byName, before, after, longestBefore, bodies, nameLengths: lengths }, issues };
+}
+
+/** Reports a problem at a file and line. */
+type At = (file: string, line: number, reason: string) => void;
+
+/** The titles by id and their forms (before a name: one title each; after a name: any number). */
+function indexTitles(files: readonly PeopleFile[], at: At): Pick<PeopleTable, 'titles' | 'before' | 'after'> {
   const titles = new Map<string, PeopleTitle>();
   const before = new Map<string, string>();
   const after = new Map<string, string[]>();
@@ -66,6 +81,11 @@ export function buildPeopleTable(files: readonly PeopleFile[]): { table: PeopleT
       }
       for (const form of t.after) after.set(form, [...(after.get(form) ?? []), t.id]);
     }
+  return { titles, before, after };
+}
+
+/** The people of all files (ids unique), each holding its posts; body titles are added by joinBodies. */
+function joinPeople(files: readonly PeopleFile[], titles: ReadonlyMap<string, PeopleTitle>, at: At): Pick<PeopleTable, 'people' | 'byId'> {
   const byId = new Map<string, TablePerson>();
   const people: TablePerson[] = [];
   const origin = new Map<string, Person>();
@@ -77,23 +97,33 @@ export function buildPeopleTable(files: readonly PeopleFile[]): { table: PeopleT
         continue;
       }
       origin.set(p.id, p);
-      const held: HeldTitle[] = [];
-      for (const post of p.posts) {
-        if (!titles.has(post.title)) at(p.file, post.line, `unknown title "${post.title}" (define it under \`titles\`)`);
-        const h: HeldTitle = { title: post.title, since: post.since, source: post.source };
-        if (post.until) h.until = post.until;
-        held.push(h);
-      }
-      if (p.removed) {
-        const last = p.posts.reduce<string | undefined>((m, x) => (x.until === undefined ? '9999' : m === undefined || x.until > m ? x.until : m), undefined);
-        if (last === '9999') at(p.file, p.removed.line, `${p.name} is recorded as removed on ${p.removed.date} but still holds an open post (give it \`until\`)`);
-      }
-      const person: TablePerson = { id: p.id, name: p.name, held, file: p.file };
-      if (p.removed) person.removed = p.removed;
-      if (f.since) person.coverage = f.since;
+      const person = tablePerson(p, f, titles, at);
       byId.set(p.id, person);
       people.push(person);
     }
+  return { people, byId };
+}
+
+function tablePerson(p: Person, f: PeopleFile, titles: ReadonlyMap<string, PeopleTitle>, at: At): TablePerson {
+  const held: HeldTitle[] = [];
+  for (const post of p.posts) {
+    if (!titles.has(post.title)) at(p.file, post.line, `unknown title "${post.title}" (define it under \`titles\`)`);
+    const h: HeldTitle = { title: post.title, since: post.since, source: post.source };
+    if (post.until) h.until = post.until;
+    held.push(h);
+  }
+  if (p.removed) {
+    const last = p.posts.reduce<string | undefined>((m, x) => (x.until === undefined ? '9999' : m === undefined || x.until > m ? x.until : m), undefined);
+    if (last === '9999') at(p.file, p.removed.line, `${p.name} is recorded as removed on ${p.removed.date} but still holds an open post (give it \`until\`)`);
+  }
+  const person: TablePerson = { id: p.id, name: p.name, held, file: p.file };
+  if (p.removed) person.removed = p.removed;
+  if (f.since) person.coverage = f.since;
+  return person;
+}
+
+/** The bodies of all files (ids unique, titles and members known); a body's title is held by each member. */
+function joinBodies(files: readonly PeopleFile[], titles: ReadonlyMap<string, PeopleTitle>, byId: ReadonlyMap<string, TablePerson>, at: At): PeopleBody[] {
   const bodies: PeopleBody[] = [];
   const bodyIds = new Map<string, PeopleBody>();
   for (const f of files)
@@ -120,11 +150,7 @@ export function buildPeopleTable(files: readonly PeopleFile[]): { table: PeopleT
       }
       bodies.push(b);
     }
-  const byName = new Map<string, TablePerson[]>();
-  for (const p of people) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
-  const lengths = [...new Set(people.map((p) => p.name.length))].sort((a, b) => b - a);
-  const longestBefore = Math.max(0, ...[...before.keys()].map((k) => k.length));
-  return { table: { titles, people, byId, byName, before, after, longestBefore, bodies, nameLengths: lengths }, issues };
+  return bodies;
 }
 
 /** Whether a held title covers a date. */
