@@ -1,5 +1,5 @@
 // Compiled (not run) by test/types/typecheck.test.ts: the public API's types as a consumer sees them.
-import { createChecker, type Finding, type CheckerOptions, type RuleId } from '../../src/index.js';
+import { createChecker, type Finding, type CheckerOptions, type RuleId, type TifaConfig } from '../../src/index.js';
 
 const checker = createChecker({ builtins: true, fuzzy: true, asOf: '2024-06-30', allow: ['大美中国'], minConfidence: 0.5, segmenter: 'jieba' });
 const findings: Finding[] = checker.check('中华明族');
@@ -27,3 +27,13 @@ void bad;
 
 const options: CheckerOptions = { lexicons: [{ name: 'ours.yaml', text: 'kind: banned\nentries: []\n' }] };
 void options;
+
+// The config file's type, derived from the options table (src/options/table.ts).
+const config: TifaConfig = { severity: 'warning', segmenter: 'none', rules: ['misspelling'], maxFindings: 10, ext: ['.html'], directives: false, asOf: '2024-06-30' };
+void config;
+// @ts-expect-error an unknown config key does not compile
+const unknownKey: TifaConfig = { colour: true };
+// @ts-expect-error a severity is error, warning or info
+const badSeverity: TifaConfig = { severity: 'fatal' };
+void unknownKey;
+void badSeverity;
