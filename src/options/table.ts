@@ -35,7 +35,8 @@ const key =
   <T>() =>
   <K extends string>(name: K, check: ValueCheck): ConfigKey<K, T> => ({ key: name, check });
 
-export type HelpGroup = 'Output' | 'Input' | 'Fixing' | 'Lexicons' | 'Configuration' | 'Crawl';
+/** Help sections (`Serve`: the options of tifa serve, src/serve/cli.ts). */
+export type HelpGroup = 'Output' | 'Input' | 'Fixing' | 'Lexicons' | 'Configuration' | 'Crawl' | 'Serve';
 
 export interface OptionRow {
   /** parseArgs' type: a switch, or a flag taking a value. */
@@ -116,17 +117,22 @@ export const OPTIONS = {
 type Table = typeof OPTIONS;
 export type OptionFlag = keyof Table;
 
-/** The parseArgs configuration of some rows (only the keys parseArgs reads). */
-export type ParseConfig<F extends OptionFlag> = { [K in F]: Pick<Table[K], Extract<keyof Table[K], 'type' | 'short' | 'multiple'>> };
+/** The parseArgs configuration of some rows of a table (only the keys parseArgs reads). */
+export type ParseConfig<T extends Record<string, OptionRow>, F extends keyof T = keyof T> = { [K in F]: Pick<T[K], Extract<keyof T[K], 'type' | 'short' | 'multiple'>> };
 
-/** The parseArgs options for the given flags (default: every flag in the table). */
-export function parseConfig<F extends OptionFlag = OptionFlag>(flags: readonly F[] = Object.keys(OPTIONS) as F[]): ParseConfig<F> {
+/** The parseArgs options of a table's rows (default: all of them). */
+export function parseConfigOf<T extends Record<string, OptionRow>, F extends keyof T & string = keyof T & string>(table: T, flags: readonly F[] = Object.keys(table) as F[]): ParseConfig<T, F> {
   const out: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
   for (const flag of flags) {
-    const row: OptionRow = OPTIONS[flag];
+    const row = table[flag] as OptionRow;
     out[flag] = { type: row.type, ...(row.short !== undefined ? { short: row.short } : {}), ...(row.multiple === true ? { multiple: true } : {}) };
   }
-  return out as ParseConfig<F>;
+  return out as ParseConfig<T, F>;
+}
+
+/** The parseArgs options for the given flags of this table (default: every flag). */
+export function parseConfig<F extends OptionFlag = OptionFlag>(flags?: readonly F[]): ParseConfig<Table, F> {
+  return parseConfigOf(OPTIONS, flags);
 }
 
 /** Flags only `tifa crawl` takes. */
@@ -149,10 +155,10 @@ function helpEntry(flag: string, row: OptionRow): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The help lines of one group, in table order. */
-export function helpLines(group: HelpGroup): string {
+/** The help lines of one group of a table (default: this one), in table order. */
+export function helpLines(group: HelpGroup, table: Readonly<Record<string, OptionRow>> = OPTIONS): string {
   let out = '';
-  for (const [flag, row] of Object.entries(OPTIONS) as Array<[string, OptionRow]>) if (row.group === group) out += helpEntry(flag, row);
+  for (const [flag, row] of Object.entries(table)) if (row.group === group) out += helpEntry(flag, row);
   return out;
 }
 

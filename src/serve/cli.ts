@@ -9,8 +9,7 @@ import { LexiconError, OptionsError } from '../errors.js';
 import { DEFAULT_MAX_BODY } from './app.js';
 import { checkerOptionsOf, CommandError, positiveInt } from './checker-options.js';
 import { DEFAULT_PORT, startServer } from './server.js';
-import { parseConfig } from '../options/table.js';
-import { CHECKER_FLAGS } from './checker-options.js';
+import { helpLines, OPTIONS, parseConfigOf, type OptionRow } from '../options/table.js';
 
 export interface CommandIO {
   stdout: { write(s: string): unknown };
@@ -20,24 +19,28 @@ export interface CommandIO {
   stopSignal?: Promise<unknown>;
 }
 
+/** The options of tifa serve: its own, then check's lexicon and config rows (src/options/table.ts) with help worded for a service. */
+const SERVE_OPTIONS = {
+  host: { type: 'string', arg: 'HOST', scope: 'run', group: 'Serve', help: 'interface to listen on (default: 127.0.0.1)' },
+  port: { type: 'string', arg: 'N', scope: 'run', group: 'Serve', help: `port; 0 picks a free one (default: ${DEFAULT_PORT})` },
+  jobs: { type: 'string', short: 'j', arg: 'N', scope: 'run', group: 'Serve', help: 'worker threads checking requests (default: the cores)' },
+  'max-body': { type: 'string', arg: 'SIZE', scope: 'run', group: 'Serve', help: 'largest request body: bytes, or with k / m (default: 10m)' },
+  lexicon: { ...OPTIONS.lexicon, group: 'Serve', help: 'add a lexicon file (repeatable)' },
+  'no-builtins': { ...OPTIONS['no-builtins'], group: 'Serve' },
+  allow: { ...OPTIONS.allow, group: 'Serve', help: 'strings (one per line) inside which nothing is reported' },
+  'as-of': { ...OPTIONS['as-of'], group: 'Serve', help: 'default date of the checks (a request may give its own asOf)' },
+  config: { ...OPTIONS.config, group: 'Serve' },
+  'no-config': { ...OPTIONS['no-config'], group: 'Serve', help: 'do not look for tifa.config.json / package.json "tifa"' },
+  help: { ...OPTIONS.help, group: 'Serve' },
+} as const satisfies Record<string, OptionRow>;
+
 export const SERVE_HELP = `Usage: tifa serve [options]
 
 Starts the HTTP service: POST /v1/check (JSON {"text"|"html": ...} or a raw text/html or
 text/plain page in any charset), GET /healthz, GET /metrics, GET /openapi.json. Prints
 "tifa: listening on http://HOST:PORT"; SIGTERM finishes the requests in flight, then exits 0.
 
-      --host HOST         interface to listen on (default: 127.0.0.1)
-      --port N            port; 0 picks a free one (default: ${DEFAULT_PORT})
-  -j, --jobs N            worker threads checking requests (default: the cores)
-      --max-body SIZE     largest request body: bytes, or with k / m (default: 10m)
-      --lexicon FILE      add a lexicon file (repeatable)
-      --no-builtins       do not load the built-in lexicons
-      --allow FILE        strings (one per line) inside which nothing is reported
-      --as-of DATE        default date of the checks (a request may give its own asOf)
-      --config FILE       read options from this JSON file
-      --no-config         do not look for tifa.config.json / package.json "tifa"
-  -h, --help              show this help
-`;
+${helpLines('Serve', SERVE_OPTIONS)}`;
 
 /** `10m`, `512k`, `1048576` -> bytes. */
 export function parseSize(value: string, name: string): number {
@@ -75,14 +78,7 @@ export async function serveCli(argv: readonly string[], io: CommandIO, version =
       args: [...argv],
       allowPositionals: false,
       strict: true,
-      options: {
-        host: { type: 'string' },
-        port: { type: 'string' },
-        jobs: { type: 'string', short: 'j' },
-        'max-body': { type: 'string' },
-        ...parseConfig(CHECKER_FLAGS), // as tifa check reads them (src/options/table.ts)
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: parseConfigOf(SERVE_OPTIONS),
     }));
   } catch (error) {
     io.stderr.write(`tifa: serve: ${(error as Error).message.split('\n')[0]}\n`);
