@@ -15,7 +15,7 @@ import { resolveSegmenter } from './segment/index.js';
 import { EDGE_OMISSION_LENGTH } from './fuzzy/index.js';
 import { createConfusion } from './confusion/index.js';
 import type { DroppedCandidate, Finding, Segmenter } from './types.js';
-import { checkHtmlWith } from './html/check-html.js';
+import { checkHtmlWith, type HtmlCheckOptions } from './html/check-html.js';
 import { blockScanContext } from './html/block-context.js';
 import { calibrationFor, type Calibration } from './judge/index.js';
 import { propose, type Pipeline } from './stages/propose.js';
@@ -71,8 +71,10 @@ export interface Checker {
    * Checks an HTML string: visible text and visible attributes only (see src/html/extract.ts);
    * findings sorted by position, `start`/`end`/`line`/`column`/`actual` refer to `html` itself and
    * `text` holds the decoded text. Inline directives are not applied here (see applyDirectives).
+   * With `options.until`, the check stops at the first finding for which it returns true (a cap
+   * on findings; see HtmlCheckOptions).
    */
-  checkHtml(html: string): Finding[];
+  checkHtml(html: string, options?: HtmlCheckOptions): Finding[];
   /**
    * Checks a stream (a Node Readable of text or UTF-8 bytes, or any (async) iterable of strings or
    * Uint8Arrays) in bounded memory; yields the findings `check` would return on the whole text, with
@@ -187,9 +189,9 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       const dropped: DroppedCandidate[] = [];
       return { findings: mergePeopleFindings(findingsFor(text, getContext(), pipeline, dropped), people.check(text)), dropped };
     },
-    checkHtml(html: string): Finding[] {
+    checkHtml(html: string, htmlOptions?: HtmlCheckOptions): Finding[] {
       // In a page, a line break of the extracted text ends a block, so it ends a phrase too.
-      return checkHtmlWith(runBlocks, html);
+      return checkHtmlWith(runBlocks, html, htmlOptions);
     },
     checkStream(source: StreamSource, streamOptions?: StreamOptions): AsyncGenerator<Finding, void, undefined> {
       return checkStream(run, source, streamOptions);
@@ -207,6 +209,6 @@ function findingsFor(text: string, ctx: ScanContext, pipeline: Pipeline, dropped
   const { drafts, scene } = propose(text, scanned, pipeline);
   const chosen = resolve(judge(drafts, scene, dropped));
   // Look-alike code points and repeated findings come as runs, one finding each (findings/runs.ts).
-  const phrases = locate(text, chosen, [], scene, pipeline.normalizer);
+  const phrases = locate(text, chosen);
   return collapseRepeats(text, withLookalikeRuns(text, phrases, scanned.lookalikes, scene.allowed, pipeline.normalizer));
 }

@@ -17,7 +17,7 @@ export { cli } from './cli/index.js';
 export type { CliIO } from './cli/index.js';
 // Pages in: HTML extraction, bytes and encodings, inline directives, output formats.
 export { extractHtml, applyDirectives, htmlDirectives, textDirectives } from './html/index.js';
-export type { ExtractedHtml, Directive, DirectiveKind } from './html/index.js';
+export type { ExtractedHtml, Directive, DirectiveKind, HtmlCheckOptions } from './html/index.js';
 export { decodeBytes } from './encoding/index.js';
 export type { DecodedText, DecodeOptions, EncodingSource } from './encoding/index.js';
 export { checkFile, checkBytes, checkSource } from './cli/check-file.js';

@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import type { Checker } from '../checker.js';
 import { decodeBytes, type EncodingSource } from '../encoding/index.js';
 import { applyDirectives, htmlDirectives, suppressorFor, textDirectives, type Directive } from '../html/directives.js';
-import { checkInWindows } from '../stream/index.js';
+import { checkInWindows, EARLY_STOP_WINDOW } from '../stream/index.js';
 import { htmlComments } from '../html/extract.js';
 import type { Finding } from '../types.js';
 import { readInputFile } from './inputs.js';
@@ -39,9 +39,11 @@ export interface SourceOptions {
   /** Apply inline `tifa-disable` directives. Default: true. */
   directives?: boolean;
   /**
-   * Stop checking once `count` findings that pass `keep` are found (the CLI's --max-findings):
-   * plain text is then checked window by window (src/stream), so the rest of a large input is
-   * never checked and its findings never held. Default: check everything.
+   * Stop checking once `count` findings that pass `keep` (and no directive suppresses) are found
+   * (the CLI's --max-findings): the text, or the text extracted from HTML, is then checked window
+   * by window (src/stream), so the rest of a large input is never checked and its findings never
+   * held. In HTML the findings counted are the first in reading order: the page text, then the
+   * visible attributes. Default: check everything.
    */
   stopAfter?: { count: number; keep: (f: Finding) => boolean };
 }
@@ -62,8 +64,9 @@ export function checkSource(checker: Pick<Checker, 'check' | 'checkHtml'>, text:
   let findings: Finding[];
   let directives;
   if (kind === 'html') {
-    findings = checker.checkHtml(text);
     directives = options.directives === false ? [] : htmlDirectives(htmlComments(text));
+    if (options.stopAfter !== undefined) return checkHtmlUntil(checker, text, directives, options.stopAfter);
+    findings = checker.checkHtml(text);
   } else {
     directives = options.directives === false ? [] : textDirectives(text);
     if (options.stopAfter !== undefined) return checkTextUntil(checker, text, directives, options.stopAfter);
@@ -73,9 +76,6 @@ export function checkSource(checker: Pick<Checker, 'check' | 'checkHtml'>, text:
   return { kind, findings: kept, suppressed: suppressed.length };
 }
 
-/** Window size of a check that may stop early (see checkTextUntil). */
-const CAPPED_WINDOW = 1 << 16;
-
 /** Plain text checked window by window until `stopAfter.count` kept findings are found. */
 function checkTextUntil(checker: Pick<Checker, 'check'>, text: string, directives: Directive[], stopAfter: NonNullable<SourceOptions['stopAfter']>): SourceResult {
   const isSuppressed = suppressorFor(directives, text);
@@ -84,7 +84,7 @@ function checkTextUntil(checker: Pick<Checker, 'check'>, text: string, directive
   let counted = 0;
   if (stopAfter.count <= 0) return { kind: 'text', findings, suppressed, stopped: true };
   // Small windows: the work done past the cap is at most one window (64K code units).
-  for (const f of checkInWindows((t) => checker.check(t), text, { windowSize: CAPPED_WINDOW })) {
+  for (const f of checkInWindows((t) => checker.check(t), text, { windowSize: EARLY_STOP_WINDOW })) {
     if (isSuppressed(f)) {
       suppressed++;
       continue;
@@ -93,6 +93,24 @@ function checkTextUntil(checker: Pick<Checker, 'check'>, text: string, directive
     if (stopAfter.keep(f) && ++counted >= stopAfter.count) return { kind: 'text', findings, suppressed, stopped: true };
   }
   return { kind: 'text', findings, suppressed };
+}
+
+/**
+ * HTML checked until `stopAfter.count` kept findings are found, in reading order (the page text,
+ * then the visible attributes; see Checker.checkHtml's `until`); the findings returned sorted.
+ */
+function checkHtmlUntil(checker: Pick<Checker, 'checkHtml'>, html: string, directives: Directive[], stopAfter: NonNullable<SourceOptions['stopAfter']>): SourceResult {
+  if (stopAfter.count <= 0) return { kind: 'html', findings: [], suppressed: 0, stopped: true };
+  const isSuppressed = suppressorFor(directives, html);
+  let counted = 0;
+  const found = checker.checkHtml(html, { until: (f) => !isSuppressed(f) && stopAfter.keep(f) && ++counted >= stopAfter.count });
+  const findings: Finding[] = [];
+  let suppressed = 0;
+  for (const f of found) {
+    if (isSuppressed(f)) suppressed++;
+    else findings.push(f);
+  }
+  return { kind: 'html', findings, suppressed, ...(counted >= stopAfter.count ? { stopped: true } : {}) };
 }
 
 export interface BytesOptions extends SourceOptions {

@@ -207,6 +207,12 @@ export function* checkInWindows(check: (text: string) => Finding[], text: string
   yield* windows.finish();
 }
 
+/**
+ * Window size of a check that may stop early (a cap on findings): the work done past the stop is
+ * at most one window of 64K code units.
+ */
+export const EARLY_STOP_WINDOW = 1 << 16;
+
 /** Window size of `windowed` checks (see below). */
 export const CHECK_WINDOW = 1 << 18;
 

@@ -60,3 +60,30 @@ describe('checkHtml: the seed errors inside markup', () => {
     expect(() => checker.checkHtml(undefined as unknown as string)).toThrow(TypeError);
   });
 });
+
+describe('checkHtml with `until`: stops at a cap (issue 11, problem 4)', () => {
+  it('checks the extracted text window by window and stops once until() says so', () => {
+    const html = `<p>${'⼀a'.repeat(1_000_000)}</p>`;
+    const windows: number[] = [];
+    const counting = (t: string): Finding[] => (windows.push(t.length), checker.check(t));
+    const seen: number[] = [];
+    const found = checkHtmlWith(counting, html, { until: (f) => seen.push(f.start) >= 4 });
+    expect(found.map((f) => [f.start, f.actual])).toEqual([[3, '⼀'], [5, '⼀'], [7, '⼀'], [9, '⼀']]);
+    expect(seen).toEqual([3, 5, 7, 9]);
+    expect(windows).toHaveLength(1);
+    expect(windows[0]!).toBeLessThan(html.length / 10);
+  });
+
+  it('returns what a full check returns when until() never says stop; findings passed in reading order, returned in source order', () => {
+    const html = `<p>甲</p><img alt="中化民族"><p>脱贫攻艰</p>${'<p>坚决打赢脱贫攻艰战，树立中华明族共同体意识</p>'.repeat(3000)}`;
+    const seen: string[] = [];
+    const found = checker.checkHtml(html, { until: (f) => (seen.push(f.actual), false) });
+    expect(found).toEqual(checker.checkHtml(html));
+    expect(seen[seen.length - 1]).toBe('中化民族'); // the attribute unit comes after the page text
+    expect(found[0]!.actual).toBe('中化民族');
+  });
+
+  it('rejects an until that is not a function', () => {
+    expect(() => checker.checkHtml('<p>甲</p>', { until: 3 as unknown as () => boolean })).toThrow(TypeError);
+  });
+});
