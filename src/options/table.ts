@@ -35,8 +35,8 @@ const key =
   <T>() =>
   <K extends string>(name: K, check: ValueCheck): ConfigKey<K, T> => ({ key: name, check });
 
-/** Help sections (`Serve`: the options of tifa serve, src/serve/cli.ts). */
-export type HelpGroup = 'Output' | 'Input' | 'Fixing' | 'Lexicons' | 'Configuration' | 'Crawl' | 'Serve';
+/** Help sections of this table; the tables of tifa serve and tifa queue name their own. */
+export type HelpGroup = 'Output' | 'Input' | 'Fixing' | 'Lexicons' | 'Configuration' | 'Crawl';
 
 export interface OptionRow {
   /** parseArgs' type: a switch, or a flag taking a value. */
@@ -48,8 +48,8 @@ export interface OptionRow {
   arg?: string;
   /** Who reads it: the checker (createChecker options), the run, or the command line itself. */
   scope: 'checker' | 'run' | 'command';
-  /** Help section; without it the flag is shown in another row's label (`--html, --text`). */
-  group?: HelpGroup;
+  /** Help section (a HelpGroup here); without it the flag is shown in another row's label (`--html, --text`). */
+  group?: string;
   /** Help label when it is not `--flag ARG`. */
   label?: string;
   /** Help text; a line break continues it, indented under the first line. */
@@ -151,12 +151,13 @@ function helpEntry(flag: string, row: OptionRow): string {
   const label = row.label ?? `--${flag}${row.arg !== undefined ? ` ${row.arg}` : ''}`;
   const head = `  ${row.short !== undefined ? `-${row.short}, ` : '    '}${label}`;
   const [first, ...rest] = (row.help ?? '').split('\n');
-  const lines = [`${head.padEnd(HELP_INDENT - 1)} ${first}`, ...rest.map((l) => `${' '.repeat(HELP_INDENT)}${l}`)];
+  // A label too long for the column puts all the text on the lines below.
+  const lines = [first === '' ? head : `${head.padEnd(HELP_INDENT - 1)} ${first}`, ...rest.map((l) => `${' '.repeat(HELP_INDENT)}${l}`)];
   return `${lines.join('\n')}\n`;
 }
 
 /** The help lines of one group of a table (default: this one), in table order. */
-export function helpLines(group: HelpGroup, table: Readonly<Record<string, OptionRow>> = OPTIONS): string {
+export function helpLines(group: string, table: Readonly<Record<string, OptionRow>> = OPTIONS): string {
   let out = '';
   for (const [flag, row] of Object.entries(table)) if (row.group === group) out += helpEntry(flag, row);
   return out;

@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_EXTENSIONS } from '../options/extensions.js';
 import { InputError, normalizeExtensions } from '../cli/inputs.js';
-import { CHECKER_FLAGS, checkerOptionsOf, CommandError, positiveInt } from '../serve/checker-options.js';
-import { parseConfig } from '../options/table.js';
+import { checkerOptionsOf, CommandError, positiveInt } from '../serve/checker-options.js';
+import { helpLines, OPTIONS, parseConfigOf, type OptionRow } from '../options/table.js';
 import { describeError, stopSignal } from '../serve/cli.js';
 import { addPages } from './add.js';
 import { parseRedisUrl } from './connection.js';
@@ -25,6 +25,38 @@ export interface QueueIO {
   stopSignal?: Promise<unknown>;
 }
 
+type QueueCommand = 'add' | 'work' | 'status' | 'results';
+
+/**
+ * The options of tifa queue: each row says which commands take it (`commands`, none: every
+ * command); check's lexicon and config rows come from src/options/table.ts. The parser, the help
+ * and the check that a command takes a flag are derived from it.
+ */
+const QUEUE_OPTIONS = {
+  redis: { type: 'string', arg: 'URL', scope: 'command' },
+  queue: { type: 'string', arg: 'NAME', scope: 'command', group: 'all', help: `queue name (default: ${DEFAULT_QUEUE})` },
+  format: { type: 'string', short: 'f', arg: 'NAME', scope: 'run', commands: ['status', 'results'] },
+  ext: { type: 'string', multiple: true, arg: 'LIST', scope: 'run', commands: ['add'], group: 'add', help: `extensions read from directories (default: ${DEFAULT_EXTENSIONS.join(',')})` },
+  'by-path': { type: 'boolean', scope: 'run', commands: ['add'], group: 'add', help: 'put paths in the jobs, not the content (workers share the files)' },
+  attempts: { type: 'string', arg: 'N', scope: 'run', commands: ['add'], group: 'add', help: 'tries per page before it is kept as failed (default: 3)' },
+  'backoff-ms': { type: 'string', arg: 'N', scope: 'run', commands: ['add'], group: 'add', help: 'first retry delay, doubled each time (default: 1000)' },
+  jobs: { type: 'string', short: 'j', arg: 'N', scope: 'run', commands: ['work'], group: 'work', help: 'worker threads (default: the cores)' },
+  'exit-when-empty': { type: 'boolean', scope: 'run', commands: ['work'], group: 'work', help: 'stop once nothing is waiting or active' },
+  'lock-ms': { type: 'string', arg: 'N', scope: 'run', commands: ['work'], group: 'work', help: "job lock time: a dead worker's pages come back after it (default: 30000)" },
+  'stalled-ms': { type: 'string', arg: 'N', scope: 'run', commands: ['work'], group: 'work', help: 'how often to look for stalled pages (default: 15000)' },
+  lexicon: { ...OPTIONS.lexicon, commands: ['work'], group: 'work', label: '--lexicon FILE, --allow FILE, --as-of DATE, --no-builtins, --config FILE, --no-config', help: '\nas for tifa check' },
+  allow: { ...OPTIONS.allow, commands: ['work'] },
+  'as-of': { ...OPTIONS['as-of'], commands: ['work'] },
+  'no-builtins': { ...OPTIONS['no-builtins'], commands: ['work'] },
+  config: { ...OPTIONS.config, commands: ['work'] },
+  'no-config': { ...OPTIONS['no-config'], commands: ['work'] },
+  help: { ...OPTIONS.help, group: 'all' },
+} as const satisfies Record<string, OptionRow & { commands?: readonly QueueCommand[] }>;
+
+/** Which flags each command takes (those without `commands` are taken by all, and not listed). */
+const ONLY: Record<QueueCommand, string[]> = { add: [], work: [], status: [], results: [] };
+for (const [flag, row] of Object.entries(QUEUE_OPTIONS) as Array<[string, { commands?: readonly QueueCommand[] }]>) for (const c of row.commands ?? []) ONLY[c].push(flag);
+
 export const QUEUE_HELP = `Usage: tifa queue add --redis URL [--queue NAME] <file|dir|glob|->...
        tifa queue work --redis URL [--queue NAME] [--jobs N] [lexicon options]
        tifa queue status --redis URL [--queue NAME] [--format text|json]
@@ -37,23 +69,11 @@ TIFA_REDIS_URL.
 
 add:     one job per page (its content, or with --by-path its path); - reads a URL list from
          standard input, one per line, that the workers fetch. Prints how many were queued.
-      --ext LIST          extensions read from directories (default: ${DEFAULT_EXTENSIONS.join(',')})
-      --by-path           put paths in the jobs, not the content (workers share the files)
-      --attempts N        tries per page before it is kept as failed (default: 3)
-      --backoff-ms N      first retry delay, doubled each time (default: 1000)
-work:    checks pages as they come until SIGTERM or SIGINT (finishes the pages in hand).
-  -j, --jobs N            worker threads (default: the cores)
-      --exit-when-empty   stop once nothing is waiting or active
-      --lock-ms N         job lock time: a dead worker's pages come back after it (default: 30000)
-      --stalled-ms N      how often to look for stalled pages (default: 15000)
-      --lexicon FILE, --allow FILE, --as-of DATE, --no-builtins, --config FILE, --no-config
-                          as for tifa check
-status:  waiting, active, completed, failed (--format json: one object with those four counts).
+${helpLines('add', QUEUE_OPTIONS)}work:    checks pages as they come until SIGTERM or SIGINT (finishes the pages in hand).
+${helpLines('work', QUEUE_OPTIONS)}status:  waiting, active, completed, failed (--format json: one object with those four counts).
 results: the findings, as tifa check --format prints them, each with its pageId; pages that
          failed for good are listed on standard error (exit code 2).
-      --queue NAME        queue name (default: ${DEFAULT_QUEUE})
-  -h, --help              show this help
-`;
+${helpLines('all', QUEUE_OPTIONS)}`;
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -63,33 +83,13 @@ function parse(argv: readonly string[]): { values: Values; positionals: string[]
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: {
-        redis: { type: 'string' },
-        queue: { type: 'string' },
-        format: { type: 'string', short: 'f' },
-        ext: { type: 'string', multiple: true },
-        'by-path': { type: 'boolean' },
-        attempts: { type: 'string' },
-        'backoff-ms': { type: 'string' },
-        jobs: { type: 'string', short: 'j' },
-        'exit-when-empty': { type: 'boolean' },
-        'lock-ms': { type: 'string' },
-        'stalled-ms': { type: 'string' },
-        ...parseConfig(CHECKER_FLAGS), // as tifa check reads them (src/options/table.ts)
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: parseConfigOf(QUEUE_OPTIONS),
     });
   } catch (error) {
     throw new CommandError(`queue: ${(error as Error).message.split('\n')[0]}`);
   }
 }
 
-const ONLY: Record<string, string[]> = {
-  add: ['ext', 'by-path', 'attempts', 'backoff-ms'],
-  work: ['jobs', 'exit-when-empty', 'lock-ms', 'stalled-ms', ...CHECKER_FLAGS],
-  status: ['format'],
-  results: ['format'],
-};
 
 /** What every queue command is given, once the command line is read. */
 interface QueueRun {
@@ -174,8 +174,8 @@ async function resultsCommand({ values, io, connection, queue }: QueueRun, versi
 function queueRun(command: string, values: Values, rest: string[], io: QueueIO): QueueRun {
   if (!(command in ONLY)) throw new CommandError(`unknown queue command "${command}" (add, work, status, results)`);
   for (const [name, value] of Object.entries(values)) {
-    if (value === undefined || ['redis', 'queue', 'help'].includes(name)) continue;
-    if (!ONLY[command]!.includes(name)) throw new CommandError(`queue ${command} does not take --${name}`);
+    if (value === undefined || (QUEUE_OPTIONS as Record<string, { commands?: unknown }>)[name]?.commands === undefined) continue;
+    if (!ONLY[command as QueueCommand].includes(name)) throw new CommandError(`queue ${command} does not take --${name}`);
   }
   if (command !== 'add' && rest.length > 0) throw new CommandError(`queue ${command} takes no files ("${rest[0]}")`);
   const url = (values.redis as string | undefined) ?? io.env.TIFA_REDIS_URL;

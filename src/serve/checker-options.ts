@@ -15,9 +15,6 @@ export class CommandError extends Error {
   override name = 'CommandError';
 }
 
-/** The flags of tifa check that tifa serve and tifa queue work take too (rows of src/options/table.ts). */
-export const CHECKER_FLAGS = ['lexicon', 'no-builtins', 'allow', 'as-of', 'config', 'no-config'] as const;
-
 export interface CheckerArgs {
   /** `--config FILE` (relative to cwd). */
   config?: string;

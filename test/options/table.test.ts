@@ -5,6 +5,8 @@ import { CHECKER_OPTION_NAMES } from '../../src/options/checker.js';
 import { DEFAULT_EXTENSIONS, HTML_EXTENSIONS } from '../../src/options/extensions.js';
 import { CONFIG_CHECKS, CRAWL_FLAGS, OPTIONS, parseConfig, type OptionRow } from '../../src/options/table.js';
 import { run, SEED } from '../cli/run.js';
+import { queueCli, QUEUE_HELP } from '../../src/queue/cli.js';
+import { SERVE_HELP } from '../../src/serve/cli.js';
 
 const rows = Object.entries(OPTIONS) as Array<[string, OptionRow]>;
 
@@ -53,5 +55,26 @@ describe('crawl-only flags', () => {
     expect(check).toMatchObject({ code: 2, stdout: '', stderr: 'tifa: --scope is an option of tifa crawl, not of tifa check\n' });
     const list = await run(['lexicon', 'list', ...SEED, '--no-robots']);
     expect(list).toMatchObject({ code: 2, stderr: 'tifa: --no-robots is an option of tifa crawl, not of tifa lexicon list\n' });
+  });
+});
+
+describe('the tables of tifa serve and tifa queue', () => {
+  const queue = async (argv: string[]): Promise<{ code: number; stderr: string }> => {
+    let stderr = '';
+    const io = { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, cwd: process.cwd(), env: {}, readStdin: async () => '' };
+    return { code: await queueCli(argv, io), stderr };
+  };
+
+  it('a queue command rejects the flags of the others, before connecting', async () => {
+    const redis = ['--redis', 'redis://127.0.0.1:1'];
+    expect(await queue(['status', ...redis, '--ext', 'html'])).toEqual({ code: 2, stderr: 'tifa: queue status does not take --ext\n' });
+    expect(await queue(['add', ...redis, '--format', 'json', 'a.html'])).toEqual({ code: 2, stderr: 'tifa: queue add does not take --format\n' });
+    expect(await queue(['results', ...redis, '--lexicon', 'x.yaml'])).toEqual({ code: 2, stderr: 'tifa: queue results does not take --lexicon\n' });
+  });
+
+  it("their help lists their flags, check's lexicon flags among them", () => {
+    for (const flag of ['--host HOST', '--port N', '-j, --jobs N', '--max-body SIZE', '--lexicon FILE', '--no-builtins', '--allow FILE', '--as-of DATE', '--config FILE', '--no-config', '-h, --help']) expect(SERVE_HELP).toContain(flag);
+    for (const flag of ['--ext LIST', '--by-path', '--attempts N', '--backoff-ms N', '-j, --jobs N', '--exit-when-empty', '--lock-ms N', '--stalled-ms N', '--lexicon FILE, --allow FILE', '--queue NAME']) expect(QUEUE_HELP).toContain(flag);
+    expect(QUEUE_HELP).toContain('--no-config\n                          as for tifa check\n');
   });
 });
