@@ -115,12 +115,19 @@ export interface FixPassOptions {
   say: (line: string) => void;
   /** Called for each file that could not be read again or written (the CLI then exits 2). */
   failed?: () => void;
+  /**
+   * How many more findings are to be reported (the CLI's --max-findings), asked before a fixed
+   * text is checked again: that check stops once so many remain. Default: no cap.
+   */
+  findingsLeft?: () => number | undefined;
 }
 
 /**
  * The `--fix` pass between checking and reporting: each input's reported findings are fixed where
  * certain, the file rewritten (or the diff printed), and the fixed text checked again, so that
- * what is passed on, and reported, is what remains. Inputs come in the order of `files`.
+ * what is passed on, and reported, is what remains (that check stops at `findingsLeft`). Inputs
+ * come in the order of `files`, one when the consumer asks for it: a consumer that stops (at
+ * --max-findings) leaves the other files unchecked and unfixed.
  */
 export async function* fixPass<T extends CheckedInput>(source: AsyncIterable<T>, files: readonly string[], options: FixPassOptions): AsyncGenerator<T> {
   let i = -1;
@@ -180,7 +187,8 @@ export async function* fixPass<T extends CheckedInput>(source: AsyncIterable<T>,
       continue;
     }
     options.say(`tifa: ${name}: ${options.mode === 'dry-run' ? 'would fix' : 'fixed'} ${applied} ${applied === 1 ? 'problem' : 'problems'}\n`);
-    const again = checkSource(options.checker, result.fixed.text, { kind: checked.kind, directives: options.directives });
-    yield { ...checked, text: result.fixed.text, findings: again.findings, suppressed: again.suppressed };
+    const left = options.findingsLeft?.();
+    const again = checkSource(options.checker, result.fixed.text, { kind: checked.kind, directives: options.directives, ...(left !== undefined ? { stopAfter: { count: left, keep: options.keep } } : {}) });
+    yield { ...checked, text: result.fixed.text, findings: again.findings, suppressed: again.suppressed, ...(again.stopped === true ? { stopped: true } : {}) };
   }
 }

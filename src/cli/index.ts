@@ -33,6 +33,7 @@ import { useColor } from './color.js';
 import { fixPass } from './fix-file.js';
 import { createIgnoreTest, readIgnoreFile, type IgnoreSet } from './ignore-files.js';
 import { openReport, ReportFileError } from './report.js';
+import { findingFilter, SEVERITY_RANK } from '../findings/filter.js';
 
 export interface CliIO {
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -50,7 +51,6 @@ export class UsageError extends Error {}
 
 export { FORMATTERS };
 export { DEFAULT_EXTENSIONS, POOL_AUTO_MB };
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export const HELP = `Usage: tifa check [options] <file|dir|glob|->...
        tifa crawl [options] <url>...
@@ -243,8 +243,7 @@ async function checkerOptionsOf(options: RunOptions): Promise<CheckerOptions> {
 
 /** The reporting filter: minimum severity and rule ids. */
 function keep(options: RunOptions): (f: Finding) => boolean {
-  const min = SEVERITY_RANK[options.severity];
-  return (f) => SEVERITY_RANK[f.severity] >= min && (options.rules.length === 0 || options.rules.includes(f.rule));
+  return findingFilter({ severity: options.severity, rules: options.rules });
 }
 
 /** Reads one input: bytes, a string (stdin in tests and embeddings), or why it cannot be read. */
@@ -332,6 +331,8 @@ async function* checkPooled(files: readonly string[], problems: ReadonlyMap<stri
       directives: options.directives,
       ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
       htmlExtensions: HTML_EXTENSIONS,
+      // With --max-findings no file needs more; the run stops when this generator is left.
+      ...(options.maxFindings !== undefined && options.fix === undefined ? { stopAfter: { count: options.maxFindings, severity: options.severity, rules: options.rules } } : {}),
     },
   });
   const iterator = pooled[Symbol.asyncIterator]();
@@ -413,13 +414,14 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   let capped = false;
   // Documents are extracted in this thread (the pool's workers read pages and text only).
   const jobs = files.some((f) => documentKindOfPath(f) !== undefined) ? 1 : await poolSize(options.jobs, files);
-  const source = jobs > 1 ? checkPooled(files, inputs.problems, jobs, options, checkerOptions) : checkHere(files, inputs.problems, options, checker, io, () => (options.maxFindings === undefined ? undefined : options.maxFindings - total));
+  const findingsLeft = (): number | undefined => (options.maxFindings === undefined ? undefined : options.maxFindings - total);
+  const source = jobs > 1 ? checkPooled(files, inputs.problems, jobs, options, checkerOptions) : checkHere(files, inputs.problems, options, checker, io, findingsLeft);
   const say = (line: string): void => {
     progress.done();
     io.stderr.write(line);
   };
   let unfixable = 0; // files --fix could not read again or write: exit code 2 at the end
-  const checkedInputs = options.fix === undefined ? source : fixPass(source, files, { mode: options.fix, checker, keep: filter, directives: options.directives, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}), displayName: (f) => displayPath(f, io.cwd), out: (s) => void io.stdout.write(s), say, failed: () => void unfixable++ });
+  const checkedInputs = options.fix === undefined ? source : fixPass(source, files, { mode: options.fix, checker, keep: filter, directives: options.directives, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}), displayName: (f) => displayPath(f, io.cwd), out: (s) => void io.stdout.write(s), say, failed: () => void unfixable++, findingsLeft });
   const sink = reportSink(options.format, { color: options.format === 'stylish' && useColor({ flag: options.color, env: io.env, isTTY: report.isTTY }), toolVersion: VERSION }, report, progress);
   let i = -1;
   for await (const checked of checkedInputs) {

@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CheckerOptions } from '../checker.js';
 import type { Finding } from '../types.js';
-import type { WorkerData } from './protocol.js';
+import type { StopAfter, WorkerData } from './protocol.js';
 import { HTML_EXTENSIONS } from '../options/extensions.js';
 
 export interface PoolOptions {
@@ -46,6 +46,13 @@ export interface PoolOptions {
     encoding?: string;
     /** File endings read as HTML. Default: HTML_EXTENSIONS (.html .htm .shtml .xhtml). */
     htmlExtensions?: readonly string[];
+    /**
+     * Stop checking a file once `count` findings that `severity` (the least one counted) and
+     * `rules` keep, and no directive suppresses, are found (the CLI's --max-findings: no file needs
+     * more); the result's `source.stopped` then says so. Stopping the whole run is the caller's:
+     * break out of `for await`. Default: every file is checked whole.
+     */
+    stopAfter?: StopAfter;
   };
   /** Send each file's text back with its findings (formatters that quote lines need it). Default: false. */
   includeText?: boolean;
@@ -67,7 +74,7 @@ export interface PoolFileResult {
   /** The file's text, when `includeText` was set and the file was read. */
   text?: string;
   /** With the `source` option: what `checkBytes` reports besides findings and text. */
-  source?: { kind: 'html' | 'text'; suppressed: number; encoding: string; encodingSource: string; replacements: number; bytes: number; encodingWarning?: string };
+  source?: { kind: 'html' | 'text'; suppressed: number; encoding: string; encodingSource: string; replacements: number; bytes: number; encodingWarning?: string; stopped?: boolean };
   /** Why the file could not be checked (unreadable, the checker threw, the worker died). */
   error?: { message: string; code?: string };
 }
@@ -114,6 +121,8 @@ function checkPoolOptions(options: PoolOptions): void {
   if (options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)) throw new RangeError('pool options.jobs must be a positive integer');
   if (options.prefetch !== undefined && !(Number.isInteger(options.prefetch) && options.prefetch >= 1)) throw new RangeError('pool options.prefetch must be a positive integer');
   if (options.html !== undefined && !(Array.isArray(options.html) && options.html.every((e) => typeof e === 'string' && e !== ''))) throw new TypeError('pool options.html must be an array of non-empty strings');
+  const stop = options.source?.stopAfter;
+  if (stop !== undefined && !(Number.isInteger(stop.count) && stop.count >= 0)) throw new RangeError('pool options.source.stopAfter.count must be a whole number');
   const seg = options.checker?.segmenter;
   if (seg !== undefined && typeof seg !== 'string') throw new TypeError("pool options.checker.segmenter must be 'jieba', 'nodejieba' or 'none' (a segmenter object cannot cross threads)");
 }

@@ -1,6 +1,12 @@
 /** The messages between the pool (./index.ts) and its workers (./worker.ts). */
 import type { CheckerOptions } from '../checker.js';
 import type { Finding } from '../types.js';
+import type { FindingFilter } from '../findings/filter.js';
+
+/** The pool's `source.stopAfter`: a file's check stops once `count` findings the filter keeps are found. */
+export interface StopAfter extends FindingFilter {
+  count: number;
+}
 
 /** What a worker is started with (structured-cloneable). */
 export interface WorkerData {
@@ -9,7 +15,7 @@ export interface WorkerData {
   /** URL of tsx's API, when `entry` is TypeScript source. */
   tsxApi: string | undefined;
   /** The pool's `source` option, with `htmlExtensions` filled in and lower-cased. */
-  source: { kind?: 'html' | 'text'; directives?: boolean; encoding?: string; htmlExtensions: readonly string[] } | undefined;
+  source: { kind?: 'html' | 'text'; directives?: boolean; encoding?: string; htmlExtensions: readonly string[]; stopAfter?: StopAfter } | undefined;
   options: CheckerOptions;
   includeText: boolean;
   /** Lower-cased file endings checked as HTML (without `source`). */
@@ -29,6 +35,6 @@ export interface WorkerReply {
   id?: number;
   findings?: Finding[] | unknown[];
   text?: string;
-  source?: { kind: 'html' | 'text'; suppressed: number; encoding: string; encodingSource: string; replacements: number; bytes: number; encodingWarning?: string };
+  source?: { kind: 'html' | 'text'; suppressed: number; encoding: string; encodingSource: string; replacements: number; bytes: number; encodingWarning?: string; stopped?: boolean };
   error?: { message: string; code?: string };
 }

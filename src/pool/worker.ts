@@ -9,11 +9,13 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Checker, CheckerOptions } from '../checker.js';
+import type { Finding } from '../types.js';
+import { findingFilter } from '../findings/filter.js';
 import type { WorkerData, WorkerReply, WorkerTask } from './protocol.js';
 
 interface EntryModule {
   createChecker(options: CheckerOptions): Checker;
-  checkBytes?(checker: Checker, bytes: Uint8Array, options: { kind: 'html' | 'text'; directives: boolean; encoding?: string }): {
+  checkBytes?(checker: Checker, bytes: Uint8Array, options: { kind: 'html' | 'text'; directives: boolean; encoding?: string; stopAfter?: { count: number; keep: (f: Finding) => boolean } }): {
     findings: unknown[];
     text: string;
     kind: 'html' | 'text';
@@ -23,6 +25,7 @@ interface EntryModule {
     replacements: number;
     encodingWarning?: string;
     bytes: number;
+    stopped?: boolean;
   };
 }
 
@@ -60,12 +63,13 @@ function runSource(task: WorkerTask, o: NonNullable<WorkerData['source']>): void
   try {
     const name = task.file.toLowerCase();
     const kind = o.kind ?? (o.htmlExtensions.some((e) => name.endsWith(e)) ? 'html' : 'text');
-    const r = entry!.checkBytes!(checker!, bytes, { kind, directives: o.directives !== false, ...(o.encoding ? { encoding: o.encoding } : {}) });
+    const stopAfter = o.stopAfter === undefined ? {} : { stopAfter: { count: o.stopAfter.count, keep: findingFilter(o.stopAfter) } };
+    const r = entry!.checkBytes!(checker!, bytes, { kind, directives: o.directives !== false, ...(o.encoding ? { encoding: o.encoding } : {}), ...stopAfter });
     send({
       id: task.id,
       findings: r.findings,
       text: r.text,
-      source: { kind: r.kind, suppressed: r.suppressed, encoding: r.encoding, encodingSource: r.encodingSource, replacements: r.replacements, bytes: r.bytes, ...(r.encodingWarning !== undefined ? { encodingWarning: r.encodingWarning } : {}) },
+      source: { kind: r.kind, suppressed: r.suppressed, encoding: r.encoding, encodingSource: r.encodingSource, replacements: r.replacements, bytes: r.bytes, ...(r.encodingWarning !== undefined ? { encodingWarning: r.encodingWarning } : {}), ...(r.stopped === true ? { stopped: true } : {}) },
     });
   } catch (e) {
     checkFailed(task, e);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { encoderFor, fixInput, fixPass } from '../../src/cli/fix-file.js';
-import type { Finding } from '../../src/index.js';
+import { checkSource } from '../../src/cli/check-file.js';
+import { createChecker, type Finding } from '../../src/index.js';
 import { run } from './run.js';
 
 /** A working directory with three small lexicons: certain fixes, a warning, and terms with no single fix. */
@@ -183,6 +184,38 @@ describe('tifa check --fix', () => {
     expect(r.stderr).toContain('no problems');
     expect(r.code).toBe(0);
     expect((await run(['check', ...LEX, '--fix', '--fix-dry-run', 'a.txt'], { cwd: dir })).stderr).toBe('tifa: --fix and --fix-dry-run exclude each other\n');
+  });
+
+  it.each(['1', '2'])('--max-findings: the file that reaches the cap is fixed whole, what remains is reported up to the cap, later files are left alone (--jobs %s)', async (jobs) => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'a.txt'), '中化民族，残废人。\n'.repeat(20));
+    writeFileSync(join(dir, 'b.txt'), '中化民族\n');
+    writeFileSync(join(dir, 'c.txt'), '残废人\n');
+    const r = await run(['check', ...LEX, '--fix', '-f', 'jsonl', '--jobs', jobs, '--max-findings', '5', 'a.txt', 'b.txt', 'c.txt'], { cwd: dir });
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('中华民族，残废人。\n'.repeat(20));
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('中化民族\n');
+    const reported = lines(r.stdout).map((l) => JSON.parse(l) as { file: string; entry: string; line: number });
+    expect(reported.map((f) => [f.file, f.entry, f.line])).toEqual([1, 2, 3, 4, 5].map((line) => ['a.txt', 'b-canfei', line]));
+    expect(r.stderr).toBe('tifa: a.txt: fixed 20 problems\ntifa: stopped after 5 findings (--max-findings)\n');
+    expect(r.code).toBe(1);
+  });
+
+  it('fixPass checks a fixed text again only up to findingsLeft', async () => {
+    const dir = workspace();
+    const checker = createChecker({ builtins: false, fuzzy: false, asOf: '2024-01-01', lexicons: ['mandated.yaml', 'banned.yaml'].map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })) });
+    const text = '中化民族，残废人。\n'.repeat(20);
+    const checked = { ...checkSource(checker, text, { kind: 'text' }), text, replacements: 0 };
+    expect(checked.findings).toHaveLength(40);
+    async function* one(): AsyncGenerator<typeof checked> {
+      yield checked;
+    }
+    const out: Array<typeof checked> = [];
+    const options = { mode: 'write' as const, checker, keep: () => true, directives: true, displayName: (f: string) => f, out: () => undefined, say: () => undefined };
+    for await (const c of fixPass(one(), ['-'], { ...options, findingsLeft: () => 5 })) out.push(c);
+    expect(out[0]!.text).toBe('中华民族，残废人。\n'.repeat(20));
+    expect(out[0]!.findings.map((f) => [f.entry, f.line])).toEqual([1, 2, 3, 4, 5].map((line) => ['b-canfei', line]));
+    expect(out[0]!.stopped).toBe(true);
+    for await (const c of fixPass(one(), ['-'], options)) expect(c.findings).toHaveLength(20);
   });
 });
 

@@ -42,6 +42,25 @@ describe('--max-findings stops the work (issue 11, problem 4)', () => {
   });
 });
 
+describe('--max-findings with --jobs', () => {
+  it('the pool stops each file at the cap and the run at the first file that reaches it; files not checked are no errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tifa-max-jobs-'));
+    try {
+      writeFileSync(join(dir, 'a.txt'), '中华明族\n');
+      writeFileSync(join(dir, 'b.txt'), '⼀a'.repeat(2_000_000));
+      writeFileSync(join(dir, 'c.html'), `<p>${'⼀a'.repeat(2_000_000)}</p>`);
+      writeFileSync(join(dir, 'd.txt'), '中华明族\n');
+      const r = await run(['check', ...SEED, '-f', 'jsonl', '--jobs', '2', '--max-findings', '10', 'a.txt', 'b.txt', 'c.html', 'd.txt'], { cwd: dir });
+      const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Finding & { file: string });
+      expect(lines.map((f) => [f.file, f.start])).toEqual([['a.txt', 0], ...[0, 2, 4, 6, 8, 10, 12, 14, 16].map((start) => ['b.txt', start])]);
+      expect(r.stderr).toBe('tifa: stopped after 10 findings (--max-findings)\n');
+      expect(r.code).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('--max-findings stops the work on HTML too', () => {
   const checker = seedChecker({ asOf: '2024-01-01' });
 

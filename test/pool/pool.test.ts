@@ -102,6 +102,20 @@ describe('checkFiles (worker pool)', () => {
     expect(got[0]!.findings.length).toBeGreaterThan(0);
   });
 
+  it('with `source.stopAfter`, stops checking each file at the cap and says so (--max-findings)', async () => {
+    const text = join(dir, 'lookalikes.txt');
+    writeFileSync(text, '⼀a'.repeat(2_000_000)); // a look-alike every second character: no run
+    const page = join(dir, 'lookalikes.htm');
+    writeFileSync(page, `<p>${'⼀a'.repeat(2_000_000)}</p>`);
+    const got = await all([text, page, pages[0]!], { jobs: 2, checker: { asOf: '2025-01-01' }, source: { stopAfter: { count: 10, severity: 'warning' } } });
+    expect(got.map((r) => r.error)).toEqual([undefined, undefined, undefined]);
+    expect(got[0]!.findings.map((f) => f.start)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
+    expect(got[1]!.findings.map((f) => f.start)).toEqual([3, 5, 7, 9, 11, 13, 15, 17, 19, 21]);
+    expect([got[0]!.source!.stopped, got[1]!.source!.stopped, got[2]!.source!.stopped]).toEqual([true, true, undefined]);
+    expect(got[2]!.findings).toEqual(createChecker({ asOf: '2025-01-01' }).check(texts[0]!));
+    await expect(all(pages, { source: { stopAfter: { count: -1 } } })).rejects.toThrow(RangeError);
+  });
+
   it('checks markup files with checkHtml when their ending is listed', async () => {
     const page = join(dir, 'page.HTML');
     writeFileSync(page, '<p>x</p>');
