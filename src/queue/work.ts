@@ -97,7 +97,7 @@ export async function runWorker(options: WorkOptions): Promise<WorkSummary> {
       options.queue,
       async (job) => {
         const page = job.data;
-        const result = await pool.check(await taskOf(page, options));
+        const result = await pool.check({ ...(await taskOf(page, options)), respond: 'objects' as const });
         const stored: PageResult = { file: page.file, pageId: page.pageId, kind: result.kind, suppressed: result.suppressed, findings: result.findings };
         if (result.encoding !== undefined) stored.encoding = result.encoding;
         if (result.replacements !== undefined) stored.replacements = result.replacements;

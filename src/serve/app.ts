@@ -12,10 +12,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RULE_IDS } from '../cli/formatters/rules.js';
 import { canonicalEncoding, charsetOfContentType } from '../encoding/index.js';
-import type { Finding } from '../types.js';
 import type { CheckPool } from './check-pool.js';
 import { PoolBusyError } from './check-pool.js';
-import type { CheckTask, CheckTaskResult } from './check-task.js';
+import type { CheckTask } from './check-task.js';
 import { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 
@@ -118,12 +117,6 @@ function jsonTask(body: unknown, query: RequestOptions): { task: CheckTask; opti
   return { task, options };
 }
 
-function filtered(findings: Finding[], options: RequestOptions): Finding[] {
-  const { rules, minConfidence } = options;
-  if (rules === undefined && minConfidence === undefined) return findings;
-  return findings.filter((f) => (rules === undefined || rules.includes(f.rule)) && (minConfidence === undefined || f.confidence >= minConfidence));
-}
-
 function sendError(reply: FastifyReply, error: HttpError): FastifyReply {
   return reply.code(error.status).type('application/json; charset=utf-8').send({ error: { code: error.code, message: error.message } });
 }
@@ -213,11 +206,15 @@ function rawTask(body: Buffer, contentType: string, query: RequestOptions): Chec
     encoding = canonicalEncoding(charset);
     if (encoding === undefined) throw new HttpError(415, 'unsupported_charset', `unknown charset "${charset}" in Content-Type`);
   }
-  // A copy: fastify may hand out a view of a larger pooled buffer, and the task crosses threads.
-  return { bytes: new Uint8Array(body), kind, ...(encoding !== undefined ? { encoding } : {}) };
+  // The body itself: fastify's buffer parser hands each request a fresh copy, which the pool then
+  // transfers to the worker thread (see checkHandler), so the page is never copied or decoded here.
+  return { bytes: body, kind, ...(encoding !== undefined ? { encoding } : {}) };
 }
 
-/** POST /v1/check: the body and query -> a task on the pool -> the findings, filtered. */
+/**
+ * POST /v1/check: the body and query -> a task on the pool. The worker thread filters the findings,
+ * counts them by rule and serializes the answer (check-response.ts); the event loop only sends it.
+ */
 function checkHandler(options: AppOptions, metrics: Metrics) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const query = queryOptions(request.query);
@@ -228,15 +225,12 @@ function checkHandler(options: AppOptions, metrics: Metrics) {
     if (requestOptions.directives !== undefined) task.directives = requestOptions.directives;
     if (requestOptions.asOf !== undefined) task.asOf = requestOptions.asOf;
     if (requestOptions.explain !== undefined) task.explain = requestOptions.explain;
-    const result: CheckTaskResult = await options.pool.check(task);
-    const findings = filtered(result.findings, requestOptions);
-    metrics.checked(findings);
-    const response: Record<string, unknown> = { findings, kind: result.kind, suppressed: result.suppressed };
-    if (raw) {
-      response.encoding = result.encoding;
-      response.replacements = result.replacements;
-    }
-    return reply.type('application/json; charset=utf-8').send(response);
+    if (requestOptions.rules !== undefined) task.rules = requestOptions.rules;
+    if (requestOptions.minConfidence !== undefined) task.minConfidence = requestOptions.minConfidence;
+    const result = await options.pool.check({ ...task, respond: 'json' }, { transfer: raw });
+    metrics.checked(result.findingsByRule);
+    // A string with a JSON content type goes out as it is (fastify serializes only objects).
+    return reply.type('application/json; charset=utf-8').send(result.json);
   };
 }
 

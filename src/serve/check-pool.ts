@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CheckerOptions } from '../checker.js';
-import type { CheckTask, CheckTaskResult, CheckWorkerData, WorkerMessage } from './check-task.js';
+import type { CheckTask, CheckTaskJson, CheckTaskResult, CheckWorkerData, WorkerMessage } from './check-task.js';
 
 export interface CheckPoolOptions {
   /** Worker threads. Default: os.availableParallelism(). */
@@ -31,9 +31,21 @@ export class PoolBusyError extends Error {
   override name = 'PoolBusyError';
 }
 
+/** What a task comes back as: the serialized answer for `respond: 'json'`, else the result objects. */
+export type CheckAnswer<T extends CheckTask> = T extends { respond: 'json' } ? CheckTaskJson : CheckTaskResult;
+
+/** How a task goes to its thread. */
+export interface CheckSendOptions {
+  /**
+   * Hand the memory of `task.bytes` over to the thread instead of copying it: the caller's view is
+   * empty afterwards (a view of a larger buffer is copied once, then handed over). Default: false.
+   */
+  transfer?: boolean;
+}
+
 export interface CheckPool {
   /** Checks one input on a free thread. Rejects with the checker's error, or PoolBusyError. */
-  check(task: CheckTask): Promise<CheckTaskResult>;
+  check<T extends CheckTask>(task: T, send?: CheckSendOptions): Promise<CheckAnswer<T>>;
   /** Resolves once every thread has built its checker; rejects with the first setup error (bad lexicon ...). */
   ready(): Promise<void>;
   /** Tasks waiting for a thread now. */
@@ -53,6 +65,16 @@ export function workerModule(override?: string | URL): { filename: string; execA
   if (!/\.[cm]?ts$/.test(filename)) return { filename, execArgv: [] };
   const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'));
   return { filename, execArgv: ['--import', pathToFileURL(join(tsxDir, 'dist', 'loader.mjs')).href] };
+}
+
+/** The task with its bytes in an ArrayBuffer of their own, and that buffer to transfer. */
+function transferable(task: CheckTask): { task: CheckTask; transferList: ArrayBuffer[] } {
+  const bytes = task.bytes;
+  if (bytes === undefined) return { task, transferList: [] };
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  // slice() copies into a new ArrayBuffer of exactly these bytes (Node's pooled small buffers cannot be transferred).
+  const own = whole ? bytes : bytes.slice();
+  return { task: { ...task, bytes: own }, transferList: [own.buffer as ArrayBuffer] };
 }
 
 function defaultWorker(): string {
@@ -80,15 +102,17 @@ export async function createCheckPool(options: CheckPoolOptions = {}): Promise<C
     concurrentTasksPerWorker: 1,
   });
   let readiness: Promise<void> | undefined;
+  const check = async (task: CheckTask, send: CheckSendOptions = {}): Promise<CheckTaskResult | CheckTaskJson> => {
+    const sent = send.transfer === true ? transferable(task) : { task, transferList: [] };
+    try {
+      return (await pool.run({ task: sent.task } satisfies WorkerMessage, { transferList: sent.transferList })) as CheckTaskResult | CheckTaskJson;
+    } catch (error) {
+      if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new PoolBusyError('every worker thread is busy and the queue is full');
+      throw error;
+    }
+  };
   return {
-    async check(task) {
-      try {
-        return (await pool.run({ task } satisfies WorkerMessage)) as CheckTaskResult;
-      } catch (error) {
-        if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new PoolBusyError('every worker thread is busy and the queue is full');
-        throw error;
-      }
-    },
+    check: check as CheckPool['check'],
     ready() {
       // One warm-up task per thread, all at once: a thread takes one task at a time, so each gets one.
       readiness ??= Promise.all(Array.from({ length: jobs }, () => pool.run({ warm: true } satisfies WorkerMessage))).then(() => undefined);

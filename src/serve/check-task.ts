@@ -7,6 +7,7 @@
 import type { CheckerOptions } from '../checker.js';
 import { checkBytes, checkSource, type SourceKind } from '../cli/check-file.js';
 import type { Finding } from '../types.js';
+import { filterFindings, jsonResponse } from './check-response.js';
 
 export interface CheckTask {
   /** Text to check as it is (offsets are into this string). One of `text` and `bytes`. */
@@ -23,6 +24,16 @@ export interface CheckTask {
   asOf?: string;
   /** Attach the judge's trace to every finding (`finding.explain`; slower). Default: the pool's checker option. */
   explain?: boolean;
+  /** Keep only findings of these rules. Default: all. */
+  rules?: string[];
+  /** Keep only findings with at least this confidence (0..1). Default: all. */
+  minConfidence?: number;
+  /**
+   * What comes back: 'objects', the CheckTaskResult (the queue worker stores it); or 'json', the
+   * HTTP response body serialized on the worker thread (CheckTaskJson; see check-response.ts).
+   * Default: 'objects'.
+   */
+  respond?: 'objects' | 'json';
 }
 
 export interface CheckTaskResult {
@@ -40,11 +51,31 @@ export interface CheckTaskResult {
   length: number;
 }
 
+/** A task's answer with `respond: 'json'`. */
+export interface CheckTaskJson {
+  /** The POST /v1/check response body, serialized: `{ findings, kind, suppressed }` (+ `encoding`, `replacements` for bytes). */
+  json: string;
+  /** Findings in that body by rule, for the metrics. */
+  findingsByRule: Record<string, number>;
+}
+
 /** Anything with the checker's two entry points (a real Checker, or a test double). */
 type CheckerLike = Parameters<typeof checkSource>[0];
 
-/** Runs one task on a checker (pure apart from the checker; the worker and in-thread callers share it). */
+/** Runs one task on a checker, its findings filtered (pure apart from the checker; the worker and in-thread callers share it). */
 export function runCheckTask(checker: CheckerLike, task: CheckTask): CheckTaskResult {
+  const result = checkTask(checker, task);
+  result.findings = filterFindings(result.findings, task);
+  return result;
+}
+
+/** Runs one task and answers as `task.respond` asks. */
+export function answerCheckTask(checker: CheckerLike, task: CheckTask): CheckTaskResult | CheckTaskJson {
+  const result = runCheckTask(checker, task);
+  return task.respond === 'json' ? jsonResponse(task, result) : result;
+}
+
+function checkTask(checker: CheckerLike, task: CheckTask): CheckTaskResult {
   const options = { directives: task.directives !== false, ...(task.kind !== undefined ? { kind: task.kind } : {}) };
   if (task.bytes !== undefined) {
     const r = checkBytes(checker, task.bytes, { ...options, ...(task.encoding !== undefined ? { encoding: task.encoding } : {}) });

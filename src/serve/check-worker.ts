@@ -5,7 +5,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { createChecker, type Checker } from '../checker.js';
-import { runCheckTask, type CheckTaskResult, type CheckWorkerData, type WorkerMessage } from './check-task.js';
+import { answerCheckTask, type CheckTaskJson, type CheckTaskResult, type CheckWorkerData, type WorkerMessage } from './check-task.js';
 
 const data = workerData as CheckWorkerData;
 /** Checkers by asOf and explain ('' = the pool's own options); the default one is never evicted. */
@@ -25,10 +25,10 @@ function checkerFor(asOf: string | undefined, explain?: boolean): Checker {
   return checker;
 }
 
-export default function run(message: WorkerMessage): CheckTaskResult | { ready: true } {
+export default function run(message: WorkerMessage): CheckTaskResult | CheckTaskJson | { ready: true } {
   if ('warm' in message) {
     checkerFor(undefined);
     return { ready: true };
   }
-  return runCheckTask(checkerFor(message.task.asOf, message.task.explain), message.task);
+  return answerCheckTask(checkerFor(message.task.asOf, message.task.explain), message.task);
 }

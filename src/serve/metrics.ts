@@ -38,10 +38,10 @@ export class Metrics {
     this.bodyBytes += n;
   }
 
-  /** The findings of one checked input. */
-  checked(findings: ReadonlyArray<{ rule: string }>): void {
+  /** One checked input and its findings, counted by rule (on the worker thread: check-response.ts). */
+  checked(findingsByRule: Readonly<Record<string, number>>): void {
     this.checkedPages++;
-    for (const f of findings) this.findings.set(f.rule, (this.findings.get(f.rule) ?? 0) + 1);
+    for (const [rule, n] of Object.entries(findingsByRule)) this.findings.set(rule, (this.findings.get(rule) ?? 0) + n);
   }
 
   render(pool: { threads: number; queued: number }): string {

@@ -4,7 +4,8 @@
  */
 import type { CheckerOptions } from '../checker.js';
 import { buildApp, DEFAULT_MAX_BODY } from './app.js';
-import { createCheckPool } from './check-pool.js';
+import { createCheckPool, type CheckSendOptions } from './check-pool.js';
+import type { CheckTask } from './check-task.js';
 
 export interface ServeOptions {
   /** Interface to listen on. Default: 127.0.0.1 (loopback only; put a proxy in front for more). */
@@ -47,8 +48,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     get queued() {
       return pool.queued;
     },
-    check(task: Parameters<typeof pool.check>[0]) {
-      const p = pool.check(task);
+    check<T extends CheckTask>(task: T, send?: CheckSendOptions) {
+      const p = pool.check(task, send);
       const forget = (): void => {
         inFlight.delete(settled);
       };

@@ -103,6 +103,18 @@ describe('tifa serve', () => {
     for (const f of html.findings) expect(expectedHtml.text.slice(f.start, f.end)).toBe(f.actual);
   });
 
+  it('the body sent is JSON.stringify of { findings, kind, suppressed[, encoding, replacements] }, byte for byte', async () => {
+    const page = new TextEncoder().encode(`<html><head><meta charset="utf-8"></head><body>${HTML.repeat(20)}</body></html>`);
+    const raw = await post(page, 'text/html; charset=utf-8', '?minConfidence=0.5');
+    expect(raw.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const r = checkBytes(checker, page, { kind: 'html' });
+    const findings = r.findings.filter((f) => f.confidence >= 0.5);
+    expect(findings.length).toBeGreaterThan(20);
+    expect(await raw.text()).toBe(JSON.stringify({ findings, kind: 'html', suppressed: r.suppressed, encoding: r.encoding, replacements: r.replacements }));
+    const json = await postJson({ text: TEXT, rules: ['misspelling'] });
+    expect(await json.text()).toBe(JSON.stringify({ findings: checker.check(TEXT).filter((f) => f.rule === 'misspelling'), kind: 'text', suppressed: 0 }));
+  });
+
   it('400 for malformed JSON, wrong types (naming the field), unknown fields, no body', async () => {
     await expectError(await post('{"text": "脱贫', 'application/json'), 400, 'invalid_json', /malformed JSON/);
     await expectError(await post('', 'application/json'), 400, 'invalid_json');
