@@ -16,7 +16,8 @@ import type { EntryKind } from '../types.js';
 
 export const KIND_DIRS: readonly EntryKind[] = ['mandated', 'banned', 'outdated', 'typo', 'allow'];
 
-function yamlFiles(dir: string): string[] {
+/** The YAML files below a folder, recursively, in sorted order (none when the folder is missing). */
+export function yamlFiles(dir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir).sort();

@@ -2,26 +2,13 @@
  * Compiles the built-in people table: reads dictionaries/people/**.yaml, validates each file and
  * the whole table (errors as `file:line: reason`), returns the JSON the checker loads.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LexiconError, type LexiconIssue } from '../errors.js';
 import { parsePeopleFile } from '../people/parse.js';
 import { buildPeopleTable } from '../people/table.js';
+import { yamlFiles } from './lexicon.js';
 import type { CompiledPeopleFile, PeopleFile } from '../people/types.js';
-
-function yamlFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return name.endsWith('.yaml') || name.endsWith('.yml') ? [path] : [];
-  });
-}
 
 export function compilePeople(root: string): { files: PeopleFile[]; people: number; json: string } {
   const files: PeopleFile[] = [];
