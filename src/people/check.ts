@@ -16,6 +16,7 @@
  */
 import type { PeopleBody } from './types.js';
 import { holdsInYear, holdsOn, type PeopleTable, type TablePerson } from './table.js';
+import { findAnchors, viceOf, type Anchors, type Occurrence, type TitleAt } from './anchors.js';
 
 export type PeopleRule = 'leader-name' | 'leader-title' | 'leader-order' | 'former-official';
 export type PeopleDetail = 'substitution' | 'omission' | 'insertion' | 'duplication' | 'transposition' | 'title' | 'order' | 'removed';
@@ -54,12 +55,6 @@ const ANY_TIME_BEFORE = ['时任', '曾任', '历任', '先后任', '曾担任',
 const AFTER_NAME = new Set([...'、，。；：！？（）()“”‘’《》 \n在出主会指强表说同等和与的为向致发签对就作于视考参分也还']);
 const STRONG_AFTER = new Set(['总书记', '委员长', '总理', '副总理']);
 
-interface Occurrence {
-  start: number;
-  end: number;
-  people: TablePerson[];
-}
-
 interface Slip {
   person: TablePerson;
   start: number;
@@ -72,11 +67,14 @@ interface Slip {
 
 export function checkPeople(text: string, table: PeopleTable, options: PeopleCheckOptions): PeopleFinding[] {
   if (table.people.length === 0 || text.length === 0) return [];
-  const scan = scanNames(text, table, options);
+  // one pass finds every name, title form and short form; a text with none of them has no finding
+  const anchors = findAnchors(text, table);
+  if (anchors === undefined) return [];
+  const scan = scanNames(text, table, options, anchors);
   namesAfterTitles(scan);
   for (const o of scan.names) titlesOfName(scan, o);
   namesBeforeAfterForms(scan);
-  for (const list of lists(text, scan.names)) checkList(scan, list);
+  if (scan.names.length > 0) for (const list of lists(text, scan.names)) checkList(scan, list);
   return dedupe(scan.out);
 }
 
@@ -86,6 +84,7 @@ interface Scan {
   table: PeopleTable;
   options: PeopleCheckOptions;
   asOf: string;
+  anchors: Anchors;
   names: Occurrence[];
   nameAt: Map<number, Occurrence>;
   nameEndingAt: Map<number, Occurrence>;
@@ -95,27 +94,29 @@ interface Scan {
   out: PeopleFinding[];
 }
 
-function scanNames(text: string, table: PeopleTable, options: PeopleCheckOptions): Scan {
-  const names = exactNames(text, table);
+function scanNames(text: string, table: PeopleTable, options: PeopleCheckOptions, anchors: Anchors): Scan {
+  const names = anchors.names;
   const nameAt = new Map<number, Occurrence>();
   const nameEndingAt = new Map<number, Occurrence>();
   for (const o of names) {
     if (!nameAt.has(o.start)) nameAt.set(o.start, o);
     nameEndingAt.set(o.end, o);
   }
-  const inName = new Uint8Array(text.length + 1);
-  for (const o of names) inName.fill(1, o.start, o.end);
+  // names are few: whether a span touches one is a look through them (no array as long as the text)
   const covered = (s: number, e: number): boolean => {
-    for (let i = Math.max(0, s); i < e && i < text.length; i++) if (inName[i]) return true;
+    const from = Math.max(0, s);
+    const to = Math.min(e, text.length);
+    if (from >= to) return false;
+    for (const o of names) if (o.start < to && from < o.end) return true;
     return false;
   };
   const presentNames = new Set(names.map((o) => text.slice(o.start, o.end)));
-  return { text, table, options, asOf: options.asOf, names, nameAt, nameEndingAt, covered, presentNames, out: [] };
+  return { text, table, options, asOf: options.asOf, anchors, names, nameAt, nameEndingAt, covered, presentNames, out: [] };
 }
 
 /** Misspelt names right after a title form. */
-function namesAfterTitles({ text, table, options, asOf, nameAt, covered, presentNames, out }: Scan): void {
-  for (const t of titleForms(text, table)) {
+function namesAfterTitles({ text, table, options, asOf, anchors, nameAt, covered, presentNames, out }: Scan): void {
+  for (const t of anchors.titleForms) {
     const slot = t.end;
     if (nameAt.has(slot) || covered(slot, slot + 1)) continue;
     // the title's holder on that date may have lost a character anywhere (国务院总理李克代表…)
@@ -127,8 +128,8 @@ function namesAfterTitles({ text, table, options, asOf, nameAt, covered, present
 
 /** Titles bound to a name: the chain before it (read right to left), a list head's title, the short form after it. */
 function titlesOfName(scan: Scan, o: Occurrence): void {
-  const { text, table, asOf, out } = scan;
-  const chain = chainBefore(text, o.start, table);
+  const { text, table, asOf, anchors, out } = scan;
+  const chain = chainBefore(text, o.start, anchors);
   if (swappedAfterTitle(scan, o, chain)) return;
   for (const t of chain.titles) {
     const f = judgeTitle(text, o, [t.title], t.start, t.end, chain.mark, 'before', table, asOf);
@@ -152,10 +153,10 @@ function swappedAfterTitle({ text, table, options, asOf, out }: Scan, o: Occurre
 }
 
 /** 国务院副总理韩正、孙春兰、胡春华、刘鹤: a title held by several people covers the bare names listed after the first. */
-function titleOverList({ text, table, asOf, nameEndingAt, out }: Scan, o: Occurrence): void {
+function titleOverList({ text, table, asOf, anchors, nameEndingAt, out }: Scan, o: Occurrence): void {
   let first = nameEndingAt.get(o.start - 1);
   while (first && text[first.start - 1] === '、') first = nameEndingAt.get(first.start - 1);
-  const head = first ? chainBefore(text, first.start, table) : undefined;
+  const head = first ? chainBefore(text, first.start, anchors) : undefined;
   const t = head?.titles[0];
   if (head && t && head.mark === 'none' && table.bodies.some((b) => b.title === t.title || b.listedAfter === t.title)) {
     const f = judgeTitle(text, o, [t.title], t.start, t.end, 'none', 'before', table, asOf);
@@ -164,8 +165,8 @@ function titleOverList({ text, table, asOf, nameEndingAt, out }: Scan, o: Occurr
 }
 
 /** The short form right after a name (李强总理), judged when no chain before it binds the name. */
-function titleAfterName({ text, table, options, asOf, out }: Scan, o: Occurrence, chain: Chain): void {
-  const form = afterFormAt(text, o.end, table);
+function titleAfterName({ text, table, options, asOf, anchors, out }: Scan, o: Occurrence, chain: Chain): void {
+  const form = afterFormAt(o.end, anchors, table);
   if (!form) return;
   if (chain.titles.length === 0 && !o.people.some((p) => p.held.some((h) => form.titles.includes(h.title) && holdsOn(h, asOf)))) {
     // 克李强总理 (2021): 李强 is a name of the table, but 李克强 with two characters swapped held the post
@@ -182,8 +183,8 @@ function titleAfterName({ text, table, options, asOf, out }: Scan, o: Occurrence
 }
 
 /** Misspelt names right before a short form or 同志. */
-function namesBeforeAfterForms({ text, table, options, asOf, nameEndingAt, covered, presentNames, out }: Scan): void {
-  for (const a of afterForms(text, table)) {
+function namesBeforeAfterForms({ text, table, options, asOf, anchors, nameEndingAt, covered, presentNames, out }: Scan): void {
+  for (const a of anchors.afterForms) {
     if (nameEndingAt.has(a.start) || covered(a.start - 1, a.start)) continue;
     const strength = STRONG_AFTER.has(a.text) ? 'strong' : 'medium';
     // 习近乎主席: 主席 names a post the person holds; 以习近乎同志为核心: the general secretary
@@ -198,7 +199,7 @@ function namesBeforeAfterForms({ text, table, options, asOf, nameEndingAt, cover
 }
 
 /** A 、 list: misspelt members and protocol order. */
-function checkList({ text, table, options, asOf, presentNames, out }: Scan, list: List): void {
+function checkList({ text, table, options, asOf, anchors, presentNames, out }: Scan, list: List): void {
   // 副省长张叁、李斯光陪同: the last item ends where the text goes on, so it is read from its start
   if (list.tail !== undefined) {
     const lastKnown = list.items[list.items.length - 1]!;
@@ -212,105 +213,30 @@ function checkList({ text, table, options, asOf, presentNames, out }: Scan, list
     const slip = bestSlipIn(text, gap.start, gap.end, table, options.confusion, presentNames, neighbours, asOf);
     if (slip) out.push(slipFinding(text, slip, '人名列举中'));
   }
-  const f = judgeOrder(text, list, table, asOf);
+  const f = judgeOrder(text, list, table, asOf, anchors);
   if (f) out.push(f);
 }
 
 // ---------------------------------------------------------------------------------------------
 // names and title forms
 
-function exactNames(text: string, table: PeopleTable): Occurrence[] {
-  const out: Occurrence[] = [];
-  const first = firstChars(table);
-  const flags = first.flags;
-  for (let i = 0; i < text.length; i++) {
-    if ((flags[text.charCodeAt(i)]! & NAME) === 0) continue;
-    const cands = first.names.get(text.charCodeAt(i));
-    if (!cands) continue;
-    for (const name of cands) {
-      if (text.startsWith(name, i)) {
-        out.push({ start: i, end: i + name.length, people: table.byName.get(name)! });
-        break; // longest first
-      }
-    }
-  }
-  return out;
-}
-
-const NAME = 1;
-const BEFORE = 2;
-const AFTER = 4;
-
-interface FirstChars {
-  /** Per UTF-16 code unit: which lists have a word starting with it (NAME | BEFORE | AFTER), so scans skip the rest. */
-  flags: Uint8Array;
-  /** Every person whose name holds a character (a one-edit slip keeps at least one of them). */
-  byChar: Map<number, TablePerson[]>;
-  names: Map<number, string[]>;
-  before: Map<number, string[]>;
-  after: Map<number, string[]>;
-}
-const firstCache = new WeakMap<PeopleTable, FirstChars>();
-function firstChars(table: PeopleTable): FirstChars {
-  let f = firstCache.get(table);
-  if (f) return f;
-  const index = (words: Iterable<string>): Map<number, string[]> => {
-    const m = new Map<number, string[]>();
-    for (const w of words) m.set(w.charCodeAt(0), [...(m.get(w.charCodeAt(0)) ?? []), w]);
-    for (const list of m.values()) list.sort((a, b) => b.length - a.length);
-    return m;
-  };
-  const byChar = new Map<number, TablePerson[]>();
+/** Whom each character can be part of (a one-edit slip keeps at least one character of the name). */
+const byCharCache = new WeakMap<PeopleTable, Map<number, TablePerson[]>>();
+function peopleByChar(table: PeopleTable): Map<number, TablePerson[]> {
+  let byChar = byCharCache.get(table);
+  if (byChar) return byChar;
+  byChar = new Map<number, TablePerson[]>();
   for (const p of table.people)
     for (const c of new Set([...p.name].map((ch) => ch.charCodeAt(0)))) byChar.set(c, [...(byChar.get(c) ?? []), p]);
-  const flags = new Uint8Array(65536);
-  for (const w of table.byName.keys()) flags[w.charCodeAt(0)]! |= NAME;
-  for (const w of table.before.keys()) flags[w.charCodeAt(0)]! |= BEFORE;
-  for (const w of [...table.after.keys(), '同志']) flags[w.charCodeAt(0)]! |= AFTER;
-  f = { flags, byChar, names: index(table.byName.keys()), before: index(table.before.keys()), after: index([...table.after.keys(), '同志']) };
-  firstCache.set(table, f);
-  return f;
+  byCharCache.set(table, byChar);
+  return byChar;
 }
 
-interface TitleAt {
-  start: number;
-  end: number;
-  title: string;
-}
-
-/** 全国人大常委会副委员长: a 副 right before a form that has none of its own makes another title. */
-function viceOf(text: string, start: number, form: string): boolean {
-  return text[start - 1] === '副' && !form.startsWith('副');
-}
-
-/** Every title form in the text, the longest one ending at each position. */
-function titleForms(text: string, table: PeopleTable): TitleAt[] {
-  const byEnd = new Map<number, TitleAt>();
-  const first = firstChars(table).before;
-  const flags = firstChars(table).flags;
-  for (let i = 0; i < text.length; i++) {
-    if ((flags[text.charCodeAt(i)]! & BEFORE) === 0) continue;
-    const cands = first.get(text.charCodeAt(i));
-    if (!cands) continue;
-    for (const form of cands) {
-      if (!text.startsWith(form, i)) continue;
-      const end = i + form.length;
-      if (viceOf(text, i, form)) continue;
-      const prior = byEnd.get(end);
-      if (!prior || prior.start > i) byEnd.set(end, { start: i, end, title: table.before.get(form)! });
-    }
-  }
-  return [...byEnd.values()].sort((a, b) => a.start - b.start);
-}
-
-/** The longest title form ending exactly at `end`. */
-function titleEndingAt(text: string, end: number, table: PeopleTable): TitleAt | undefined {
-  for (let len = Math.min(table.longestBefore, end); len >= 2; len--) {
-    const form = text.slice(end - len, end);
-    const title = table.before.get(form);
-    if (title) return viceOf(text, end - len, form) ? undefined : { start: end - len, end, title };
-  }
-  return undefined;
+/** The longest title form ending exactly at `end` (none when a 副 before it makes it another title). */
+function titleEndingAt(text: string, end: number, anchors: Anchors): TitleAt | undefined {
+  const t = anchors.beforeEndingAt.get(end);
+  if (t === undefined) return undefined;
+  return viceOf(text, t.start, text.slice(t.start, t.end)) ? undefined : t;
 }
 
 type Mark = 'none' | 'past' | 'any-time';
@@ -322,12 +248,12 @@ interface Chain {
 }
 
 /** The chain of title forms right before a name (separated by 、), and a 原/时任 mark before it. */
-function chainBefore(text: string, nameStart: number, table: PeopleTable): Chain {
+function chainBefore(text: string, nameStart: number, anchors: Anchors): Chain {
   const titles: TitleAt[] = [];
   let pos = nameStart;
   let mark: Mark = 'none';
   for (;;) {
-    const t = titleEndingAt(text, pos, table);
+    const t = titleEndingAt(text, pos, anchors);
     if (!t) break;
     titles.push(t);
     pos = t.start;
@@ -350,31 +276,10 @@ function markEndingAt(text: string, pos: number): Mark | undefined {
   return undefined;
 }
 
-function afterFormAt(text: string, pos: number, table: PeopleTable): { text: string; titles: string[] } | undefined {
-  const cands = firstChars(table).after.get(text.charCodeAt(pos));
-  if (!cands) return undefined;
-  for (const form of cands) if (form !== '同志' && text.startsWith(form, pos)) return { text: form, titles: table.after.get(form)! };
-  return undefined;
-}
-
-function afterForms(text: string, table: PeopleTable): { start: number; text: string }[] {
-  const out: { start: number; text: string }[] = [];
-  const first = firstChars(table).after;
-  const flags = firstChars(table).flags;
-  for (let i = 1; i < text.length; i++) {
-    if ((flags[text.charCodeAt(i)]! & AFTER) === 0) continue;
-    const cands = first.get(text.charCodeAt(i));
-    if (!cands) continue;
-    for (const form of cands) {
-      if (text.startsWith(form, i)) {
-        // the 总理 of 副总理, the 主席 of 副主席 are no short forms of their own
-        if (text[i - 1] === '副' && !form.startsWith('副')) break;
-        out.push({ start: i, text: form });
-        break;
-      }
-    }
-  }
-  return out;
+/** The longest short form (not 同志) right at `pos`, and the titles it stands for. */
+function afterFormAt(pos: number, anchors: Anchors, table: PeopleTable): { text: string; titles: string[] } | undefined {
+  const form = anchors.afterStartingAt.get(pos);
+  return form === undefined ? undefined : { text: form, titles: table.after.get(form)! };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -482,21 +387,22 @@ function slipFinding(text: string, s: Slip, where: string): PeopleFinding {
 function slipsAt(text: string, pos: number, dir: 'forward' | 'backward', table: PeopleTable, confusion: ConfusionOf, loose: (p: TablePerson) => boolean = () => false): Slip[] {
   const out: Slip[] = [];
   // only people sharing a character with the window can be one edit away
-  const byChar = firstChars(table).byChar;
+  const byChar = peopleByChar(table);
   const people = new Set<TablePerson>();
   for (let i = Math.max(0, pos - 5); i < Math.min(text.length, pos + 5); i++) for (const p of byChar.get(text.charCodeAt(i)) ?? []) people.add(p);
   for (const p of people) {
     const n = p.name.length;
     // same length: one substitution or one swap
     const s = dir === 'forward' ? pos : pos - n;
-    if (s >= 0 && s + n <= text.length) {
+    // (each reading is first tested on character codes, so most people cost no string at all)
+    if (s >= 0 && s + n <= text.length && oneOrTwoDiffer(text, s, p.name)) {
       const w = text.slice(s, s + n);
       const slip = sameLength(p, w, confusion);
       if (slip && allHan(w)) out.push({ ...slip, start: s, end: s + n });
     }
     // one extra character inside the name
     const s2 = dir === 'forward' ? pos : pos - n - 1;
-    if (n >= 2 && s2 >= 0 && s2 + n + 1 <= text.length) {
+    if (n >= 2 && s2 >= 0 && s2 + n + 1 <= text.length && text.charCodeAt(s2) === p.name.charCodeAt(0) && text.charCodeAt(s2 + n) === p.name.charCodeAt(n - 1)) {
       const w = text.slice(s2, s2 + n + 1);
       for (let i = 1; i < n; i++) {
         if (w.slice(0, i) + w.slice(i + 1) === p.name && allHan(w)) {
@@ -509,7 +415,7 @@ function slipsAt(text: string, pos: number, dir: 'forward' | 'backward', table: 
     // one character missing (names of three characters or more)
     if (n >= 3) {
       const s3 = dir === 'forward' ? pos : pos - n + 1;
-      if (s3 >= 0 && s3 + n - 1 <= text.length) {
+      if (s3 >= 0 && s3 + n - 1 <= text.length && (text.charCodeAt(s3) === p.name.charCodeAt(0) || text.charCodeAt(s3) === p.name.charCodeAt(1))) {
         const w = text.slice(s3, s3 + n - 1);
         const next = text[s3 + n - 1];
         const prev = text[s3 - 1];
@@ -526,6 +432,13 @@ function slipsAt(text: string, pos: number, dir: 'forward' | 'backward', table: 
   }
   // a reading that is itself a table name is that person, no slip
   return out.filter((s) => !table.byName.has(text.slice(s.start, s.end))).sort((a, b) => b.confidence - a.confidence);
+}
+
+/** Whether `text` at `at` differs from `name` in one or two of its characters (a substitution or a swap at most). */
+function oneOrTwoDiffer(text: string, at: number, name: string): boolean {
+  let diff = 0;
+  for (let i = 0; i < name.length; i++) if (text.charCodeAt(at + i) !== name.charCodeAt(i) && ++diff > 2) return false;
+  return diff > 0;
 }
 
 /** Whether the person sits on a body of the Standing Committee's kind in force (no title of their own needed). */
@@ -679,7 +592,7 @@ function rankIn(b: PeopleBody, it: Occurrence): number | undefined {
   return it.people.map((p) => b.members.indexOf(p.id)).find((r) => r >= 0);
 }
 
-function judgeOrder(text: string, list: List, table: PeopleTable, asOf: string): PeopleFinding | undefined {
+function judgeOrder(text: string, list: List, table: PeopleTable, asOf: string, anchors: Anchors): PeopleFinding | undefined {
   const known = list.items.filter((it) => it.people.length > 0).length;
   // Rosters by stroke order (按姓氏笔画为序) hold many names the table does not know: not a protocol list.
   if (list.unknown.length > Math.max(1, Math.floor(known / 4))) return undefined;
@@ -687,7 +600,7 @@ function judgeOrder(text: string, list: List, table: PeopleTable, asOf: string):
   const last = list.items[list.items.length - 1]!;
   const context = text.slice(Math.max(0, first.start - 80), Math.min(text.length, last.end + 20));
   if (/笔画|姓氏/.test(context)) return undefined;
-  const titled = titleEndingAt(text, first.start, table)?.title;
+  const titled = titleEndingAt(text, first.start, anchors)?.title;
   const series = new Map<string, PeopleBody[]>();
   for (const b of table.bodies) series.set(b.series, [...(series.get(b.series) ?? []), b]);
   for (const all of series.values()) {
