@@ -62,7 +62,7 @@ const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 const SENTENCE_END = new Set([0x3002, 0xff01, 0xff1f, 0xff1b, 0x21, 0x3f, 0x3b]);
 
 /** Whether `i` is a position the text may be cut at (not inside a surrogate pair or a \r\n). */
-function canCut(text: string, i: number): boolean {
+export function canCut(text: string, i: number): boolean {
   if (i <= 0 || i >= text.length) return true;
   const a = text.charCodeAt(i - 1);
   const b = text.charCodeAt(i);
@@ -71,7 +71,7 @@ function canCut(text: string, i: number): boolean {
 }
 
 /** Where the next window starts: a line start, else after a sentence end, else cut - LEFT_CONTEXT. */
-function nextWindowStart(text: string, cut: number): number {
+export function nextWindowStart(text: string, cut: number): number {
   const hi = cut - LEFT_CONTEXT;
   const lo = Math.max(0, cut - LEFT_SEARCH);
   if (hi <= 0) return 0;
