@@ -1,25 +1,30 @@
 /**
- * A worker-thread pool that checks many files with N workers (node:worker_threads directly: one
- * message per file costs microseconds next to a check, so a pool library buys nothing here).
+ * A worker-thread pool that checks many files with N workers (piscina: one queue, a free thread
+ * takes the next task, a thread that dies is replaced).
  *
- * - Each worker creates its own checker once, from checker options passed as plain data (a custom
- *   `segmenter` object cannot cross a thread; use 'jieba', 'nodejieba' or 'none').
+ * - Each worker creates its own checker once, when it starts, from checker options passed as plain
+ *   data (a custom `segmenter` object cannot cross a thread; use 'jieba', 'nodejieba' or 'none').
+ * - Work is split by bytes, not by files: a text file much larger than the rest is cut into ranges
+ *   (./ranges.ts: the windows of src/stream, at line starts) that several workers check at once, and
+ *   the findings are merged back: the same findings, offsets, lines and columns as one check of the
+ *   whole file. Tasks go out in input order, as many ahead as keep every worker busy.
  * - Workers read the files themselves, so reading overlaps checking.
  * - Results come back in input order whatever order workers finish in (deterministic output).
  * - A file that cannot be read or checked gives a result with `error`; the run goes on.
- * - A worker that dies (process.exit in native code, an out-of-memory abort, terminate) is
- *   reported on the file it was checking (the oldest unanswered one: a worker checks its files in
- *   order); its other queued files go to a fresh worker.
+ * - A worker that dies (process.exit in native code, an out-of-memory abort) is reported on the
+ *   file it was checking (a worker checks one task at a time); the pool starts a fresh worker.
  * - A checker that cannot be created (bad options, a lexicon error) fails the whole run with the
  *   original error message, as `createChecker` would in the main thread.
  */
+import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { CheckerOptions } from '../checker.js';
 import type { Finding } from '../types.js';
-import type { StopAfter, WorkerData } from './protocol.js';
+import type { StopAfter, WorkerData, WorkerReply, WorkerTask } from './protocol.js';
+import { mergeRanges, type RangeFindings } from './ranges.js';
 import { HTML_EXTENSIONS } from '../options/extensions.js';
 
 export interface PoolOptions {
@@ -56,8 +61,14 @@ export interface PoolOptions {
   };
   /** Send each file's text back with its findings (formatters that quote lines need it). Default: false. */
   includeText?: boolean;
-  /** Files handed to one worker ahead of its answers (keeps workers busy between messages). Default: 4. */
+  /** Tasks sent ahead per worker, at least (keeps workers busy while earlier results wait their turn). Default: 4. */
   prefetch?: number;
+  /**
+   * A text file larger than this many bytes is cut into ranges checked by several workers at once
+   * (at most two per worker; never with `source.stopAfter`, never an HTML file). 0: never cut.
+   * Default: 1 MiB.
+   */
+  rangeBytes?: number;
   /**
    * URL or path of the module whose `createChecker` (and, with `source`, `checkBytes`) the workers
    * call. Default: tifa's own entry (dist/index.js beside the bundle; src/index.ts, loaded through
@@ -96,6 +107,11 @@ const here: string = import.meta.url;
 /** Running from TypeScript source (tsx, vitest) rather than from the bundles in dist/. */
 const fromSource = /\/src\/pool\/index\.[cm]?ts$/.test(here);
 
+/** Default `rangeBytes`. */
+const RANGE_BYTES = 1 << 20;
+/** Input bytes sent ahead per worker besides `prefetch` tasks: small files come many to a worker's wait. */
+const AHEAD_BYTES = 8 << 20;
+
 /** The module the workers import createChecker from. */
 export function defaultEntry(): string {
   if (fromSource) return new URL('../index.ts', here).href;
@@ -108,43 +124,24 @@ function tsxApiUrl(): string {
 }
 
 /**
- * Starts one worker. From dist/: the real file dist/worker.js (built from ./worker.ts). From source:
- * a one-line eval'd bootstrap that loads ./worker.ts through tsx, as nothing else can run it.
+ * The worker module and the Node options it needs. From dist/: the real file dist/worker.js (built
+ * from ./worker.ts). From source: ./worker.ts through tsx's loader.
  */
-function startWorker(workerData: WorkerData): Worker {
-  if (!fromSource) return new Worker(new URL('./worker.js', here), { workerData });
-  const bootstrap = `import(${JSON.stringify(tsxApiUrl())}).then((api) => api.tsImport(${JSON.stringify(new URL('./worker.ts', here).href)}, ${JSON.stringify(here)}));`;
-  return new Worker(bootstrap, { eval: true, workerData });
+function workerModule(): { filename: string; execArgv: string[] } {
+  if (!fromSource) return { filename: new URL('./worker.js', here).href, execArgv: [] };
+  const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'));
+  return { filename: new URL('./worker.ts', here).href, execArgv: ['--import', pathToFileURL(join(tsxDir, 'dist', 'loader.mjs')).href] };
 }
 
 function checkPoolOptions(options: PoolOptions): void {
   if (options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)) throw new RangeError('pool options.jobs must be a positive integer');
   if (options.prefetch !== undefined && !(Number.isInteger(options.prefetch) && options.prefetch >= 1)) throw new RangeError('pool options.prefetch must be a positive integer');
+  if (options.rangeBytes !== undefined && !(Number.isInteger(options.rangeBytes) && options.rangeBytes >= 0)) throw new RangeError('pool options.rangeBytes must be a whole number');
   if (options.html !== undefined && !(Array.isArray(options.html) && options.html.every((e) => typeof e === 'string' && e !== ''))) throw new TypeError('pool options.html must be an array of non-empty strings');
   const stop = options.source?.stopAfter;
   if (stop !== undefined && !(Number.isInteger(stop.count) && stop.count >= 0)) throw new RangeError('pool options.source.stopAfter.count must be a whole number');
   const seg = options.checker?.segmenter;
   if (seg !== undefined && typeof seg !== 'string') throw new TypeError("pool options.checker.segmenter must be 'jieba', 'nodejieba' or 'none' (a segmenter object cannot cross threads)");
-}
-
-interface Slot {
-  worker: Worker;
-  /** Task ids sent and not yet answered, oldest first. */
-  inFlight: number[];
-  dead: boolean;
-  /** The worker created its checker. */
-  ready: boolean;
-}
-
-/** What a worker sends: ready, a setup error, or one file's result. */
-interface WorkerMessage {
-  ready?: boolean;
-  id?: number;
-  findings?: Finding[];
-  text?: string;
-  source?: PoolFileResult['source'];
-  error?: PoolFileResult['error'];
-  setupError?: { message: string; name: string };
 }
 
 /** The data every worker starts from: the entry module, its checker options, how to read files. */
@@ -155,125 +152,148 @@ function workerDataOf(options: PoolOptions): WorkerData {
   return { entry, tsxApi, source, options: options.checker ?? {}, includeText: options.includeText === true, html: (options.html ?? []).map((e) => e.toLowerCase()) };
 }
 
-/** One run of the pool: the files, the workers, the results as they come, and what failed. */
-class PoolRun {
-  readonly results: Array<PoolFileResult | undefined>;
-  /** Ids waiting for a worker; pop() takes the lowest. */
-  private readonly queue: number[];
-  readonly slots: Slot[] = [];
-  failure: Error | undefined;
-  stopped = false;
-  private wake: (() => void) | undefined;
-
-  constructor(
-    private readonly list: readonly string[],
-    private readonly workerData: WorkerData,
-    private readonly prefetch: number,
-  ) {
-    this.results = new Array(list.length);
-    this.queue = list.map((_, i) => i).reverse();
+/** Size of a file in bytes; 0 when it cannot be looked at (the worker reports it when it reads). */
+async function sizeOf(file: string): Promise<number> {
+  try {
+    const s = await stat(file);
+    return s.isFile() ? s.size : 0;
+  } catch {
+    return 0;
   }
+}
 
-  /** Resolves on the next result, failure or death. */
-  changed(): Promise<void> {
-    return new Promise<void>((resolve) => (this.wake = resolve));
-  }
+/** Whether a file may be cut into ranges: text (not HTML), checked whole (no early stop). */
+function cuttable(file: string, data: WorkerData): boolean {
+  const name = file.toLowerCase();
+  if (data.source) return data.source.stopAfter === undefined && (data.source.kind ?? (data.source.htmlExtensions.some((e) => name.endsWith(e)) ? 'html' : 'text')) === 'text';
+  return !data.html.some((e) => name.endsWith(e));
+}
 
-  private notify(): void {
-    const w = this.wake;
-    this.wake = undefined;
-    w?.();
-  }
+/** One file's tasks: one, or one per range. */
+interface Unit {
+  tasks: WorkerTask[];
+  bytes: number;
+}
 
-  feed(slot: Slot): void {
-    while (!slot.dead && slot.inFlight.length < this.prefetch && this.queue.length > 0) {
-      const id = this.queue.pop()!;
-      slot.inFlight.push(id);
-      slot.worker.postMessage({ id, file: this.list[id]! });
-    }
-  }
+/** The tasks of every file, in input order: files above `rangeBytes` in ranges (at most two per worker). */
+async function unitsOf(list: readonly string[], data: WorkerData, jobs: number, rangeBytes: number): Promise<Unit[]> {
+  const sizes = await Promise.all(list.map(sizeOf));
+  return list.map((file, id) => {
+    const bytes = sizes[id]!;
+    const count = rangeBytes > 0 && jobs > 1 && bytes > rangeBytes && cuttable(file, data) ? Math.min(Math.ceil(bytes / rangeBytes), 2 * jobs) : 1;
+    const tasks = count === 1 ? [{ id, file }] : Array.from({ length: count }, (_, index) => ({ id, file, part: { index, count } }));
+    return { tasks, bytes };
+  });
+}
 
-  spawn(): void {
-    const worker = startWorker(this.workerData);
-    const slot: Slot = { worker, inFlight: [], dead: false, ready: false };
-    this.slots.push(slot);
-    worker.on('message', (msg: WorkerMessage) => this.received(slot, msg));
-    worker.on('error', (e) => this.died(slot, e instanceof Error ? e.message : String(e)));
-    worker.on('exit', (code) => this.died(slot, `exit code ${code}`));
-  }
+/** How a worker that died shows in the rejection of its task. */
+const crashReason = (e: unknown): string | undefined => {
+  const m = /exited with code:? ?(-?\d+)/i.exec(e instanceof Error ? e.message : String(e));
+  return m ? `exit code ${m[1]}` : undefined;
+};
 
-  private received(slot: Slot, msg: WorkerMessage): void {
-    if (msg.ready) {
-      slot.ready = true;
-      return;
-    }
-    if (msg.setupError) {
-      this.failure ??= new PoolSetupError(msg.setupError.message, msg.setupError.name);
-      this.notify();
-      return;
-    }
-    const id = msg.id!;
-    const at = slot.inFlight.indexOf(id);
-    if (at >= 0) slot.inFlight.splice(at, 1);
-    const result: PoolFileResult = { file: this.list[id]!, findings: msg.findings ?? [] };
-    if (msg.text !== undefined) result.text = msg.text;
-    if (msg.source) result.source = msg.source;
-    if (msg.error) result.error = msg.error;
-    this.results[id] = result;
-    this.feed(slot);
-    this.notify();
-  }
-
-  /** A worker is gone: its oldest file is the culprit, the others go to a fresh worker. */
-  private died(slot: Slot, reason: string): void {
-    if (slot.dead) return;
-    slot.dead = true;
-    if (!slot.ready && !this.stopped) {
-      this.failure ??= new PoolSetupError(`a worker died before its checker was ready: ${reason}`, 'Error');
-      this.notify();
-      return;
-    }
-    const [culprit, ...rest] = slot.inFlight;
-    slot.inFlight = [];
-    if (culprit !== undefined) this.results[culprit] = { file: this.list[culprit]!, findings: [], error: { message: `worker crashed while checking ${this.list[culprit]}: ${reason}`, code: 'WORKER_CRASH' } };
-    this.queue.push(...rest.reverse());
-    if (this.queue.length > 0 && this.failure === undefined && !this.stopped) {
-      this.spawn();
-      this.feed(this.slots[this.slots.length - 1]!);
-    }
-    this.notify();
-  }
-
-  /** Stops every worker still running. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await Promise.all(this.slots.map((s) => (s.dead ? undefined : ((s.dead = true), s.worker.terminate()))));
-  }
+/** One file's result from its tasks' replies: the ranges merged, the first error kept. */
+function resultOf(file: string, replies: readonly WorkerReply[]): PoolFileResult {
+  const failed = replies.find((r) => r.error !== undefined);
+  if (failed) return { file, findings: [], error: failed.error! };
+  const first = replies[0]!;
+  const findings = replies.length === 1 && first.range === undefined ? (first.findings as Finding[]) ?? [] : mergeRanges(replies.map((r): RangeFindings => ({ range: r.range!, findings: (r.findings ?? []) as Finding[] })));
+  const result: PoolFileResult = { file, findings };
+  if (first.text !== undefined) result.text = first.text;
+  if (first.source) result.source = { ...first.source, suppressed: replies.reduce((n, r) => n + (r.source?.suppressed ?? 0), 0) };
+  return result;
 }
 
 /**
  * Checks `files` with a pool of worker threads; yields one result per file, in input order.
- * Stopping early (break out of `for await`) terminates the workers.
+ * Stopping early (break out of `for await`) stops the workers.
  */
 export async function* checkFiles(files: Iterable<string>, options: PoolOptions = {}): AsyncGenerator<PoolFileResult, void, undefined> {
   checkPoolOptions(options);
   const list = [...files];
   if (list.length === 0) return;
-  const jobs = Math.min(options.jobs ?? availableParallelism(), list.length);
-  const run = new PoolRun(list, workerDataOf(options), options.prefetch ?? 4);
+  const data = workerDataOf(options);
+  const wanted = options.jobs ?? availableParallelism();
+  const units = await unitsOf(list, data, wanted, options.rangeBytes ?? RANGE_BYTES);
+  const jobs = Math.min(wanted, units.reduce((n, u) => n + u.tasks.length, 0));
+  const { Piscina } = await import('piscina');
+  const { filename, execArgv } = workerModule();
+  const pool = new Piscina({
+    filename,
+    execArgv,
+    workerData: data,
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    concurrentTasksPerWorker: 1,
+  });
+  const replies: Array<Array<WorkerReply | undefined> | undefined> = new Array(list.length);
+  const pending: number[] = new Array(list.length).fill(0);
+  let failure: Error | undefined;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const settle = (task: WorkerTask, reply: WorkerReply): void => {
+    if (reply.setupError) failure ??= new PoolSetupError(reply.setupError.message, reply.setupError.name);
+    const slot = task.part?.index ?? 0;
+    replies[task.id]![slot] = reply;
+    pending[task.id]!--;
+    notify();
+  };
+  const send = (task: WorkerTask): void => {
+    (pool.run(task) as Promise<WorkerReply>).then(
+      (reply) => settle(task, reply),
+      (e: unknown) => {
+        if (stopped) return;
+        const crash = crashReason(e);
+        if (crash === undefined) {
+          failure ??= new PoolSetupError(`a worker failed: ${e instanceof Error ? e.message : String(e)}`, 'Error');
+          notify();
+          return;
+        }
+        settle(task, { id: task.id, error: { message: `worker crashed while checking ${task.file}: ${crash}`, code: 'WORKER_CRASH' } });
+      },
+    );
+  };
+  // Tasks go out in input order, far enough ahead that no worker waits: `prefetch` per worker, and
+  // more while they are small (AHEAD_BYTES of input per worker).
+  const aheadTasks = jobs * (options.prefetch ?? 4);
+  const aheadBytes = jobs * AHEAD_BYTES;
+  let sent = 0; // units sent
+  let tasksOut = 0; // tasks of units sent and not yet yielded
+  let bytesOut = 0;
+  const fill = (): void => {
+    while (sent < units.length && !stopped && failure === undefined && (tasksOut < aheadTasks || bytesOut < aheadBytes)) {
+      const u = units[sent]!;
+      replies[sent] = new Array(u.tasks.length);
+      pending[sent] = u.tasks.length;
+      tasksOut += u.tasks.length;
+      bytesOut += u.bytes;
+      sent++;
+      for (const t of u.tasks) send(t);
+    }
+  };
   try {
-    for (let j = 0; j < jobs; j++) run.spawn();
-    for (const slot of run.slots) run.feed(slot);
+    fill();
     for (let next = 0; next < list.length; next++) {
-      while (run.results[next] === undefined) {
-        if (run.failure) throw run.failure;
-        await run.changed();
+      while (next >= sent || pending[next]! > 0) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
       }
-      const r = run.results[next]!;
-      run.results[next] = undefined;
-      yield r;
+      if (failure) throw failure;
+      const got = replies[next]! as WorkerReply[];
+      replies[next] = undefined;
+      tasksOut -= got.length;
+      bytesOut -= units[next]!.bytes;
+      fill();
+      yield resultOf(list[next]!, got);
     }
   } finally {
-    await run.stop();
+    stopped = true;
+    await pool.destroy();
   }
 }

@@ -22,19 +22,21 @@ export interface WorkerData {
   html: readonly string[];
 }
 
-/** One file to check. */
+/** One file to check, or one of `part.count` ranges of a large text file (see ./ranges.ts). */
 export interface WorkerTask {
   id: number;
   file: string;
+  part?: { index: number; count: number };
 }
 
-/** A worker's answer: ready, a setup failure, or one file's result. */
+/** A worker's answer: a setup failure, or one file's (or one range's) result. */
 export interface WorkerReply {
-  ready?: boolean;
   setupError?: { message: string; name: string };
   id?: number;
   findings?: Finding[] | unknown[];
   text?: string;
   source?: { kind: 'html' | 'text'; suppressed: number; encoding: string; encodingSource: string; replacements: number; bytes: number; encodingWarning?: string; stopped?: boolean };
   error?: { message: string; code?: string };
+  /** For a range: where it emits (the findings are every finding of its window, offsets into the whole text). */
+  range?: { emitFrom: number; cut: number };
 }
