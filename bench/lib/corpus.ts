@@ -1,7 +1,9 @@
 /**
  * The benchmark corpus (../shared/corpus relative to the repo root; see its README): read at bench
- * time, never copied into the repo.
+ * time, never copied into the repo. Only the 2019-2025 files: xwlb-2026 is the held-out slice of
+ * the accuracy work and stays out of every other use.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,9 +24,14 @@ export interface Corpus {
   files: string[];
 }
 
+/** The last year of the corpus the benches read (the next one is held out). */
+export const LAST_YEAR = 2025;
+
 export function corpusFiles(): string[] | undefined {
   if (!existsSync(CORPUS_DIR)) return undefined;
-  const files = readdirSync(CORPUS_DIR).filter((f) => /^xwlb-\d{4}\.txt\.gz$/.test(f)).sort();
+  const files = readdirSync(CORPUS_DIR)
+    .filter((f) => /^xwlb-(\d{4})\.txt\.gz$/.test(f) && Number(f.slice(5, 9)) <= LAST_YEAR)
+    .sort();
   return files.length > 0 ? files.map((f) => join(CORPUS_DIR, f)) : undefined;
 }
 
@@ -56,4 +63,22 @@ export function loadCorpus(maxBytes = Number.POSITIVE_INFINITY): Corpus | undefi
 export function loadCorpusBytes(): Buffer | undefined {
   const files = corpusFiles();
   return files ? Buffer.concat(files.map((f) => gunzipSync(readFileSync(f)))) : undefined;
+}
+
+/**
+ * About `totalBytes` of the corpus as documents, an equal share from the head of every year's file
+ * (read with zcat | head, so only the slice is ever in memory: children that report their peak RSS
+ * stay honest). Each share is cut at its last line end.
+ */
+export function readCorpusSlice(totalBytes: number): { lines: string[]; bytes: number } | undefined {
+  const files = corpusFiles();
+  if (!files) return undefined;
+  const share = Math.ceil(totalBytes / files.length);
+  const lines: string[] = [];
+  for (const f of files) {
+    const head = execFileSync('sh', ['-c', 'zcat "$0" | head -c "$1"', f, String(share)], { maxBuffer: share + (1 << 20) });
+    const cut = head.lastIndexOf(10);
+    for (const l of head.subarray(0, cut > 0 ? cut : head.length).toString('utf8').split('\n')) if (l.length > 0) lines.push(l);
+  }
+  return { lines, bytes: Buffer.byteLength(lines.join('\n')) };
 }

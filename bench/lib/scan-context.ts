@@ -1,0 +1,40 @@
+/**
+ * The scan context createChecker builds (src/checker.ts, getContext), rebuilt here so the benches
+ * can time src/match/scan.ts alone. Keep in step with the checker: when its context changes, this
+ * is the one place to follow it.
+ */
+import { createChecker, type Checker } from '../../src/index.js';
+import { buildAnchorFilters, buildMatchModel } from '../../src/match/model.js';
+import { EDGE_OMISSION_LENGTH } from '../../src/fuzzy/index.js';
+import { ScanState, type ScanContext } from '../../src/match/scan.js';
+import { createConfusion } from '../../src/confusion/index.js';
+import { loadBuiltinData } from '../../src/data/builtin.js';
+
+export interface ScanContexts {
+  checker: Checker;
+  /** Fuzzy anchors verified, as `check` scans. */
+  fuzzy: ScanContext;
+  /** Exact patterns only: classification, noise skipping and position recording, no verification. */
+  exact: ScanContext;
+  /** Code unit -> class table of the model (normalization folded in). */
+  unitClass: Uint16Array;
+}
+
+export function scanContexts(): ScanContexts {
+  const checker = createChecker();
+  const data = loadBuiltinData();
+  const model = buildMatchModel(checker.entries, checker.normalizer, []);
+  const confusion = createConfusion({ pinyinTsv: data.pinyinTsv, lookalikeTsv: data.lookalikeTsv });
+  const bits = (a: number, b: number): number => {
+    const k = confusion.kind(a, b);
+    return k === null ? 0 : k === 'homophone' ? 1 : k === 'near-homophone' ? 2 : 4;
+  };
+  const anchorFilters = buildAnchorFilters(model, (c) => confusion.candidates(c), EDGE_OMISSION_LENGTH);
+  const base = { model, anchorFilters, map: checker.normalizer.map, kind: checker.normalizer.kind, confusion: bits };
+  return {
+    checker,
+    fuzzy: { ...base, fuzzy: true, state: new ScanState(model.targets.length) },
+    exact: { ...base, fuzzy: false, state: new ScanState(model.targets.length) },
+    unitClass: model.unitClass,
+  };
+}
