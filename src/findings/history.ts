@@ -9,7 +9,7 @@
  * Each rule reads only a few characters around the match, so it never slows a check.
  */
 import type { Segmenter } from '../types.js';
-import { sentenceAround } from './context.js';
+import { sentenceAround, yearScopeStart } from './context.js';
 
 /**
  * What may stand between 原/前 and the name: the country or party (中国, 国家, 中共) and up to two
@@ -94,6 +94,47 @@ export function postInBiography(text: string, start: number, end: number): boole
   if (!POST_AFTER.test(clauseAfter(text, end, 24))) return false;
   const [a, b] = sentenceAround(text, start, end);
   return CAREER_VERBS.test(text.slice(a, b));
+}
+
+/**
+ * Words that tell the sentence is about the body's past, strong enough alone: a post held then
+ * (时任), what the body grew from (前身), a career (曾任), an old or changed name (原名, 更名为).
+ */
+const STRONG_HISTORY = /时任|前身|曾任|曾担任|曾是|曾为|历任|原名|原称|旧称|更名为|改名为|更名|改名|改称/;
+/**
+ * Weaker signs of the past, which count only beside the new name (a sentence with both names and
+ * one of these tells the change): the reform's verbs, 此前/当时/过去, 原来的, a span of time (以来,
+ * 多次) or a post held (担任).
+ */
+const WEAK_HISTORY = /以来|多次|历次|先后|担任|改为|改组|撤销|撤并|合并|并入|组建|重组|整合|不再保留|挂牌|此前|以前|过去|当年|当时|昔日|早年|原来的|原先|曾经|曾在|曾与|曾于/;
+/** "从 old 到 new", "由 old 改为 new": the clause moves from the old name to another. */
+const MOVE_AFTER = /^[^，。；！？\n]{0,30}?(?:到|至|变为|转为|升格为|调整为|改为|成为)/;
+
+/** The first year (digits + 年) of the sentence, looking back past 其间/同年 openers, that is before `year`. */
+function yearBeforeIn(text: string, from: number, to: number, year: number): string | undefined {
+  for (const m of text.slice(yearScopeStart(text, from), to).matchAll(/(\d{4})\s*年/g)) if (Number(m[1]) < year) return m[0];
+  return undefined;
+}
+
+/**
+ * Evidence in the sentence of the outdated name at [start, end) that it speaks of the past:
+ * `strong` words or a year before the reform (`since`) alone; with `besideNewName` (the sentence
+ * also gives the new name) the weaker signs and 从 … 到 count too. Undefined without evidence: a
+ * sentence about today that holds both names still reports the old one.
+ */
+export function historyEvidence(text: string, start: number, end: number, since: string | undefined, besideNewName: boolean): string | undefined {
+  const [a, b] = sentenceAround(text, start, end);
+  const rest = text.slice(a, start) + '\u0000' + text.slice(end, b);
+  const strong = STRONG_HISTORY.exec(rest);
+  if (strong) return strong[0];
+  const year = since === undefined ? undefined : yearBeforeIn(text, a, b, Number(since.slice(0, 4)));
+  if (year) return `${year}, before the reform of ${since}`;
+  if (!besideNewName) return undefined;
+  const weak = WEAK_HISTORY.exec(rest);
+  if (weak) return weak[0];
+  const clause = text.slice(Math.max(a, start - 12), start);
+  const from = /[从由][^，。；！？]*$/.exec(clause);
+  return from && MOVE_AFTER.test(text.slice(end, b)) ? `${from[0].charAt(0)} … ${MOVE_AFTER.exec(text.slice(end, b))![0].slice(-2)}` : undefined;
 }
 
 /** Whether the outdated name at [start, end) is history by one of the general rules above (the judge names each: history-*). */

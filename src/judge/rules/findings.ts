@@ -4,7 +4,7 @@
  * headline spacing, outdated names told as history, and listed typos read across a word boundary.
  */
 import { contextRuleHolding, sentenceHolds } from '../../findings/context.js';
-import { markedAsFormer, pastActNamed, postInBiography, reformTold } from '../../findings/history.js';
+import { historyEvidence, markedAsFormer, pastActNamed, postInBiography, reformTold } from '../../findings/history.js';
 import { wordAcrossTypo } from '../../findings/typo-boundary.js';
 import { spacesSeparateWords } from '../../fuzzy/spacing.js';
 import { counted, type JudgeRule } from '../rule.js';
@@ -74,12 +74,20 @@ export const FINDING_RULES: readonly JudgeRule[] = [
     },
   },
   {
-    id: 'new-name-in-sentence',
+    id: 'history-beside-new-name',
     appliesTo: OUTDATED,
     needs: 'nothing',
-    doc: 'An old name in a sentence that also gives the new one is history (从中央财经领导小组到中央财经委员会).',
-    examples: [{ quiet: '从中央财经领导小组到中央财经委员会', found: '中央财经领导小组召开会议' }],
-    decide: (v) => (sentenceHolds(v.text, v.start, v.end, v.draft.expected, v.scene.key) ? 'the new name is in the sentence' : undefined),
+    doc: 'An old name in a sentence that also gives the new one and shows it speaks of the change or the past (从中央财经领导小组到中央财经委员会, 此前, 组建, 当时) is history; a sentence about today with both names still reports the old one.',
+    examples: [{ quiet: '从中央财经领导小组到中央财经委员会', found: '国家卫生计生委、国家卫生健康委联合印发通知' }],
+    decide: (v) => (sentenceHolds(v.text, v.start, v.end, v.draft.expected, v.scene.key) ? historyEvidence(v.text, v.start, v.end, v.draft.entry.since, true) : undefined),
+  },
+  {
+    id: 'history-evidence',
+    appliesTo: OUTDATED,
+    needs: 'nothing',
+    doc: 'A sentence with a post held then, a former name or a career (时任, 前身, 曾任, 原名, 更名为) or a year before the reform speaks of the old body itself.',
+    examples: [{ quiet: '李斌时任国家卫生计生委主任。', found: '李斌是国家卫生计生委主任。' }],
+    decide: (v) => historyEvidence(v.text, v.start, v.end, v.draft.entry.since, false),
   },
   {
     id: 'history-reform',
