@@ -5,10 +5,11 @@
  */
 import type { JudgeRule } from './rule.js';
 import { FINDING_RULES } from './rules/findings.js';
+import { CONTEXT_RULES } from './rules/context.js';
 import { READING_RULES } from './rules/reading-rules.js';
 import { SUBSTITUTION_RULES } from './rules/substitution.js';
 import { INSERTION_RULES } from './rules/insertion.js';
 import { OMISSION_RULES } from './rules/omission.js';
 import { WORD_PROBABILITY_RULE } from './rules/word-probability.js';
 
-export const RULES: readonly JudgeRule[] = [...FINDING_RULES, ...READING_RULES, ...SUBSTITUTION_RULES, ...INSERTION_RULES, ...OMISSION_RULES, WORD_PROBABILITY_RULE];
+export const RULES: readonly JudgeRule[] = [...FINDING_RULES, ...CONTEXT_RULES, ...READING_RULES, ...SUBSTITUTION_RULES, ...INSERTION_RULES, ...OMISSION_RULES, WORD_PROBABILITY_RULE];
