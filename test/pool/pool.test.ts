@@ -53,6 +53,25 @@ describe('checkFiles (worker pool)', () => {
     expect(got[1]!.text).toBe(texts[0]);
   });
 
+  it('cuts a large text file into ranges checked by several workers: the findings of one check of the whole file', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 4000; i++) lines.push(i % 7 === 0 ? `第${i}行：坚决打赢脱贫攻艰战，铸牢中华明族共同体意识。` : i % 11 === 0 ? '中华明族'.repeat(1 + (i % 5)) : i === 2000 ? `# tifa-disable-next-line\n脱贫攻艰${'⼀'.repeat(5000)}` : '会议强调，要坚持稳中求进工作总基调，推动各项工作取得新成效。');
+    const whole = lines.join('\r\n');
+    const file = join(dir, 'large.txt');
+    writeFileSync(file, whole);
+    const checker = createChecker({ asOf: '2025-01-01' });
+    const plain = await all([file, pages[0]!], { jobs: 3, rangeBytes: 64 * 1024, checker: { asOf: '2025-01-01' }, includeText: true });
+    expect(plain[0]!.findings).toEqual(checker.check(whole));
+    expect(plain[0]!.text).toBe(whole);
+    expect(plain[1]!.findings).toEqual(checker.check(texts[0]!));
+    const expected = checkBytes(checker, readFileSync(file), { kind: 'text' });
+    const sourced = await all([file], { jobs: 2, rangeBytes: 64 * 1024, checker: { asOf: '2025-01-01' }, source: {} });
+    expect(sourced[0]!.findings).toEqual(expected.findings);
+    expect(sourced[0]!.text).toBe(expected.text);
+    expect(sourced[0]!.source!.suppressed).toBe(expected.suppressed);
+    expect(expected.suppressed).toBeGreaterThan(0);
+  }, 180_000);
+
   it('reports an unreadable file and a throwing check as results, and goes on', async () => {
     const throwing = join(dir, 'throw.txt');
     writeFileSync(throwing, 'THROW');
