@@ -3,17 +3,15 @@
  * (text in, findings out). See README "How it works" for the pipeline.
  */
 import { LexiconError, OptionsError, type LexiconIssue } from './errors.js';
-import { loadBuiltinData } from './data/builtin.js';
+import { builtinConfusion, loadBuiltinData, storedBuiltinModel } from './data/builtin.js';
+import { resolveModel } from './data/stored-model.js';
 import { createNormalizer, type Normalizer } from './normalize/index.js';
 import { parseLexiconFile, toIsoDate } from './lexicon/parse.js';
 import { validateEntries } from './lexicon/validate.js';
 import { textCheckFor } from './lexicon/text-check.js';
 import type { LexiconEntry } from './lexicon/types.js';
-import { buildAnchorFilters, buildMatchModel } from './match/model.js';
 import { scan, ScanState, type ScanContext } from './match/scan.js';
 import { resolveSegmenter } from './segment/index.js';
-import { EDGE_OMISSION_LENGTH } from './fuzzy/index.js';
-import { createConfusion } from './confusion/index.js';
 import type { DroppedCandidate, Finding, Segmenter } from './types.js';
 import { checkHtmlWith, type HtmlCheckOptions } from './html/check-html.js';
 import { blockScanContext } from './html/block-context.js';
@@ -136,10 +134,14 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const data = loadBuiltinData();
   const normalizer = createNormalizer(data.normalizeTsv);
   const date = asOfDate(options.asOf);
-  const entries = loadEntries(options, normalizer, () => data.entries).filter((e) => inForce(e, date));
+  const all = loadEntries(options, normalizer, () => data.entries);
+  const entries = all.filter((e) => inForce(e, date));
   // Leaders' names, titles and order (src/people/): its own table (`kind: people` lexicons) and findings.
   const people = createPeopleStage({ builtins: options.builtins !== false, lexicons: options.lexicons ?? [], asOf: date, minConfidence: options.minConfidence ?? 0 });
-  const model = buildMatchModel(entries, normalizer, options.allow ?? []);
+  // The match model: mapped in from dist/data/model.bin when it was stored for these entries (the
+  // built-in lexicon alone, the usual date), built otherwise (src/data/stored-model.ts).
+  const resolved = resolveModel({ all, entries, date, normalizer, allow: options.allow ?? [], stored: (options.lexicons ?? []).length === 0 && options.builtins !== false ? storedBuiltinModel : undefined, confusion: builtinConfusion });
+  const model = resolved.model;
   const fuzzy = options.fuzzy !== false;
   // Resolved now (cheap: dictionaries load on the first cut), so that a missing optional segmenter
   // package is a SegmenterError of createChecker, not of the first check.
@@ -156,12 +158,12 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   let ctx: ScanContext | undefined;
   const getContext = (): ScanContext => {
     if (ctx) return ctx;
-    const confusion = createConfusion({ pinyinTsv: data.pinyinTsv, lookalikeTsv: data.lookalikeTsv });
+    const confusion = builtinConfusion();
     const bits = (a: number, b: number): number => {
       const k = confusion.kind(a, b);
       return k === null ? 0 : k === 'homophone' ? 1 : k === 'near-homophone' ? 2 : 4;
     };
-    const anchorFilters = buildAnchorFilters(model, (c) => confusion.candidates(c), EDGE_OMISSION_LENGTH);
+    const anchorFilters = resolved.anchorFilters();
     ctx = { model, anchorFilters, map: normalizer.map, kind: normalizer.kind, confusion: bits, fuzzy, state: new ScanState(model.targets.length) };
     return ctx;
   };

@@ -16,6 +16,12 @@ import { execFileSync } from 'node:child_process';
 import { compileLexicon } from './lexicon.js';
 import { compilePeople } from './people.js';
 import { LexiconError } from '../errors.js';
+import { createNormalizer } from '../normalize/index.js';
+import { compileConfusionData, confusionFromData } from '../confusion/index.js';
+import { writeDataFile } from '../match/model-file.js';
+import { writeStoredModel } from '../data/stored-model.js';
+import { DATA_FILES } from '../data/builtin.js';
+import { compileFrequencyTable } from '../segment/frequency-table.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(root, 'dist');
@@ -28,7 +34,24 @@ export function buildData(): number {
   for (const t of TABLES) copyFileSync(join(root, 'dictionaries', 'derived', t), join(dist, 'data', t));
   writeFileSync(join(root, 'dictionaries', 'README.md'), compiled.readme);
   writeFileSync(join(dist, 'data', 'people.json'), compilePeople(root).json);
+  writeBinaryData(compiled.entries);
   return compiled.entries.length;
+}
+
+/**
+ * The binary files a checker maps in instead of building (src/data/builtin.ts): the parsed
+ * confusion tables, the word counts and tags of jieba's dictionary, and the built-in match model
+ * with its anchor filters. Deterministic (no dates, no machine state): byte for byte the same on
+ * every build of the same sources.
+ */
+function writeBinaryData(entries: Parameters<typeof writeStoredModel>[0]): void {
+  const table = (name: string): string => readFileSync(join(root, 'dictionaries', 'derived', name), 'utf8');
+  const confusionData = compileConfusionData({ pinyinTsv: table('pinyin.tsv'), lookalikeTsv: table('lookalike-pairs.tsv') });
+  writeFileSync(join(dist, 'data', DATA_FILES.confusion), writeDataFile(confusionData));
+  const dict = readFileSync(join(root, 'node_modules', '@node-rs', 'jieba', 'dict.txt'));
+  writeFileSync(join(dist, 'data', DATA_FILES.frequency), writeDataFile(compileFrequencyTable(dict)));
+  const normalizer = createNormalizer(table('normalize.tsv'));
+  writeFileSync(join(dist, 'data', DATA_FILES.model), writeStoredModel(entries, normalizer, confusionFromData(confusionData)));
 }
 
 async function buildCode(): Promise<void> {

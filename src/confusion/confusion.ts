@@ -185,7 +185,7 @@ function parseReadings(pinyinTsv: string): Readings {
 }
 
 /** Look-alike pairs: an open-addressing set of (min << 16 | max) keys (0 = empty), and the pairs as read. */
-function parseLookalikes(lookalikeTsv: string): { isPair: (x: number, y: number) => boolean; pairA: number[]; pairB: number[] } {
+function parseLookalikes(lookalikeTsv: string): { pairA: number[]; pairB: number[] } {
   const pairA: number[] = [];
   const pairB: number[] = [];
   eachLine(lookalikeTsv, (line, lineNo) => {
@@ -198,6 +198,11 @@ function parseLookalikes(lookalikeTsv: string): { isPair: (x: number, y: number)
     pairA.push(a);
     pairB.push(b);
   });
+  return { pairA, pairB };
+}
+
+/** The look-alike test: an open-addressing set of (min << 16 | max) keys (0 = empty). */
+function lookalikeTest(pairA: ArrayLike<number>, pairB: ArrayLike<number>): (x: number, y: number) => boolean {
   let cap = 16;
   while (cap < pairA.length * 3) cap <<= 1;
   const mask = cap - 1;
@@ -215,7 +220,7 @@ function parseLookalikes(lookalikeTsv: string): { isPair: (x: number, y: number)
     hasPair[a] = 1;
     hasPair[b] = 1;
   }
-  const isPair = (x: number, y: number): boolean => {
+  return (x: number, y: number): boolean => {
     if (hasPair[x] === 0 || hasPair[y] === 0) return false;
     const key = (x < y ? (x << 16) | y : (y << 16) | x) >>> 0;
     let s = slotOf(key);
@@ -226,7 +231,6 @@ function parseLookalikes(lookalikeTsv: string): { isPair: (x: number, y: number)
       s = (s + 1) & mask;
     }
   };
-  return { isPair, pairA, pairB };
 }
 
 /** Whether code units x and y share a value in `rows`. */
@@ -245,7 +249,7 @@ function sharesRow(off: Int32Array, flat: Int32Array, x: number, y: number): boo
 const isCodeUnit = (code: number): boolean => code >= 0 && code <= 0xffff && code === Math.floor(code);
 
 /** candidates(): every code unit confusable with `code`, through lazily built inverse indexes, cached per code unit. */
-function candidatesOf(readings: Readings, pairA: number[], pairB: number[]): (code: number) => readonly number[] {
+function candidatesOf(readings: Readings, pairA: readonly number[], pairB: readonly number[]): (code: number) => readonly number[] {
   let inverse: { bySyl: Rows; byNear: Rows; pairRows: Rows } | undefined;
   const cache = new Map<number, readonly number[]>();
   return (code) => {
@@ -272,11 +276,35 @@ function candidatesOf(readings: Readings, pairA: number[], pairB: number[]): (co
   };
 }
 
-/** Builds the query structure. Throws on a malformed row (a packaging bug, not user input). */
-export function createConfusion(tables: ConfusionTables): Confusion {
-  const readings = parseReadings(tables.pinyinTsv);
-  const { isPair, pairA, pairB } = parseLookalikes(tables.lookalikeTsv);
-  const { syl, near, syllables } = readings;
+/**
+ * The parsed tables as plain data (typed arrays, the syllable list): what the build stores in
+ * dist/data (src/data/) so that a checker maps it in instead of parsing the TSV text.
+ */
+export interface ConfusionData {
+  syllables: string[];
+  nearCount: number;
+  sylOffsets: Int32Array;
+  sylFlat: Int32Array;
+  nearOffsets: Int32Array;
+  nearFlat: Int32Array;
+  pairA: Uint16Array;
+  pairB: Uint16Array;
+}
+
+/** Parses the tables. Throws on a malformed row (a packaging bug, not user input). */
+export function compileConfusionData(tables: ConfusionTables): ConfusionData {
+  const r = parseReadings(tables.pinyinTsv);
+  const { pairA, pairB } = parseLookalikes(tables.lookalikeTsv);
+  return { syllables: r.syllables, nearCount: r.nearCount, sylOffsets: r.syl.offsets, sylFlat: r.syl.flat, nearOffsets: r.near.offsets, nearFlat: r.near.flat, pairA: Uint16Array.from(pairA), pairB: Uint16Array.from(pairB) };
+}
+
+/** The query structure over parsed (or stored) tables: nothing is parsed here. */
+export function confusionFromData(data: ConfusionData): Confusion {
+  const syl: Rows = { offsets: data.sylOffsets, flat: data.sylFlat };
+  const near: Rows = { offsets: data.nearOffsets, flat: data.nearFlat };
+  const syllables = data.syllables;
+  const isPair = lookalikeTest(data.pairA, data.pairB);
+  const readings: Readings = { syllables, nearCount: data.nearCount, syl, near };
   return {
     kind(expected: number, actual: number): ConfusionKind | null {
       if (expected === actual || expected >>> 16 !== 0 || actual >>> 16 !== 0) return null;
@@ -285,7 +313,7 @@ export function createConfusion(tables: ConfusionTables): Confusion {
       if (sharesRow(near.offsets, near.flat, expected, actual)) return 'near-homophone';
       return null;
     },
-    candidates: candidatesOf(readings, pairA, pairB),
+    candidates: candidatesOf(readings, Array.from(data.pairA), Array.from(data.pairB)),
     readings(code: number): readonly string[] {
       if (!isCodeUnit(code)) return NO_READINGS;
       const out: string[] = [];
@@ -293,4 +321,9 @@ export function createConfusion(tables: ConfusionTables): Confusion {
       return out;
     },
   };
+}
+
+/** Builds the query structure from the TSV text. Throws on a malformed row (a packaging bug, not user input). */
+export function createConfusion(tables: ConfusionTables): Confusion {
+  return confusionFromData(compileConfusionData(tables));
 }

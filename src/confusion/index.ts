@@ -1,5 +1,5 @@
-export { createConfusion, mergeSyllable } from './confusion.js';
-export type { Confusion, ConfusionKind, ConfusionTables } from './confusion.js';
+export { createConfusion, compileConfusionData, confusionFromData, mergeSyllable } from './confusion.js';
+export type { Confusion, ConfusionData, ConfusionKind, ConfusionTables } from './confusion.js';
 export {
   NormalizeClass,
   normalizeClassName,

@@ -1,12 +1,17 @@
 /**
  * Loads the data tifa ships (compiled by `npm run build` into dist/data): the built-in lexicon and
- * the character tables. Read lazily, once per process, on the first `createChecker`; the objects
- * returned are never mutated.
+ * the character tables, and the binary files mapped in instead of built (src/data/stored-model.ts,
+ * src/match/model-file.ts): model.bin (the built-in match model and its anchor filters),
+ * confusion.bin (the parsed confusion tables), frequency.bin (the word counts and tags of jieba's
+ * dictionary). Read lazily, once per process, on first use; the objects returned are never mutated.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LexiconEntry } from '../lexicon/types.js';
+import { compileConfusionData, confusionFromData, type Confusion, type ConfusionData } from '../confusion/index.js';
+import { readDataFile } from '../match/model-file.js';
+import type { FrequencyTableData } from '../segment/frequency-table.js';
 
 export interface BuiltinData {
   entries: readonly LexiconEntry[];
@@ -41,6 +46,44 @@ export function dataDir(): string {
 }
 
 let cached: BuiltinData | undefined;
+
+/** The names of the binary files in dist/data. */
+export const DATA_FILES = { model: 'model.bin', confusion: 'confusion.bin', frequency: 'frequency.bin' } as const;
+
+/** A binary file of dist/data, or undefined when the build did not write it (a data-only build of an older tree). */
+function readBinary(name: string): { path: string; bytes: Uint8Array } | undefined {
+  const path = join(dataDir(), name);
+  if (!existsSync(path)) return undefined;
+  return { path, bytes: readFileSync(path) };
+}
+
+/** The stored model of the built-in lexicon (model.bin, see stored-model.ts), or undefined when the build did not write it. */
+export function storedBuiltinModel(): { file: string; bytes: Uint8Array } | undefined {
+  const file = readBinary(DATA_FILES.model);
+  return file && { file: file.path, bytes: file.bytes };
+}
+
+let confusion: Confusion | undefined;
+
+/** The confusion tables (from confusion.bin; parsed from the TSV tables when it is missing). */
+export function builtinConfusion(): Confusion {
+  if (confusion) return confusion;
+  const file = readBinary(DATA_FILES.confusion);
+  if (file) return (confusion = confusionFromData(readDataFile(file.path, file.bytes) as ConfusionData));
+  const data = loadBuiltinData();
+  return (confusion = confusionFromData(compileConfusionData({ pinyinTsv: data.pinyinTsv, lookalikeTsv: data.lookalikeTsv })));
+}
+
+let frequency: FrequencyTableData | undefined | null;
+
+/** The word counts and tags of jieba's dictionary (frequency.bin), or undefined when the build did not write it. */
+export function builtinFrequencyTable(): FrequencyTableData | undefined {
+  if (frequency === undefined) {
+    const file = readBinary(DATA_FILES.frequency);
+    frequency = file ? (readDataFile(file.path, file.bytes) as FrequencyTableData) : null;
+  }
+  return frequency ?? undefined;
+}
 
 export function loadBuiltinData(): BuiltinData {
   if (cached) return cached;

@@ -33,6 +33,12 @@ export interface Automaton {
   readonly allIds: Int32Array;
   /** Length in code units of each pattern, by pattern id. */
   readonly patternLength: Int32Array;
+  /** The tables `step` reads (CSR edges, failure links, alphabet size): kept so that a saved automaton revives (automatonFromTables). */
+  readonly edgeStart: Int32Array;
+  readonly csrCls: Uint16Array;
+  readonly csrTo: Int32Array;
+  readonly fail: Int32Array;
+  readonly alphabet: number;
 }
 
 /** The alphabet: a class per code unit that occurs in some pattern (0 for the others). */
@@ -230,7 +236,12 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   const { allStart, allIds } = outputClosures(bfs, reached, outStart, outIds, outLink);
   const patternLength = new Int32Array(patterns.length);
   for (let p = 0; p < patterns.length; p++) patternLength[p] = patterns[p]!.length;
-  return { classOf, stateCount, step, outStart, outIds, outLink, emits, allStart, allIds, patternLength };
+  return { classOf, stateCount, step, outStart, outIds, outLink, emits, allStart, allIds, patternLength, ...edges, fail, alphabet };
+}
+
+/** An automaton from its stored tables (src/match/model-file.ts): the step function rebuilt over them, nothing else computed. */
+export function automatonFromTables(tables: Omit<Automaton, 'step'>): Automaton {
+  return { ...tables, step: stepFunction(tables, tables.alphabet, tables.fail) };
 }
 
 function resizeInt32(a: Int32Array, size: number): Int32Array {

@@ -4,8 +4,7 @@
  * checks of check.ts into findings. createChecker calls it beside the phrase stages and merges.
  */
 import { LexiconError, type LexiconIssue } from '../errors.js';
-import { loadBuiltinData } from '../data/builtin.js';
-import { createConfusion } from '../confusion/index.js';
+import { builtinConfusion } from '../data/builtin.js';
 import { LocationIndex } from '../findings/location.js';
 import type { Finding } from '../types.js';
 import { loadBuiltinPeople } from './builtin.js';
@@ -50,8 +49,8 @@ export function createPeopleStage(options: PeopleStageOptions): PeopleStage {
   let confusion: ConfusionOf | undefined;
   const getConfusion = (): ConfusionOf => {
     if (confusion) return confusion;
-    const data = loadBuiltinData();
-    const c = createConfusion({ pinyinTsv: data.pinyinTsv, lookalikeTsv: data.lookalikeTsv });
+    // The parsed tables of dist/data/confusion.bin, shared with the phrase stages.
+    const c = builtinConfusion();
     return (confusion = (a, b) => c.kind(a, b));
   };
   const minConfidence = options.minConfidence ?? 0;

@@ -8,6 +8,8 @@ import { SegmenterError } from '../errors.js';
 import { lazyRequire } from '../util/require.js';
 import { createDictionaryLookup, type DictionaryLookup } from './frequency.js';
 import { readFileSync } from 'node:fs';
+import { frequencyTableLookup } from './frequency-table.js';
+import { builtinFrequencyTable } from '../data/builtin.js';
 
 interface JiebaRs {
   cut(sentence: string, hmm?: boolean | null): string[];
@@ -20,6 +22,16 @@ interface JiebaRs {
 export function createJiebaSegmenter(): Segmenter {
   let jieba: JiebaRs | undefined;
   const dict = (): Uint8Array => (lazyRequire('@node-rs/jieba/dict') as { dict: Uint8Array }).dict;
+  // Counts and tags come from the build's compact table of the same dictionary (dist/data/frequency.bin),
+  // so a check whose candidates need no cut never loads jieba nor its dictionary text.
+  // Read on the first question (a build without the table falls back to indexing the dictionary text).
+  let chosen: DictionaryLookup | undefined;
+  const choose = (): DictionaryLookup => {
+    if (chosen) return chosen;
+    const table = builtinFrequencyTable();
+    return (chosen = table ? frequencyTableLookup(() => table) : createDictionaryLookup(dict));
+  };
+  const lookup: DictionaryLookup = { frequency: (w) => choose().frequency(w), tag: (w) => choose().tag(w) };
   return {
     cut(text: string): string[] {
       if (!jieba) {
@@ -28,7 +40,7 @@ export function createJiebaSegmenter(): Segmenter {
       }
       return jieba.cut(text, false);
     },
-    ...lookupMethods(createDictionaryLookup(dict)),
+    ...lookupMethods(lookup),
   };
 }
 
