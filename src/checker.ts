@@ -23,6 +23,7 @@ import { locate } from './stages/locate.js';
 import { checkStream, windowed, type StreamOptions, type StreamSource } from './stream/index.js';
 import { collapseRepeats, withLookalikeRuns } from './findings/runs.js';
 import { createPeopleStage, mergePeopleFindings } from './people/stage.js';
+import { createSequenceStage, mergeSequenceFindings } from './sequence/stage.js';
 import { validateCheckerOptions } from './options/checker.js';
 
 /** A user lexicon: YAML text in the format of dictionaries/FORMAT.md, and a name for error messages. */
@@ -138,6 +139,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const entries = all.filter((e) => inForce(e, date));
   // Leaders' names, titles and order (src/people/): its own table (`kind: people` lexicons) and findings.
   const people = createPeopleStage({ builtins: options.builtins !== false, lexicons: options.lexicons ?? [], asOf: date, minConfidence: options.minConfidence ?? 0 });
+  // Enumerations in mandated order and fixed verb–object pairs (src/sequence/): `kind: sequence` lexicons.
+  const sequences = createSequenceStage({ builtins: options.builtins !== false, lexicons: options.lexicons ?? [], asOf: date, normalizer });
   // The match model: mapped in from dist/data/model.bin when it was stored for these entries (the
   // built-in lexicon alone, the usual date), built otherwise (src/data/stored-model.ts).
   const resolved = resolveModel({ all, entries, date, normalizer, allow: options.allow ?? [], stored: (options.lexicons ?? []).length === 0 && options.builtins !== false ? storedBuiltinModel : undefined, confusion: builtinConfusion });
@@ -176,8 +179,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const trace = options.explain === true;
   // Large texts are checked window by window (stream/index.ts, windowed): memory follows the
   // input and the findings, not every candidate a page full of errors raises.
-  const run = windowed((text: string): Finding[] => mergePeopleFindings(findingsFor(text, getContext(), pipeline, trace ? [] : undefined), people.check(text)));
-  const runBlocks = windowed((text: string): Finding[] => mergePeopleFindings(findingsFor(text, getBlocks().ctx, getBlocks().pipeline, trace ? [] : undefined), people.check(text)));
+  const run = windowed((text: string): Finding[] => mergeSequenceFindings(mergePeopleFindings(findingsFor(text, getContext(), pipeline, trace ? [] : undefined), people.check(text)), sequences.check(text)));
+  const runBlocks = windowed((text: string): Finding[] => mergeSequenceFindings(mergePeopleFindings(findingsFor(text, getBlocks().ctx, getBlocks().pipeline, trace ? [] : undefined), people.check(text)), sequences.check(text)));
 
   return {
     entries,
@@ -189,7 +192,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     explain(text: string): Explained {
       if (typeof text !== 'string') throw new TypeError(`explain(text): text must be a string, got ${text === null ? 'null' : typeof text}`);
       const dropped: DroppedCandidate[] = [];
-      return { findings: mergePeopleFindings(findingsFor(text, getContext(), pipeline, dropped), people.check(text)), dropped };
+      return { findings: mergeSequenceFindings(mergePeopleFindings(findingsFor(text, getContext(), pipeline, dropped), people.check(text)), sequences.check(text)), dropped };
     },
     checkHtml(html: string, htmlOptions?: HtmlCheckOptions): Finding[] {
       // In a page, a line break of the extracted text ends a block, so it ends a phrase too.

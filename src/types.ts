@@ -41,7 +41,8 @@ export type ErrorDetail =
   | 'traditional'     // traditional characters inside a simplified phrase
   | 'fullwidth'       // full-width Latin letters or digits inside the phrase
   | 'title'           // leader-title: a title the person did not hold on that date
-  | 'order'           // leader-order: members out of protocol order
+  | 'order'           // leader-order: members out of protocol order; wrong-formulation: an enumeration out of its mandated order
+  | 'pairing'         // wrong-formulation: an object after the verb of another fixed pair (坚定“四个意识”)
   | 'removed';        // former-official: the person was removed from office
 
 export interface Finding {

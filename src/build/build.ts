@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { compileLexicon } from './lexicon.js';
 import { compilePeople } from './people.js';
+import { compileSequenceData } from '../sequence/compile-data.js';
 import { LexiconError } from '../errors.js';
 import { createNormalizer } from '../normalize/index.js';
 import { compileConfusionData, confusionFromData } from '../confusion/index.js';
@@ -34,6 +35,7 @@ export function buildData(): number {
   for (const t of TABLES) copyFileSync(join(root, 'dictionaries', 'derived', t), join(dist, 'data', t));
   writeFileSync(join(root, 'dictionaries', 'README.md'), compiled.readme);
   writeFileSync(join(dist, 'data', 'people.json'), compilePeople(root).json);
+  writeFileSync(join(dist, 'data', 'sequences.json'), compileSequenceData(root).json);
   writeBinaryData(compiled.entries);
   return compiled.entries.length;
 }

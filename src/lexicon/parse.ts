@@ -64,6 +64,8 @@ export function parseLexiconFile(file: string, yamlText: string, checkText: Text
   }
   // A people table (src/people/) comes through the same --lexicon option; the people stage reads it.
   if ((root.get('kind') as unknown) === 'people') return { entries, issues };
+  // So does a sequence file (src/sequence/): ordered enumerations and verb–object pairings.
+  if ((root.get('kind') as unknown) === 'sequence') return { entries, issues };
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!['kind', 'source', 'entries'].includes(key)) {
