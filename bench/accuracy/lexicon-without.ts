@@ -4,8 +4,17 @@
  * lexicons })`). Each kind becomes one lexicon in JSON, which is YAML too, so the entries go
  * through the same parser and validator as anybody's lexicon file.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LexiconSource } from '../../src/index.js';
 import type { LexiconEntry } from '../../src/lexicon/types.js';
+import { bankWithoutClashes, isBankEntry } from '../../src/lexicon/bank.js';
+import { parseLexiconFile } from '../../src/lexicon/parse.js';
+import { textCheckFor } from '../../src/lexicon/text-check.js';
+import { loadBuiltinData } from '../../src/data/builtin.js';
+import { createNormalizer } from '../../src/normalize/index.js';
+import { yamlFiles } from '../../src/build/lexicon.js';
+import { repoRoot } from './common.js';
 
 /** What to take out: whole entries by id, and listed wrong forms (a typo entry's text, a mandated variant). */
 export interface LeaveOut {
@@ -47,4 +56,29 @@ export function lexiconsWithout(entries: readonly LexiconEntry[], leave: LeaveOu
     byKind.set(e.kind, list);
   }
   return [...byKind].map(([kind, list]) => ({ name: `builtin-without/${kind}.yaml`, text: JSON.stringify({ kind, entries: list }) }));
+}
+
+/**
+ * The built-in lexicon as the build would make it without what `leave` names: the curated entries
+ * less those, the phrase bank (dictionaries/bank/) filtered against what is left (a bank phrase that
+ * clashed with a left-out entry comes back, as it would in that build), and the sequence lexicons
+ * (dictionaries/sequence/) as they are.
+ */
+export function builtinSourcesWithout(leave: LeaveOut): LexiconSource[] {
+  const data = loadBuiltinData();
+  const ids = leave.ids ?? new Set<string>();
+  const wrongForms = leave.wrongForms ?? new Set<string>();
+  const curated = data.entries
+    .filter((e) => !isBankEntry(e) && !ids.has(e.id) && !(e.kind === 'typo' && wrongForms.has(e.text)))
+    .map((e) => ({ ...e, variants: e.variants.filter((v) => !wrongForms.has(v)) }));
+  const normalizer = createNormalizer(data.normalizeTsv);
+  const check = textCheckFor(normalizer);
+  const bank: LexiconEntry[] = [];
+  for (const file of yamlFiles(join(repoRoot, 'dictionaries', 'bank'))) {
+    const parsed = parseLexiconFile(file, readFileSync(file, 'utf8'), check);
+    if (parsed.issues.length > 0) throw new Error(`${file}: ${parsed.issues[0]!.reason}`);
+    for (const e of parsed.entries) if (isBankEntry(e)) bank.push(e);
+  }
+  const sequences = yamlFiles(join(repoRoot, 'dictionaries', 'sequence')).map((file) => ({ name: file, text: readFileSync(file, 'utf8') }));
+  return [...lexiconsWithout([...curated, ...bankWithoutClashes(curated, bank, normalizer.key)], {}), ...sequences];
 }

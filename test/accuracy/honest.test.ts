@@ -1,0 +1,81 @@
+/**
+ * The pieces of the leave-out and independent-substitutes runs (bench/accuracy/honest.ts): the
+ * lexicon rebuilt as user lexicons checks like the built-in one, a left-out entry is really gone,
+ * the independent pairs are read as the reference file lays them out, and dev-set labels map to
+ * the hidden set's kinds.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createChecker, type Finding } from '../../src/index.js';
+import { builtinSourcesWithout } from '../../bench/accuracy/lexicon-without.js';
+import { independentPairs, scorePlanted, type Planted } from '../../bench/accuracy/honest.js';
+import { hiddenKind } from '../../bench/accuracy/honest-report.js';
+import { readDevSet, repoRoot, type Label } from '../../bench/accuracy/common.js';
+import { isPeopleFinding } from '../../bench/people/score.js';
+
+const brief = (fs: Finding[]): string[] => fs.filter((f) => !isPeopleFinding(f)).map((f) => `${f.start}-${f.end} ${f.rule}/${f.detail} ${f.expected.join('|')}`);
+
+describe('the built-in lexicon as user lexicons', () => {
+  it('checks the dev set as the built-in lexicon does (nothing left out)', () => {
+    const full = createChecker();
+    const rebuilt = createChecker({ builtins: false, lexicons: builtinSourcesWithout({}) });
+    for (const c of readDevSet().positives.slice(0, 150)) expect(brief(rebuilt.check(c.text)), c.id).toEqual(brief(full.check(c.text)));
+  });
+
+  it('without an entry, its listed wrong form is no longer listed', () => {
+    const text = '平心而论，凭心而论这件事。';
+    const full = createChecker();
+    expect(full.check(text).map((f) => `${f.actual} ${f.detail}`)).toEqual(['凭心而论 listed']);
+    const without = createChecker({ builtins: false, lexicons: builtinSourcesWithout({ wrongForms: new Set(['凭心而论']) }) });
+    expect(without.check(text).filter((f) => f.detail === 'listed')).toEqual([]);
+  });
+});
+
+describe('independent pairs from common-confusions.md', () => {
+  const file = join(repoRoot, '../shared/reference/common-confusions.md');
+  it.runIf(existsSync(file))('reads each Wrong column with its Right column, same length, no ⚠️ rows, only §1 §2 §4 §5 §6', () => {
+    const pairs = independentPairs(file);
+    expect(pairs.length).toBeGreaterThan(200);
+    const has = (w: string, r: string): boolean => pairs.some((p) => p.wrong === w && p.right === r);
+    expect(has('按装', '安装')).toBe(true); // §1, first column pair
+    expect(has('编篡', '编纂')).toBe(true); // §1, second column pair
+    expect(has('驾车途径', '驾车途经')).toBe(true); // §2
+    expect(has('名符其实', '名副其实')).toBe(true); // §6, third column pair
+    expect(pairs.some((p) => p.wrong === '冒然')).toBe(false); // ⚠️
+    // columns stay aligned after a ⚠️ cell: 密秘 → 秘密 is read, the Right cell 贸然 is never a wrong form
+    expect(has('密秘', '秘密')).toBe(true);
+    expect(pairs.some((p) => p.wrong === '贸然')).toBe(false);
+    expect(pairs.some((p) => p.wrong === '蒜苔')).toBe(false); // §3 is not read
+    for (const p of pairs) expect(p.wrong.length, p.wrong).toBe(p.right.length);
+  });
+});
+
+describe('scoring planted errors', () => {
+  it('found when a finding over the span expects the right text', () => {
+    const p: Planted = { source: 'x', text: '我们要凭心而论地看待。', start: 3, end: 7, wrong: '凭心而论', right: '平心而论', how: 'typo-pair', kind: 'misspelling', template: false };
+    const s = scorePlanted([p, { ...p, text: '我们要平心而论地看待。', wrong: '平心而论' }], createChecker());
+    expect(s.cases).toBe(2);
+    expect(s.found).toBe(1);
+    expect(s.byKind.get('misspelling')).toEqual({ cases: 2, found: 1 });
+  });
+});
+
+describe('the hidden set kinds of dev-set labels', () => {
+  const label = (type: Label['type'], detail = 'substitution'): Label => ({ start: 0, end: 1, expected: 'x', detail, type, entry: 'e' });
+  it.each([
+    [label('sub-homophone'), undefined, 'misspelling'],
+    [label('omission-edge', 'omission'), undefined, 'omission'],
+    [label('noise+omission', 'omission'), undefined, 'omission'],
+    [label('duplication', 'duplication'), undefined, 'insertion'],
+    [label('noise-zero-width', 'noise'), undefined, 'insertion'],
+    [label('lookalike-kangxi', 'lookalike'), undefined, 'look-alike code points'],
+    [label('traditional', 'traditional'), undefined, 'look-alike code points'],
+    [label('listed', 'listed'), 'mandated', 'wrong formulation'],
+    [label('listed', 'listed'), 'banned', 'sensitive'],
+    [label('real', 'listed'), 'outdated', 'outdated name'],
+    [label('real', 'substitution'), 'mandated', 'misspelling'],
+  ] as const)('%j of a %s entry is %s', (l, entryKind, kind) => {
+    expect(hiddenKind(l, entryKind)).toBe(kind);
+  });
+});
