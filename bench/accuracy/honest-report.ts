@@ -75,7 +75,8 @@ const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, '⏎')
 const quote = (p: Planted): string => `${esc(p.text.slice(Math.max(0, p.start - 8), p.start))}【${esc(p.wrong)}】${esc(p.text.slice(p.end, p.end + 8))}`;
 
 function scoreRows(name: string, s: PlantedScore, target?: number): string {
-  return `| ${name} | ${s.cases} | ${s.found} | **${pct(s.recall)}** | ${s.otherFindings} | ${target === undefined ? '' : `${s.recall >= target ? 'ok' : 'MISSED'} (>= ${target})`} |`;
+  const precision = s.findings === 0 ? 1 : (s.findings - s.otherFindings) / s.findings;
+  return `| ${name} | ${s.cases} | ${s.found} | **${pct(s.recall)}** | ${pct(precision)} (${s.otherFindings} of ${s.findings} findings match no planted error) | ${target === undefined ? '' : `${s.recall >= target ? 'ok' : 'MISSED'} (>= ${target})`} |`;
 }
 
 const counts = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
@@ -92,7 +93,7 @@ export function honestSection(lo: LeaveOutRun, ind: IndependentRun): string {
     '',
     `Independent substitutes: ${ind.pairs} same-length wrong → right pairs of ../shared/reference/common-confusions.md (§1, §2, §4, §5, §6; ⚠️ rows left out), of which the shipped lexicon lists ${ind.listed}; each wrong form put into a 2019–2025 sentence holding the right one (${ind.shipped.templates} template sentences).`,
     '',
-    '| run | cases | found | recall | other findings | target |',
+    '| run | cases | found | recall | precision | target |',
     '|---|---:|---:|---:|---:|---|',
     scoreRows('leave-out: the reduced lexicon (what fuzzy and statistical detection find)', lo.score, LEAVE_OUT_TARGET),
     scoreRows('leave-out: the same errors, whole lexicon (the list back in)', lo.withWholeLexicon),

@@ -62,6 +62,8 @@ export interface PlantedScore {
   byHow: Map<string, { cases: number; found: number }>;
   /** Findings that match no planted error (in sentences tifa left quiet before the edit). */
   otherFindings: number;
+  /** All findings on the planted sentences; precision = (findings - otherFindings) / findings. */
+  findings: number;
   misses: Planted[];
 }
 
@@ -301,6 +303,7 @@ export function scorePlanted(planted: readonly Planted[], checker: Checker): Pla
   const misses: Planted[] = [];
   let found = 0;
   let otherFindings = 0;
+  let findings = 0;
   const bump = (m: Map<string, { cases: number; found: number }>, k: string, hit: boolean): void => {
     const n = m.get(k) ?? { cases: 0, found: 0 };
     n.cases++;
@@ -309,6 +312,7 @@ export function scorePlanted(planted: readonly Planted[], checker: Checker): Pla
   };
   for (const p of planted) {
     const fs = checkQuiet(checker, p.text);
+    findings += fs.length;
     const overlapping = (f: Finding): boolean => f.start < p.end && p.start < f.end;
     const hit = fs.find((f) => overlapping(f) && f.expected.some((e) => e.includes(p.right)));
     otherFindings += fs.filter((f) => !(overlapping(f) && f.expected.some((e) => e !== '' && (e.includes(p.right) || p.right.includes(e))))).length;
@@ -320,5 +324,5 @@ export function scorePlanted(planted: readonly Planted[], checker: Checker): Pla
     bump(byKind, p.kind, !!hit);
     bump(byHow, p.how, !!hit);
   }
-  return { cases: planted.length, found, recall: planted.length === 0 ? 1 : found / planted.length, templates: planted.filter((p) => p.template).length, byDetail, byKind, byHow, otherFindings, misses };
+  return { cases: planted.length, found, recall: planted.length === 0 ? 1 : found / planted.length, templates: planted.filter((p) => p.template).length, byDetail, byKind, byHow, otherFindings, findings, misses };
 }
