@@ -34,6 +34,12 @@ describe('order of enumerations', () => {
     expect(hits('坚持创新、绿色、协调、开放、共享的新发展理念')[0]!.expected).toBe('创新、协调、绿色、开放、共享');
   });
 
+  it('finds the order of other enumerations of current documents (乡村振兴总要求, 六稳, 伟大建党精神)', () => {
+    expect(hits('按照产业兴旺、乡风文明、生态宜居、治理有效、生活富裕的总要求')[0]!.expected).toBe('产业兴旺、生态宜居、乡风文明、治理有效、生活富裕');
+    expect(hits('做好稳就业、稳外贸、稳金融、稳外资、稳投资、稳预期工作')[0]!.entry).toBe('s-liu-wen');
+    expect(hits('坚持真理、坚守理想，担当使命、践行初心')[0]!.expected).toBe('坚持真理、坚守理想，践行初心、担当使命');
+  });
+
   it('is quiet on the right order', () => {
     expect(hits('经济建设、政治建设、文化建设、社会建设、生态文明建设')).toEqual([]);
     expect(hits('坚定道路自信、理论自信、制度自信、文化自信')).toEqual([]);
