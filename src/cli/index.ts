@@ -11,7 +11,9 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createChecker, type Checker, type CheckerOptions } from '../checker.js';
+import { createChecker, type Checker, type CheckerOptions, type LexiconSource } from '../checker.js';
+import { dataFileFormat, DataFileError } from '../match/model-file.js';
+import { lexiconCompile, LEXICON_COMPILE_USAGE } from './lexicon-compile.js';
 import { ConfigError, findConfig, loadConfig, type LoadedConfig, type TifaConfig } from '../config/index.js';
 import { LexiconError, OptionsError } from '../errors.js';
 import type { Finding, Severity } from '../types.js';
@@ -55,6 +57,7 @@ export { DEFAULT_EXTENSIONS, POOL_AUTO_MB };
 export const HELP = `Usage: tifa check [options] <file|dir|glob|->...
        tifa crawl [options] <url>...
        tifa lexicon list [--format jsonl|json|tsv] [lexicon options]
+       tifa lexicon compile <lexicon.yaml>... -o FILE [--no-builtins]   (load it with --lexicon FILE)
        tifa serve [--host H] [--port N] [--jobs N] [lexicon options]   (tifa serve --help)
        tifa queue add|work|status|results --redis URL ...              (tifa queue --help)
 
@@ -222,6 +225,19 @@ async function readText(path: string, what: string): Promise<string> {
   }
 }
 
+async function readBytes(path: string, what: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new UsageError(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** A lexicon file's bytes as a checker source: compiled (a tifa data file) or YAML text. */
+function lexiconSourceOf(name: string, bytes: Buffer): LexiconSource {
+  return dataFileFormat(bytes) !== undefined ? { name, compiled: bytes } : { name, text: bytes.toString('utf8') };
+}
+
 function displayPath(path: string, cwd: string): string {
   if (path === '-') return '<stdin>';
   const rel = relative(cwd, path);
@@ -232,13 +248,30 @@ function displayPath(path: string, cwd: string): string {
 async function checkerOptionsOf(options: RunOptions): Promise<CheckerOptions> {
   const checkerOptions: CheckerOptions = { ...options.checker };
   if (options.lexiconFiles.length > 0) {
-    checkerOptions.lexicons = await Promise.all(options.lexiconFiles.map(async (f) => ({ name: f.name, text: await readText(f.path, 'lexicon') })));
+    // A compiled lexicon file (tifa lexicon compile) is recognized by its header and passed as bytes.
+    checkerOptions.lexicons = await Promise.all(options.lexiconFiles.map(async (f) => lexiconSourceOf(f.name, await readBytes(f.path, 'lexicon'))));
   }
   if (options.allowFile !== undefined) {
     const text = await readText(options.allowFile, 'allow list');
     checkerOptions.allow = [...(checkerOptions.allow ?? []), ...text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))];
   }
   return checkerOptions;
+}
+
+/**
+ * A checker built on first use. With a pool the main thread checks nothing (the workers build
+ * their own checkers), so building one here would only delay the workers; a lexicon error then
+ * comes from the workers (PoolSetupError named LexiconError), reported the same way.
+ */
+function lazyChecker(checkerOptions: CheckerOptions): Checker {
+  let built: Checker | undefined;
+  return new Proxy({} as Checker, {
+    get(_target, key) {
+      built ??= createChecker(checkerOptions);
+      const value: unknown = Reflect.get(built, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(built) : value;
+    },
+  });
 }
 
 /** The reporting filter: minimum severity and rule ids. */
@@ -402,6 +435,7 @@ function reportSink(format: string, formatOptions: { color: boolean; toolVersion
 
 async function check(options: RunOptions, checker: Checker, checkerOptions: CheckerOptions, io: CliIO): Promise<number> {
   if (!FORMATTERS[options.format]) throw new UsageError(`unknown format "${options.format}" (${Object.keys(FORMATTERS).join(', ')})`);
+  if (options.jobs === 1) void checker.entries; // one thread: built first, as before any input is looked at
   // Fixes and diffs own standard output with --fix-dry-run and with --fix on stdin.
   const report = openReport(options.outputFile, options.fix === 'dry-run' || (options.fix === 'write' && options.paths.includes('-')) ? io.stderr : io.stdout);
   // Bad inputs stay in the list, in their place: each is reported, the others are checked (exit 2 at the end).
@@ -414,6 +448,7 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   let capped = false;
   // Documents are extracted in this thread (the pool's workers read pages and text only).
   const jobs = files.some((f) => documentKindOfPath(f) !== undefined) ? 1 : await poolSize(options.jobs, files);
+  if (jobs === 1 || options.fix !== undefined) void checker.entries; // built now: a lexicon error comes before any input is read
   const findingsLeft = (): number | undefined => (options.maxFindings === undefined ? undefined : options.maxFindings - total);
   const source = jobs > 1 ? checkPooled(files, inputs.problems, jobs, options, checkerOptions) : checkHere(files, inputs.problems, options, checker, io, findingsLeft);
   const say = (line: string): void => {
@@ -535,6 +570,11 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
     } else if (command === 'crawl') {
       kind = 'crawl';
       if (rest.length === 0) throw new UsageError('crawl needs at least one URL (tifa crawl https://www.example.gov.cn/)');
+    } else if (command === 'lexicon' && rest[0] === 'compile') {
+      const other = Object.keys(values).filter((k) => !['output-file', 'no-builtins'].includes(k) && values[k as keyof typeof values] !== undefined);
+      if (other.length > 0) throw new UsageError(`--${other[0]} is not an option of tifa lexicon compile (${LEXICON_COMPILE_USAGE})`);
+      io.stderr.write(await lexiconCompile({ files: rest.slice(1), output: values['output-file'], builtins: values['no-builtins'] !== true, cwd: io.cwd }, (m) => new UsageError(m)));
+      return 0;
     } else if (command === 'lexicon' && rest[0] === 'list' && rest.length === 1) {
       kind = 'lexicon-list';
     } else if (command === undefined) {
@@ -548,7 +588,8 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
     const loaded = values.config !== undefined ? loadConfig(resolve(io.cwd, values.config)) : values['no-config'] ? undefined : findConfig(io.cwd);
     const options = runOptions(kind, kind === 'check' ? rest : [], values, loaded, io.cwd);
     const checkerOptions = await checkerOptionsOf(options);
-    const checker = createChecker(checkerOptions);
+    // tifa check builds its checker when it checks in this thread: a pool's workers build their own.
+    const checker = options.command === 'check' ? lazyChecker(checkerOptions) : createChecker(checkerOptions);
     if (options.command === 'lexicon-list') {
       let listing: string;
       try {
@@ -566,12 +607,12 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
     }
     return await check(options, checker, checkerOptions, io);
   } catch (error) {
-    if (error instanceof LexiconError) {
+    if (error instanceof LexiconError || (error instanceof PoolSetupError && error.originalName === 'LexiconError')) {
       io.stderr.write(`${error.message}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    const known = error instanceof UsageError || error instanceof OptionsError || error instanceof ConfigError || error instanceof InputError || error instanceof PoolSetupError || error instanceof ReportFileError;
+    const known = error instanceof UsageError || error instanceof DataFileError || error instanceof OptionsError || error instanceof ConfigError || error instanceof InputError || error instanceof PoolSetupError || error instanceof ReportFileError;
     io.stderr.write(`tifa: ${known ? message : `internal error: ${message}`}\n`);
     return 2;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,19 @@ describe('tifa check --jobs', () => {
     expect(two.stderr).toBe('');
     expect(two.stdout).toBe(one.stdout);
     expect(one.stdout.trim().split('\n')).toHaveLength(24 * 5 - 12); // 5 findings per UTF-8 page, 4 per GBK page
+  });
+
+  it('reports a bad lexicon from the workers as one thread does (the main thread builds no checker of its own)', () => {
+    const lexicon = join(dir, 'bad.yaml');
+    writeFileSync(lexicon, 'kind: mandated\nsource: test\nentries:\n  - id: x\n');
+    const args = (jobs: string) => [bin, 'check', '--no-config', '--no-builtins', '--lexicon', lexicon, '--jobs', jobs, join(dir, 'page-00.html'), join(dir, 'page-01.html')];
+    const one = spawnSync(process.execPath, args('1'), { encoding: 'utf8' });
+    const two = spawnSync(process.execPath, args('2'), { encoding: 'utf8' });
+    expect(one.status).toBe(2);
+    expect(one.stderr).toContain('bad.yaml');
+    expect(two.status).toBe(2);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.stdout).toBe(one.stdout);
   });
 
   it('rejects a bad value', () => {
