@@ -67,45 +67,70 @@ interface Trie {
 }
 
 /**
- * Trie construction over patterns sorted by code units: nodes are created in depth-first order and
- * the edges leaving one node are created in increasing class order.
+ * Trie construction, pattern by pattern in id order: a child is found through a hash of (node,
+ * class), so building costs one probe per code unit (no sorting of strings: comparing hundreds of
+ * thousands of patterns took seconds). The edges are returned ordered by class (a counting sort),
+ * which compressEdges keeps within each parent.
  */
-function buildTrie(patterns: readonly string[], classOf: Uint16Array): Trie {
-  const order = patterns.map((_, i) => i).sort((a, b) => (patterns[a]! < patterns[b]! ? -1 : patterns[a]! > patterns[b]! ? 1 : a - b));
-  let edgeParent: Int32Array = new Int32Array(1024);
-  let edgeCls = new Uint16Array(1024);
-  let edgeChild: Int32Array = new Int32Array(1024);
+function buildTrie(patterns: readonly string[], classOf: Uint16Array, alphabet: number): Trie {
+  let units = 0;
+  for (const s of patterns) units += s.length;
+  let bits = 4;
+  while (1 << bits < units * 2) bits++;
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
+  const slotNode = new Int32Array(1 << bits).fill(-1);
+  const slotCls = new Uint16Array(1 << bits);
+  const slotChild = new Int32Array(1 << bits);
+  const edgeParent = new Int32Array(units);
+  const edgeCls = new Uint16Array(units);
+  const edgeChild = new Int32Array(units);
   let edgeCount = 0;
   let nodeCount = 1;
   const endState = new Int32Array(patterns.length);
-  const path: number[] = [0]; // path[d] = node at depth d along the previous pattern
-  let prev = '';
-  for (const id of order) {
+  for (let id = 0; id < patterns.length; id++) {
     const s = patterns[id]!;
-    let lcp = 0;
-    const max = Math.min(s.length, prev.length);
-    while (lcp < max && s.charCodeAt(lcp) === prev.charCodeAt(lcp)) lcp++;
-    path.length = lcp + 1;
-    for (let d = lcp; d < s.length; d++) {
-      if (edgeCount === edgeParent.length) {
-        const grow = edgeParent.length * 2;
-        edgeParent = resizeInt32(edgeParent, grow);
-        edgeChild = resizeInt32(edgeChild, grow);
-        const cls2 = new Uint16Array(grow);
-        cls2.set(edgeCls);
-        edgeCls = cls2;
+    let node = 0;
+    for (let d = 0; d < s.length; d++) {
+      const cls = classOf[s.charCodeAt(d)]!;
+      let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(cls, 0x85ebca77)) >>> shift;
+      for (;;) {
+        const n = slotNode[h]!;
+        if (n === -1) {
+          const child = nodeCount++;
+          slotNode[h] = node;
+          slotCls[h] = cls;
+          slotChild[h] = child;
+          edgeParent[edgeCount] = node;
+          edgeCls[edgeCount] = cls;
+          edgeChild[edgeCount] = child;
+          edgeCount++;
+          node = child;
+          break;
+        }
+        if (n === node && slotCls[h] === cls) {
+          node = slotChild[h]!;
+          break;
+        }
+        h = (h + 1) & mask;
       }
-      const child = nodeCount++;
-      edgeParent[edgeCount] = path[d]!;
-      edgeCls[edgeCount] = classOf[s.charCodeAt(d)]!;
-      edgeChild[edgeCount] = child;
-      edgeCount++;
-      path.push(child);
     }
-    endState[id] = path[s.length]!;
-    prev = s;
+    endState[id] = node;
   }
-  return { edgeParent, edgeCls, edgeChild, edgeCount, nodeCount, endState };
+  // Edges in class order (stable counting sort).
+  const byCls = new Int32Array(alphabet + 2);
+  for (let e = 0; e < edgeCount; e++) byCls[edgeCls[e]! + 1]!++;
+  for (let c = 0; c <= alphabet; c++) byCls[c + 1]! += byCls[c]!;
+  const sortedParent = new Int32Array(edgeCount);
+  const sortedCls = new Uint16Array(edgeCount);
+  const sortedChild = new Int32Array(edgeCount);
+  for (let e = 0; e < edgeCount; e++) {
+    const at = byCls[edgeCls[e]!]!++;
+    sortedParent[at] = edgeParent[e]!;
+    sortedCls[at] = edgeCls[e]!;
+    sortedChild[at] = edgeChild[e]!;
+  }
+  return { edgeParent: sortedParent, edgeCls: sortedCls, edgeChild: sortedChild, edgeCount, nodeCount, endState };
 }
 
 interface Edges {
@@ -226,7 +251,7 @@ function outputClosures(bfs: Int32Array, reached: number, outStart: Int32Array, 
  */
 export function buildAutomaton(patterns: readonly string[]): Automaton {
   const { classOf, alphabet } = alphabetOf(patterns);
-  const trie = buildTrie(patterns, classOf);
+  const trie = buildTrie(patterns, classOf, alphabet);
   const stateCount = trie.nodeCount;
   const edges = compressEdges(trie);
   const fail = new Int32Array(stateCount);
@@ -244,8 +269,3 @@ export function automatonFromTables(tables: Omit<Automaton, 'step'>): Automaton 
   return { ...tables, step: stepFunction(tables, tables.alphabet, tables.fail) };
 }
 
-function resizeInt32(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
-}

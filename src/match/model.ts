@@ -5,7 +5,9 @@
 import type { LexiconEntry } from '../lexicon/types.js';
 import { CharKind, type Normalizer } from '../normalize/index.js';
 import { buildAutomaton, type Automaton } from './automaton.js';
-import { PairSet } from './pair-set.js';
+import { buildPairLists, type PairLists } from './pair-set.js';
+import { isHan } from '../fuzzy/align.js';
+import { mergeSyllable } from '../confusion/index.js';
 import { anchorPieces, isFuzzyEligible, middleSwap, type FuzzyTarget } from '../fuzzy/index.js';
 
 /** What an automaton pattern stands for. */
@@ -59,53 +61,153 @@ export interface AnchorGroup {
   pieceLength: number;
 }
 
+/** Key spaces of {@link AnchorFilters.members}: a code unit is its own key. */
+export const AFTER_NEXT_KEY = 0x10000;
+export const SOUND_KEY = 0x20000;
+export const ANY_KEY = -1;
+
 /**
- * Acceptance of the character next to an anchor, per group (built once, lazily, from confusion
- * data): `first` holds (group, character) pairs that may continue some member (the expected
- * character, the one after it, its confusables); `afterInsertion` the expected characters after one
- * inserted character; `acceptAll` the groups where anything may follow (a one-character side that
- * may be omitted at the phrase's edge).
+ * Which members of an anchor group the text next to the anchor may continue, so that a hit
+ * verifies only those (the cost of a hit follows the members that really may match, not the size
+ * of the group; a common piece such as 中国 heads thousands of phrases in a large lexicon). Built
+ * once, lazily, from confusion data. `members` maps (group, key) to member indexes (into the
+ * group's `targets`), where the key is:
+ * - a code unit: the member's expected next character, the one after it (an omission or a
+ *   transposition), or a look-alike of the expected one;
+ * - AFTER_NEXT_KEY + a code unit: the expected next character, found one character further (one
+ *   inserted character);
+ * - SOUND_KEY + a sound id: a merged reading of the expected character (homophones and
+ *   near-homophones share one: see mergeSyllable);
+ * - ANY_KEY: members whose side is one character that may be omitted at the phrase's edge.
+ * A listed member is then verified exactly (fuzzy/index.ts); the keys only ever let more through.
  */
 export interface AnchorFilters {
-  acceptAll: Uint8Array;
-  first: PairSet;
-  afterInsertion: PairSet;
+  members: PairLists;
+  /**
+   * Per group, 64 bits (two int32 words) with bit keyBit(k) set for each key k of its members,
+   * and whether it has ANY_KEY members: most hits are rejected by these two loads, before any
+   * probe of `members`.
+   */
+  keyMask: Int32Array;
+  anyKey: Uint8Array;
+  /** Sound ids of each code unit: soundIds[soundStart[c] .. soundStart[c + 1]). */
+  soundStart: Int32Array;
+  soundIds: Int32Array;
 }
 
-export function buildAnchorFilters(model: MatchModel, candidates: (code: number) => readonly number[], edgeOmissionLength: number): AnchorFilters {
-  const groups = model.anchorGroups;
-  const acceptAll = new Uint8Array(groups.length);
-  // The characters each member expects next to the anchor, read off its codes.
-  const expected = (g: AnchorGroup, m: number): { codes: Uint16Array; from: number; rest: number } => {
-    const t = model.targets[g.targets[m]!]!;
-    const codes = g.side === 'right' ? t.codes : t.reversed;
-    const from = g.side === 'right' ? g.offsets[m]! + g.pieceLength : t.codes.length - g.offsets[m]!;
-    return { codes, from, rest: codes.length - from };
-  };
-  let firstCount = 0;
-  let memberCount = 0;
-  for (const g of groups) {
-    for (let m = 0; m < g.targets.length; m++) {
-      const { codes, from } = expected(g, m);
-      firstCount += 2 + candidates(codes[from]!).length;
-      memberCount++;
+/** The bit of a key in a group's key mask (0..63). */
+export function keyBit(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 26;
+}
+
+/** What the anchor filters read of the confusion tables (src/confusion). */
+export interface ConfusionSource {
+  candidates(code: number): readonly number[];
+  kind(expected: number, actual: number): string | null;
+  readings(code: number): readonly string[];
+}
+
+/** Sound tables already built, per confusion source (they depend on nothing else). */
+const soundTables = new WeakMap<ConfusionSource, { soundStart: Int32Array; soundIds: Int32Array }>();
+
+/** Sound ids (merged readings) of every code unit, as CSR rows. */
+function soundTable(confusion: ConfusionSource | undefined): { soundStart: Int32Array; soundIds: Int32Array } {
+  if (!confusion) return { soundStart: new Int32Array(65537), soundIds: new Int32Array(0) };
+  const known = soundTables.get(confusion);
+  if (known) return known;
+  const soundStart = new Int32Array(65537);
+  const idOfReading = new Map<string, number>();
+  const idOfKey = new Map<string, number>();
+  const flat: number[] = [];
+  for (let c = 0; c < 65536; c++) {
+    soundStart[c] = flat.length;
+    if (!isHan(c)) continue;
+    for (const r of confusion.readings(c)) {
+      let id = idOfReading.get(r);
+      if (id === undefined) {
+        const key = mergeSyllable(r);
+        id = idOfKey.get(key);
+        if (id === undefined) idOfKey.set(key, (id = idOfKey.size));
+        idOfReading.set(r, id);
+      }
+      if (!flat.includes(id, soundStart[c])) flat.push(id);
     }
   }
-  // Pairs go straight into the tables: no intermediate arrays (this runs once per checker).
-  const first = new PairSet(firstCount);
-  const afterInsertion = new PairSet(memberCount);
-  groups.forEach((g, gi) => {
+  soundStart[65536] = flat.length;
+  const table = { soundStart, soundIds: Int32Array.from(flat) };
+  soundTables.set(confusion, table);
+  return table;
+}
+
+/**
+ * The anchor filters of a model. `confusion` gives the confusable characters; given as a bare
+ * `candidates` function (the older form), every candidate becomes a key of its own (more memory).
+ */
+export function buildAnchorFilters(model: MatchModel, confusion: ConfusionSource | ((code: number) => readonly number[]), edgeOmissionLength: number): AnchorFilters {
+  const source = typeof confusion === 'function' ? undefined : confusion;
+  const candidates = typeof confusion === 'function' ? confusion : (c: number) => confusion.candidates(c);
+  const { soundStart, soundIds } = soundTable(source);
+  // Characters confusable with c that the sound keys do not cover (look-alikes), per character.
+  const extraKeys = new Map<number, readonly number[]>();
+  const extraOf = (c: number): readonly number[] => {
+    let e = extraKeys.get(c);
+    if (e === undefined) {
+      e = source ? candidates(c).filter((d) => source.kind(c, d) === 'lookalike') : candidates(c);
+      extraKeys.set(c, e);
+    }
+    return e;
+  };
+  let cap = 1024;
+  let groups: Int32Array = new Int32Array(cap);
+  let keys: Int32Array = new Int32Array(cap);
+  let values: Int32Array = new Int32Array(cap);
+  let count = 0;
+  const memberKeys: number[] = [];
+  const keyMask = new Int32Array(model.anchorGroups.length * 2);
+  const anyKey = new Uint8Array(model.anchorGroups.length);
+  const key = (k: number): void => {
+    if (!memberKeys.includes(k)) memberKeys.push(k);
+  };
+  model.anchorGroups.forEach((g, gi) => {
     for (let m = 0; m < g.targets.length; m++) {
-      const { codes, from, rest } = expected(g, m);
+      const t = model.targets[g.targets[m]!]!;
+      const codes = g.side === 'right' ? t.codes : t.reversed;
+      const from = g.side === 'right' ? g.offsets[m]! + g.pieceLength : t.codes.length - g.offsets[m]!;
+      const rest = codes.length - from;
       const p0 = codes[from]!;
-      first.add(gi, p0);
-      if (rest >= 2) first.add(gi, codes[from + 1]!);
-      for (const c of candidates(p0)) first.add(gi, c);
-      afterInsertion.add(gi, p0);
-      if (rest === 1 && codes.length >= edgeOmissionLength) acceptAll[gi] = 1;
+      memberKeys.length = 0;
+      key(p0);
+      if (rest >= 2) key(codes[from + 1]!);
+      key(AFTER_NEXT_KEY + p0);
+      if (rest === 1 && codes.length >= edgeOmissionLength) key(ANY_KEY);
+      for (let k = soundStart[p0]!; k < soundStart[p0 + 1]!; k++) key(SOUND_KEY + soundIds[k]!);
+      for (const c of extraOf(p0)) key(c);
+      if (count + memberKeys.length > cap) {
+        cap = Math.max(cap * 2, count + memberKeys.length);
+        groups = resized(groups, cap);
+        keys = resized(keys, cap);
+        values = resized(values, cap);
+      }
+      for (const k of memberKeys) {
+        if (k === ANY_KEY) anyKey[gi] = 1;
+        else {
+          const b = keyBit(k);
+          keyMask[2 * gi + (b >>> 5)]! |= 1 << (b & 31);
+        }
+        groups[count] = gi;
+        keys[count] = k;
+        values[count] = m;
+        count++;
+      }
     }
   });
-  return { acceptAll, first, afterInsertion };
+  return { members: buildPairLists(groups, keys, values, count), keyMask, anyKey, soundStart, soundIds };
+}
+
+function resized(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a.subarray(0, Math.min(a.length, size)));
+  return b;
 }
 
 /** The automaton's patterns, with the hit type and reference of each. */
@@ -129,8 +231,10 @@ function listEntries(entries: readonly LexiconEntry[], key: (s: string) => strin
   const addTarget = (text: string, entry: number): void => {
     if (targetKeys.has(text) || !isFuzzyEligible(text)) return;
     targetKeys.add(text);
-    const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
-    targets.push({ entry, text, codes, reversed: codes.slice().reverse() });
+    const codes = new Uint16Array(text.length);
+    const reversed = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) reversed[text.length - 1 - i] = codes[i] = text.charCodeAt(i);
+    targets.push({ entry, text, codes, reversed });
   };
   const addCorrect = (k: string, i: number): void => {
     if (correctKeys.has(k)) return;

@@ -43,3 +43,77 @@ export class PairSet {
     }
   }
 }
+
+/**
+ * A map from (group, key) pairs to lists of integers, as plain typed arrays (so that the
+ * model-file writer stores it as it is): an open-addressing table of the distinct pairs, each
+ * pointing at its list in one flat array. Built in one go from parallel arrays of triples; the
+ * lookup on the scanner's hot path is one hash and usually one probe, and allocates nothing.
+ */
+export interface PairLists {
+  /** Slot -> group (-1 when empty), key, and index of the pair's list. */
+  readonly slotGroup: Int32Array;
+  readonly slotKey: Int32Array;
+  readonly slotList: Int32Array;
+  /** List l is values[listStart[l] .. listStart[l + 1]). */
+  readonly listStart: Int32Array;
+  readonly values: Int32Array;
+  readonly shift: number;
+  readonly mask: number;
+}
+
+function pairSlot(group: number, key: number, shift: number): number {
+  return (Math.imul(group, 0x9e3779b1) ^ Math.imul(key + 1, 0x85ebca77)) >>> shift;
+}
+
+/**
+ * The lists of `count` triples (groups[i], keys[i]) -> values[i], each list in the order of the
+ * triples (the caller gives each triple once).
+ */
+export function buildPairLists(groups: Int32Array, keys: Int32Array, values: Int32Array, count: number): PairLists {
+  let bits = 4;
+  while (1 << bits < count * 2) bits++;
+  const size = 1 << bits;
+  const shift = 32 - bits;
+  const mask = size - 1;
+  const slotGroup = new Int32Array(size).fill(-1);
+  const slotKey = new Int32Array(size);
+  const slotList = new Int32Array(size);
+  const listOf = new Int32Array(count);
+  let lists = 0;
+  for (let i = 0; i < count; i++) {
+    const g = groups[i]!;
+    const k = keys[i]!;
+    for (let h = pairSlot(g, k, shift); ; h = (h + 1) & mask) {
+      const sg = slotGroup[h]!;
+      if (sg === -1) {
+        slotGroup[h] = g;
+        slotKey[h] = k;
+        slotList[h] = lists;
+        listOf[i] = lists++;
+        break;
+      }
+      if (sg === g && slotKey[h] === k) {
+        listOf[i] = slotList[h]!;
+        break;
+      }
+    }
+  }
+  const listStart = new Int32Array(lists + 1);
+  for (let i = 0; i < count; i++) listStart[listOf[i]! + 1]!++;
+  for (let l = 0; l < lists; l++) listStart[l + 1]! += listStart[l]!;
+  const fill = listStart.slice(0, lists);
+  const out = new Int32Array(count);
+  for (let i = 0; i < count; i++) out[fill[listOf[i]!]!++] = values[i]!;
+  return { slotGroup, slotKey, slotList, listStart, values: out, shift, mask };
+}
+
+/** The list index of (group, key), or -1. */
+export function findPairList(p: PairLists, group: number, key: number): number {
+  const { slotGroup, slotKey, mask } = p;
+  for (let h = pairSlot(group, key, p.shift); ; h = (h + 1) & mask) {
+    const g = slotGroup[h]!;
+    if (g === -1) return -1;
+    if (g === group && slotKey[h] === key) return p.slotList[h]!;
+  }
+}

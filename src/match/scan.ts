@@ -5,7 +5,8 @@
  */
 import { FuzzyScratch, verifyAnchor, type FuzzyCandidate } from '../fuzzy/index.js';
 import type { ConfusionOf } from '../fuzzy/align.js';
-import { HitType, LOOKALIKE_BIT, SKIP_CLASS, type AnchorFilters, type MatchModel } from './model.js';
+import { AFTER_NEXT_KEY, ANY_KEY, keyBit, HitType, LOOKALIKE_BIT, SKIP_CLASS, SOUND_KEY, type AnchorFilters, type MatchModel } from './model.js';
+import { findPairList, type PairLists } from './pair-set.js';
 import { isHan } from '../fuzzy/align.js';
 import { MAX_GAP, nextInPhrase } from '../normalize/index.js';
 
@@ -47,6 +48,8 @@ export class ScanState {
   readonly ring = new Int32Array(RING);
   readonly scratch = new FuzzyScratch();
   readonly lastImplied: Int32Array;
+  /** Members of an anchor group that may follow (see mayFollow); grows when needed. */
+  members: Int32Array = new Int32Array(64);
   /** Added to implied starts so that values left by earlier scans never match (see scan). */
   base = 0;
   constructor(targets: number) {
@@ -74,16 +77,64 @@ export interface ScanContext {
   state?: ScanState;
 }
 
-/** Whether the character next to an anchor (from `from`, in direction `step`) may continue a member of its group. */
-function mayFollow(text: string, from: number, step: 1 | -1, group: number, filters: AnchorFilters, map: Uint16Array, kind: Uint8Array): boolean {
-  if (filters.acceptAll[group] === 1) return true;
+/** Whether a group's key mask (two words) has the bit of `key`. */
+function inMask(mask0: number, mask1: number, key: number): boolean {
+  const b = keyBit(key);
+  return ((b < 32 ? mask0 : mask1) & (1 << (b & 31))) !== 0;
+}
+
+/** Appends the list of (group, key) to `state.members` from index `n`; returns the new count. */
+function takeList(lists: PairLists, group: number, key: number, state: ScanState, n: number): number {
+  const l = findPairList(lists, group, key);
+  if (l < 0) return n;
+  const from = lists.listStart[l]!;
+  const to = lists.listStart[l + 1]!;
+  if (state.members.length < n + to - from) state.members = grow(state.members, Math.max(state.members.length * 2, n + to - from));
+  const out = state.members;
+  for (let v = from; v < to; v++) out[n++] = lists.values[v]!;
+  return n;
+}
+
+/**
+ * The members of anchor group `group` that the text next to the anchor (from `from`, in direction
+ * `step`) may continue (see AnchorFilters), written to `state.members` in ascending order without
+ * repeats; returns how many.
+ */
+function mayFollow(text: string, from: number, step: 1 | -1, group: number, filters: AnchorFilters, map: Uint16Array, kind: Uint8Array, state: ScanState): number {
+  const lists = filters.members;
+  const mask0 = filters.keyMask[2 * group]!;
+  const mask1 = filters.keyMask[2 * group + 1]!;
+  let n = filters.anyKey[group] === 1 ? takeList(lists, group, ANY_KEY, state, 0) : 0;
   const i = nextInPhrase(text, from, step, kind);
-  if (i < 0) return false;
+  if (i < 0) return n;
   const t = map[text.charCodeAt(i)]!;
-  if (filters.first.has(group, t)) return true;
-  if (!isHan(t)) return false;
-  const j = nextInPhrase(text, i + step, step, kind);
-  return j >= 0 && filters.afterInsertion.has(group, map[text.charCodeAt(j)]!);
+  if (inMask(mask0, mask1, t)) n = takeList(lists, group, t, state, n);
+  if (isHan(t)) {
+    for (let k = filters.soundStart[t]!, end = filters.soundStart[t + 1]!; k < end; k++) {
+      const key = SOUND_KEY + filters.soundIds[k]!;
+      if (inMask(mask0, mask1, key)) n = takeList(lists, group, key, state, n);
+    }
+    const j = nextInPhrase(text, i + step, step, kind);
+    if (j >= 0) {
+      const key = AFTER_NEXT_KEY + map[text.charCodeAt(j)]!;
+      if (inMask(mask0, mask1, key)) n = takeList(lists, group, key, state, n);
+    }
+  }
+  if (n < 2) return n;
+  // Members in group order, each once: verification runs in the order it always has.
+  const out = state.members;
+  if (n > 16) out.subarray(0, n).sort();
+  else {
+    for (let r = 1; r < n; r++) {
+      const v = out[r]!;
+      let q = r - 1;
+      for (; q >= 0 && out[q]! > v; q--) out[q + 1] = out[q]!;
+      out[q + 1] = v;
+    }
+  }
+  let w = 1;
+  for (let r = 1; r < n; r++) if (out[r] !== out[w - 1]) out[w++] = out[r]!;
+  return w;
 }
 
 export function scan(text: string, ctx: ScanContext): ScanResult {
@@ -138,9 +189,12 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
           if (!fuzzy) continue;
           const g = hitRef[p]!;
           const group = anchorGroups[g]!;
-          if (!mayFollow(text, group.side === 'right' ? i + 1 : start - 1, group.side === 'right' ? 1 : -1, g, anchorFilters, map, kind)) continue;
+          const count = mayFollow(text, group.side === 'right' ? i + 1 : start - 1, group.side === 'right' ? 1 : -1, g, anchorFilters, map, kind, state0);
+          if (count === 0) continue;
+          const members = state0.members;
           const len = patternLength[p]!;
-          for (let m = 0; m < group.targets.length; m++) {
+          for (let k = 0; k < count; k++) {
+            const m = members[k]!;
             const t = group.targets[m]!;
             const offset = group.offsets[m]!;
             const implied = base + fed - len - offset;
