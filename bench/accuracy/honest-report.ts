@@ -82,6 +82,9 @@ function scoreRows(name: string, s: PlantedScore, target?: number): string {
 const counts = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
 const howCounts = (m: Map<string, { cases: number; found: number }>): string => [...m].map(([k, n]) => `${k} ${n.found}/${n.cases}`).join(', ');
 
+const lengthCounts = (m: Map<string, { cases: number; found: number }>): string =>
+  ['2', '3', '4-5', '6+'].map((k) => `${k} characters ${m.get(k)?.found ?? 0}/${m.get(k)?.cases ?? 0}`).join(', ');
+
 /** The leave-out and independent-substitutes runs: tables, what found them, every miss. */
 export function honestSection(lo: LeaveOutRun, ind: IndependentRun): string {
   const out = [
@@ -102,7 +105,9 @@ export function honestSection(lo: LeaveOutRun, ind: IndependentRun): string {
     '',
     `Leave-out, by how the error was made: ${howCounts(lo.score.byHow)}. Found by: ${counts(lo.score.byDetail) || 'nothing'}.`,
     '',
-    `Independent, detection only, found by: ${counts(ind.detectionOnly.byDetail) || 'nothing'}.`,
+    `Leave-out, by length of the right text (non-word detection must find 2 and 3, fuzzy search 4 and more): ${lengthCounts(lo.score.byLength)}.`,
+    '',
+    `Independent, detection only, found by: ${counts(ind.detectionOnly.byDetail) || 'nothing'}; by length of the right text: ${lengthCounts(ind.detectionOnly.byLength)}.`,
     '',
     `### Leave-out misses (${lo.score.misses.length})`,
     '',

@@ -60,6 +60,8 @@ export interface PlantedScore {
   /** Per kind and per way of making the error: cases, found. */
   byKind: Map<string, { cases: number; found: number }>;
   byHow: Map<string, { cases: number; found: number }>;
+  /** Per length of the right text (2, 3, 4-5, 6+ characters): which stage has to find it (non-word detection below 4, fuzzy search from 4). */
+  byLength: Map<string, { cases: number; found: number }>;
   /** Findings that match no planted error (in sentences tifa left quiet before the edit). */
   otherFindings: number;
   /** All findings on the planted sentences; precision = (findings - otherFindings) / findings. */
@@ -300,6 +302,8 @@ export function scorePlanted(planted: readonly Planted[], checker: Checker): Pla
   const byDetail = new Map<string, number>();
   const byKind = new Map<string, { cases: number; found: number }>();
   const byHow = new Map<string, { cases: number; found: number }>();
+  const byLength = new Map<string, { cases: number; found: number }>();
+  const lengthClass = (n: number): string => (n <= 2 ? '2' : n === 3 ? '3' : n <= 5 ? '4-5' : '6+');
   const misses: Planted[] = [];
   let found = 0;
   let otherFindings = 0;
@@ -323,6 +327,7 @@ export function scorePlanted(planted: readonly Planted[], checker: Checker): Pla
     } else misses.push(p);
     bump(byKind, p.kind, !!hit);
     bump(byHow, p.how, !!hit);
+    bump(byLength, lengthClass(p.right.length), !!hit);
   }
-  return { cases: planted.length, found, recall: planted.length === 0 ? 1 : found / planted.length, templates: planted.filter((p) => p.template).length, byDetail, byKind, byHow, otherFindings, findings, misses };
+  return { cases: planted.length, found, recall: planted.length === 0 ? 1 : found / planted.length, templates: planted.filter((p) => p.template).length, byDetail, byKind, byHow, byLength, otherFindings, findings, misses };
 }

@@ -47,7 +47,7 @@ describe('an outdated name needs evidence of history', () => {
 
 describe('a quoted wrong form followed by its correction is a quotation', () => {
   it('“X”应为/改为/更正为/误写为 and 将“Y”误写为“X”', () => {
-    for (const t of ['通报指出，“中华明族”应为“中华民族”。', '“中华明族”已更正为“中华民族”', '文中将“中华民族”误写为“中华明族”。', '通报指出，“凭心而论”应为“平心而论”。', '标题中“中华明族”改为“中华民族”。'])
+    for (const t of ['通报指出，“中华明族”应为“中华民族”。', '“中华明族”已更正为“中华民族”', '文中将“中华民族”误写为“中华明族”。', '通报指出，“凭心而论”应为“平心而论”。', '标题中“中华明族”改为“中华民族”。', '有的网站把“中华民族”写成了“中华明族”。'])
       expect(actuals(t), t).toEqual([]);
   });
   it('a quoted wrong form without a correction, or a correction word outside the quotation, is still reported', () => {

@@ -36,7 +36,7 @@ export function quotationAround(text: string, start: number, end: number): [numb
 /** After the quoted wrong form: the correction (应为, 改为, 已更正为 …). */
 const CORRECTION_AFTER = /^\s*(?:已经?|均|须|需|请|一律)?(?:应为|应是|应作|应当为|应改为|应更正为|应写为|应写作|改为|更正为|更改为|误写为|误写成|系误写|为误写|是错误的|属错误|的正确写法)/;
 /** Before the quoted wrong form: what it was miswritten as (将“中华民族”误写为 …). */
-const CORRECTION_BEFORE = /(?:误写为|误写成|错写为|错写成|误作|误为|错写|写错为|误用为|误用)\s*$/;
+const CORRECTION_BEFORE = /(?:误写为|误写成|错写为|错写成|误作|误为|错写|写错为|误用为|误用|写成了?|错打成|打成了?)\s*$/;
 
 /** The correction word around the quotation of [start, end), if the quotation is one of a correction. */
 export function quotedCorrection(text: string, start: number, end: number): string | undefined {
