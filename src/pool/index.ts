@@ -227,6 +227,12 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
     idleTimeout: Number.POSITIVE_INFINITY,
     concurrentTasksPerWorker: 1,
   });
+  // A worker's answer to a task the pool gave up on (stopping after a setup error) comes as an 'error' event.
+  pool.on('error', (e: unknown) => {
+    if (stopped) return;
+    failure ??= new PoolSetupError(`a worker failed: ${e instanceof Error ? e.message : String(e)}`, 'Error');
+    notify();
+  });
   const replies: Array<Array<WorkerReply | undefined> | undefined> = new Array(list.length);
   const pending: number[] = new Array(list.length).fill(0);
   let failure: Error | undefined;
