@@ -27,18 +27,21 @@ export function hiddenKind(l: Label, entryKind: string | undefined): string {
 
 /** 2019–2025 (tuned on) and 2026 (held out): characters and false positives as of today and as of each document's date. */
 export interface YearSplit {
-  tuned: { chars: number; today: number; asOfDate: number };
-  heldOut: { chars: number; today: number; asOfDate: number };
+  tuned: { chars: number; today: number; asOfDate: number; nonword: number };
+  heldOut: { chars: number; today: number; asOfDate: number; nonword: number };
 }
 
 const per100k = (n: number, chars: number): string => (chars === 0 ? '–' : ((n / chars) * 100_000).toFixed(2));
 
 export function splitRows(s: YearSplit, target: number): string[] {
   const row = (name: string, g: YearSplit['tuned'], note: string): string[] => [
-    `| ${name}: false positives per 100,000 chars, as of each document's date (${g.chars} chars; ${note}) | **${per100k(g.asOfDate, g.chars)}** (${g.asOfDate}) | ${(g.asOfDate / g.chars) * 100_000 <= target ? 'ok' : 'MISSED'} (<= ${target}) |`,
+    `| ${name}: false positives per 100,000 chars, as of each document's date (${g.chars} chars; ${note}) | **${per100k(g.asOfDate, g.chars)}** (${g.asOfDate}; non-word stage ${g.nonword}) | ${(g.asOfDate / g.chars) * 100_000 <= target ? 'ok' : 'MISSED'} (<= ${target}) |`,
     `| ${name}: false positives per 100,000 chars, as of today | ${per100k(g.today, g.chars)} (${g.today}) | |`,
   ];
-  return [...row('corpus 2019–2025', s.tuned, 'guards were tuned and reviewed on it'), ...row('held-out 2026 slice', s.heldOut, 'counted only, never tuned on')];
+  return [
+    ...row('corpus 2019–2025', s.tuned, 'guards were tuned and reviewed on it; the non-word table leaves out every string seen in it'),
+    ...row('held-out 2026 slice', s.heldOut, 'counted only, never tuned on'),
+  ];
 }
 
 const pct = (x: number): string => x.toFixed(3);
