@@ -8,7 +8,7 @@
  * (import tifa, first result of checkFiles with one worker on a tiny file) against createChecker
  * in the main thread.
  *
- *   npx tsx bench/sections/pool.ts [--quick] [--mb 20] [--rounds 3] [--tarball FILE]
+ *   npx tsx bench/sections/pool.ts [--quick] [--mb 20] [--rounds 3] [--wait SECONDS] [--keep] [--tarball FILE]
  *
  * Used by bench/run.ts (section `pool`) through runPoolBench. The machine may be shared: read the
  * load column (2 cores: a load above ~0.5 before a run means someone else is working).
@@ -30,6 +30,12 @@ export interface PoolBenchOptions {
   mb?: number;
   /** Rounds of (--jobs 1, --jobs 2). Default: 3 (1 with quick). */
   rounds?: number;
+  /** Before each run, wait (up to `waitSeconds`) for the 1-minute load average to fall below this. Default: 1. */
+  quietLoad?: number;
+  /** Longest wait for a quiet machine before a run, in seconds. Default: 60 (10 with quick). */
+  waitSeconds?: number;
+  /** Leave the temporary directory (tarball, project, pages) in place and say where. Default: false. */
+  keep?: boolean;
   /** Use this tarball instead of packing the sources. */
   tarball?: string;
   /** Progress lines. Default: stderr. */
@@ -142,6 +148,13 @@ function writePages(dir: string, mb: number): { files: number; bytes: number } {
   return { files, bytes };
 }
 
+/** Waits until the 1-minute load average is below `quiet` or `seconds` have passed. */
+async function waitForQuiet(quiet: number, seconds: number, log: (l: string) => void): Promise<void> {
+  const until = Date.now() + seconds * 1000;
+  if (loadavg()[0]! >= quiet) log(`  waiting up to ${seconds} s for a load below ${quiet} (now ${f2(loadavg()[0]!)}) ...`);
+  while (loadavg()[0]! >= quiet && Date.now() < until) await new Promise((r) => setTimeout(r, 2000));
+}
+
 /** One CLI run from the project directory: wall time, load before it, a hash of its output. */
 function runCli(project: string, pages: string, jobs: number): { wallMs: number; load: number; outputSha: string } {
   const load = loadavg()[0]!;
@@ -203,6 +216,7 @@ export async function runPoolBench(options: PoolBenchOptions = {}): Promise<Pool
     const rows: PoolRunRow[] = [];
     for (let round = 1; round <= rounds; round++) {
       for (const jobs of round % 2 === 1 ? [1, 2] : [2, 1]) {
+        await waitForQuiet(options.quietLoad ?? 1, options.waitSeconds ?? (quick ? 10 : 60), log);
         const r = runCli(project, 'pages', jobs);
         rows.push({ jobs, round, ...r });
         log(`  round ${round}, --jobs ${jobs}: ${f2(r.wallMs / 1000)} s (load ${f2(r.load)} before)`);
@@ -235,7 +249,8 @@ export async function runPoolBench(options: PoolBenchOptions = {}): Promise<Pool
     options.emit?.(markdown);
     return { rows, pages, speedUp, bestSpeedUp, startup: start, packedFrom: packed.how, markdown };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (options.keep) log(`  kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
   }
 }
 
@@ -247,6 +262,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const mb = arg('--mb');
   const rounds = arg('--rounds');
   const tarball = arg('--tarball');
-  const result = await runPoolBench({ quick: process.argv.includes('--quick'), ...(mb ? { mb: Number(mb) } : {}), ...(rounds ? { rounds: Number(rounds) } : {}), ...(tarball ? { tarball } : {}) });
+  const wait = arg('--wait');
+  const result = await runPoolBench({ quick: process.argv.includes('--quick'), ...(mb ? { mb: Number(mb) } : {}), ...(rounds ? { rounds: Number(rounds) } : {}), ...(tarball ? { tarball } : {}), ...(wait ? { waitSeconds: Number(wait) } : {}), keep: process.argv.includes('--keep') });
   process.stdout.write(result.markdown);
 }
