@@ -5,6 +5,7 @@
 import { LexiconError, OptionsError, type LexiconIssue } from './errors.js';
 import { builtinConfusion, loadBuiltinData, storedBuiltinModel } from './data/builtin.js';
 import { resolveModel } from './data/stored-model.js';
+import { openCompiledLexicons, type OpenedLexicons } from './data/lexicon-file.js';
 import { createNormalizer, type Normalizer } from './normalize/index.js';
 import { parseLexiconFile, toIsoDate } from './lexicon/parse.js';
 import { validateEntries } from './lexicon/validate.js';
@@ -27,12 +28,23 @@ import { createSequenceStage, mergeSequenceFindings } from './sequence/stage.js'
 import { validateCheckerOptions } from './options/checker.js';
 
 /** A user lexicon: YAML text in the format of dictionaries/FORMAT.md, and a name for error messages. */
-export interface LexiconSource {
+export interface YamlLexiconSource {
   /** Shown in errors as `name:line: reason` (usually the file path). */
   name: string;
   /** The YAML text. */
   text: string;
 }
+
+/** User lexicons compiled by `tifa lexicon compile` (or compileLexicons): loaded without parsing, validating or building. */
+export interface CompiledLexiconSource {
+  /** Shown in errors (usually the file path). */
+  name: string;
+  /** The compiled file's bytes. */
+  compiled: Uint8Array;
+}
+
+/** A user lexicon: YAML text, or a compiled lexicon file. */
+export type LexiconSource = YamlLexiconSource | CompiledLexiconSource;
 
 /** createChecker's options; each has its check in src/options/checker.ts (tied to this type at compile time). */
 export interface CheckerOptions {
@@ -112,11 +124,15 @@ export function inForce(entry: LexiconEntry, date: string): boolean {
 }
 
 /** Loads, validates and filters every lexicon; throws LexiconError listing every issue. */
-export function loadEntries(options: CheckerOptions, normalizer: Normalizer, builtinEntries: () => readonly LexiconEntry[]): LexiconEntry[] {
-  const all: LexiconEntry[] = options.builtins === false ? [] : [...builtinEntries()];
+export function loadEntries(options: CheckerOptions, normalizer: Normalizer, builtinEntries: () => readonly LexiconEntry[], compiled: readonly OpenedLexicons[] = []): LexiconEntry[] {
+  const builtins = options.builtins !== false;
+  const all: LexiconEntry[] = builtins ? [...builtinEntries()] : [];
   const issues: LexiconIssue[] = [];
   const check = textCheckFor(normalizer);
-  for (const source of options.lexicons ?? []) {
+  // Compiled lexicons first, in the order of the file they were compiled into (their stored model counts so).
+  for (const c of compiled) for (const e of c.entries) all.push(e);
+  const yaml = (options.lexicons ?? []).filter((s): s is YamlLexiconSource => 'text' in s);
+  for (const source of yaml) {
     const parsed = parseLexiconFile(source.name, source.text, check);
     // A loop, not push(...spread): spreading passes every element as an argument, which overflows
     // the stack for a lexicon of a few hundred thousand entries.
@@ -125,7 +141,9 @@ export function loadEntries(options: CheckerOptions, normalizer: Normalizer, bui
   }
   // The built-in lexicon was validated when it was compiled; cross-checks are needed only once a
   // user's lexicon joins it.
-  if ((options.lexicons ?? []).length > 0) for (const i of validateEntries(all, normalizer.key)) issues.push(i);
+  // A compiled file was validated against the built-in lexicon when compiled (or alone, without it).
+  const unvalidated = yaml.length > 0 || compiled.length > 1 || compiled.some((c) => builtins && !c.builtins);
+  if (unvalidated) for (const i of validateEntries(all, normalizer.key)) issues.push(i);
   if (issues.length > 0) throw new LexiconError(issues);
   return all;
 }
@@ -135,15 +153,18 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const data = loadBuiltinData();
   const normalizer = createNormalizer(data.normalizeTsv);
   const date = asOfDate(options.asOf);
-  const all = loadEntries(options, normalizer, () => data.entries);
+  // Compiled lexicon files (src/data/lexicon-file.ts) bring entries, other stages' YAML and a stored model.
+  const compiled = (options.lexicons ?? []).filter((s): s is CompiledLexiconSource => 'compiled' in s).map((s) => openCompiledLexicons(s.name, s.compiled));
+  const texts = [...(options.lexicons ?? []).filter((s): s is YamlLexiconSource => 'text' in s), ...compiled.flatMap((c) => c.texts)];
+  const all = loadEntries(options, normalizer, () => data.entries, compiled);
   const entries = all.filter((e) => inForce(e, date));
   // Leaders' names, titles and order (src/people/): its own table (`kind: people` lexicons) and findings.
-  const people = createPeopleStage({ builtins: options.builtins !== false, lexicons: options.lexicons ?? [], asOf: date, minConfidence: options.minConfidence ?? 0 });
+  const people = createPeopleStage({ builtins: options.builtins !== false, lexicons: texts, asOf: date, minConfidence: options.minConfidence ?? 0 });
   // Enumerations in mandated order and fixed verb–object pairs (src/sequence/): `kind: sequence` lexicons.
-  const sequences = createSequenceStage({ builtins: options.builtins !== false, lexicons: options.lexicons ?? [], asOf: date, normalizer });
-  // The match model: mapped in from dist/data/model.bin when it was stored for these entries (the
-  // built-in lexicon alone, the usual date), built otherwise (src/data/stored-model.ts).
-  const resolved = resolveModel({ all, entries, date, normalizer, allow: options.allow ?? [], stored: (options.lexicons ?? []).length === 0 && options.builtins !== false ? storedBuiltinModel : undefined, confusion: builtinConfusion });
+  const sequences = createSequenceStage({ builtins: options.builtins !== false, lexicons: texts, asOf: date, normalizer });
+  // The match model: mapped in from a stored one when it was stored for these entries (dist/data/model.bin
+  // for the built-in lexicon alone, a compiled lexicon file's own), built otherwise (src/data/stored-model.ts).
+  const resolved = resolveModel({ all, entries, date, normalizer, allow: options.allow ?? [], stored: storedModelFor(options, compiled), confusion: builtinConfusion });
   const model = resolved.model;
   const fuzzy = options.fuzzy !== false;
   // Resolved now (cheap: dictionaries load on the first cut), so that a missing optional segmenter
@@ -202,6 +223,16 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       return checkStream(run, source, streamOptions);
     },
   };
+}
+
+/** The stored model that may fit the checker's entries: the built-in one, or the one compiled lexicon file's. */
+function storedModelFor(options: CheckerOptions, compiled: readonly OpenedLexicons[]): (() => { file: string; bytes: Uint8Array } | undefined) | undefined {
+  const sources = options.lexicons ?? [];
+  const builtins = options.builtins !== false;
+  if (sources.length === 0) return builtins ? storedBuiltinModel : undefined;
+  const only = compiled[0];
+  if (sources.length !== 1 || !only || only.builtins !== builtins) return undefined;
+  return () => ({ file: only.name, bytes: only.model });
 }
 
 /**

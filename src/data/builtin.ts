@@ -47,6 +47,11 @@ export function dataDir(): string {
 
 let cached: BuiltinData | undefined;
 
+/** The compiled built-in lexicon's bytes (what a compiled user lexicon file is tied to). */
+export function builtinLexiconBytes(): Uint8Array {
+  return readFileSync(join(dataDir(), 'lexicon.json'));
+}
+
 /** The names of the binary files in dist/data. */
 export const DATA_FILES = { model: 'model.bin', confusion: 'confusion.bin', frequency: 'frequency.bin' } as const;
 

@@ -19,10 +19,11 @@ const boolean: Check = (v, name) => {
 const CHECKER_OPTION_CHECKS: { readonly [K in keyof Required<CheckerOptions>]: Check } = {
   builtins: boolean,
   lexicons: (v, name) => {
-    if (!Array.isArray(v)) throw new OptionsError(name, 'must be an array of { name, text }');
+    if (!Array.isArray(v)) throw new OptionsError(name, 'must be an array of { name, text } or { name, compiled }');
     v.forEach((l: unknown, i) => {
-      const s = l as { name?: unknown; text?: unknown } | null;
-      if (typeof s !== 'object' || s === null || typeof s.name !== 'string' || typeof s.text !== 'string') throw new OptionsError(`${name}[${i}]`, 'must be { name: string, text: string }');
+      const s = l as { name?: unknown; text?: unknown; compiled?: unknown } | null;
+      const ok = typeof s === 'object' && s !== null && typeof s.name === 'string' && (typeof s.text === 'string' || (s.text === undefined && s.compiled instanceof Uint8Array));
+      if (!ok) throw new OptionsError(`${name}[${i}]`, 'must be { name: string, text: string } (YAML) or { name: string, compiled: Uint8Array } (a compiled lexicon file)');
     });
   },
   allow: (v, name) => {

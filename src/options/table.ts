@@ -84,7 +84,7 @@ export const OPTIONS = {
   fix: { type: 'boolean', scope: 'run', group: 'Fixing', help: "rewrite files where a finding has exactly one expected form and its text\nis plain (no tag or entity inside), in the file's own encoding (BOM kept);\nwhat remains is reported; for - the fixed text goes to standard output\nand the report to standard error" },
   'fix-dry-run': { type: 'boolean', scope: 'run', group: 'Fixing', help: 'print those fixes as a unified diff and write nothing (the report goes\nto standard error)' },
   // Lexicons: the checker's options
-  lexicon: { type: 'string', multiple: true, arg: 'FILE', scope: 'checker', group: 'Lexicons', config: key<string[]>()('lexicons', isStrings), help: 'add a lexicon file (YAML, see dictionaries/FORMAT.md); repeatable' },
+  lexicon: { type: 'string', multiple: true, arg: 'FILE', scope: 'checker', group: 'Lexicons', config: key<string[]>()('lexicons', isStrings), help: 'add a lexicon file (YAML, see dictionaries/FORMAT.md, or a file written\nby tifa lexicon compile); repeatable' },
   'no-builtins': { type: 'boolean', scope: 'checker', group: 'Lexicons', config: key<boolean>()('builtins', isBoolean), help: 'do not load the built-in lexicons' },
   allow: { type: 'string', arg: 'FILE', scope: 'checker', group: 'Lexicons', config: key<string[]>()('allow', isStrings), help: 'a file of strings (one per line) inside which nothing is reported' },
   'as-of': { type: 'string', arg: 'DATE', scope: 'checker', group: 'Lexicons', config: key<string>()('asOf', isDate), help: "check as of a date (YYYY-MM-DD), e.g. a page's publication date" },
