@@ -8,7 +8,7 @@
  * (import tifa, first result of checkFiles with one worker on a tiny file) against createChecker
  * in the main thread.
  *
- *   npx tsx bench/sections/pool.ts [--quick] [--mb 20] [--rounds 3] [--wait SECONDS] [--keep] [--tarball FILE]
+ *   npx tsx bench/sections/pool.ts [--quick] [--mb 20] [--rounds 3] [--wait SECONDS] [--keep] [--ref COMMIT] [--tarball FILE]
  *
  * Used by bench/run.ts (section `pool`) through runPoolBench. The machine may be shared: read the
  * load column (2 cores: a load above ~0.5 before a run means someone else is working).
@@ -36,6 +36,8 @@ export interface PoolBenchOptions {
   waitSeconds?: number;
   /** Leave the temporary directory (tarball, project, pages) in place and say where. Default: false. */
   keep?: boolean;
+  /** Pack this commit (git archive) instead of the working tree: a consistent tree while others edit. Default: the working tree. */
+  ref?: string;
   /** Use this tarball instead of packing the sources. */
   tarball?: string;
   /** Progress lines. Default: stderr. */
@@ -86,13 +88,17 @@ const median = (xs: number[]): number => {
  * A tarball of the sources: `npm pack` of a copy (prepack builds). When that build fails (the tree
  * is being edited), the copy is packed with the dist/ already built and scripts off, and says so.
  */
-function pack(work: string, log: (l: string) => void): { tarball: string; how: string } {
+function pack(work: string, log: (l: string) => void, ref?: string): { tarball: string; how: string } {
   const source = join(work, 'source');
-  for (const p of ['src', 'dictionaries', 'package.json', 'tsconfig.json', 'README.md', 'LICENSE']) cpSync(join(ROOT, p), join(source, p), { recursive: true });
+  if (ref !== undefined) {
+    mkdirSync(source);
+    must(sh('sh', ['-c', 'git -C "$0" archive "$1" src dictionaries package.json tsconfig.json README.md LICENSE | tar -x -C "$2"', ROOT, ref, source], ROOT), `git archive ${ref}`);
+  } else for (const p of ['src', 'dictionaries', 'package.json', 'tsconfig.json', 'README.md', 'LICENSE']) cpSync(join(ROOT, p), join(source, p), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(source, 'node_modules'), 'dir');
   log('  npm pack (builds in prepack) ...');
   const r = sh('npm', ['pack', '--pack-destination', work], source);
-  let how = 'npm pack of a copy of the sources (built in prepack)';
+  let how = `npm pack of ${ref === undefined ? 'a copy of the working tree' : `commit ${ref}`} (built in prepack)`;
+  if (r.status !== 0 && ref !== undefined) throw new Error(`npm pack of ${ref} failed:\n${r.stderr}`);
   if (r.status !== 0) {
     log(`  npm pack failed (${r.stderr.split('\n').find((l) => /error/i.test(l)) ?? 'see stderr'}); packing the dist/ of the working tree instead`);
     cpSync(join(ROOT, 'dist'), join(source, 'dist'), { recursive: true });
@@ -200,7 +206,7 @@ export async function runPoolBench(options: PoolBenchOptions = {}): Promise<Pool
   const rounds = options.rounds ?? (quick ? 1 : 3);
   const work = mkdtempSync(join(tmpdir(), 'tifa-bench-pool-'));
   try {
-    const packed = options.tarball ? { tarball: resolve(options.tarball), how: `the tarball ${options.tarball}` } : pack(work, log);
+    const packed = options.tarball ? { tarball: resolve(options.tarball), how: `the tarball ${options.tarball}` } : pack(work, log, options.ref);
     const project = join(work, 'project');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }, null, 2)}\n`);
@@ -263,6 +269,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const rounds = arg('--rounds');
   const tarball = arg('--tarball');
   const wait = arg('--wait');
-  const result = await runPoolBench({ quick: process.argv.includes('--quick'), ...(mb ? { mb: Number(mb) } : {}), ...(rounds ? { rounds: Number(rounds) } : {}), ...(tarball ? { tarball } : {}), ...(wait ? { waitSeconds: Number(wait) } : {}), keep: process.argv.includes('--keep') });
+  const ref = arg('--ref');
+  const result = await runPoolBench({ quick: process.argv.includes('--quick'), ...(mb ? { mb: Number(mb) } : {}), ...(rounds ? { rounds: Number(rounds) } : {}), ...(tarball ? { tarball } : {}), ...(wait ? { waitSeconds: Number(wait) } : {}), keep: process.argv.includes('--keep'), ...(ref ? { ref } : {}) });
   process.stdout.write(result.markdown);
 }
