@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChecker, type Finding } from '../../src/index.js';
 import { builtinSourcesWithout } from '../../bench/accuracy/lexicon-without.js';
-import { independentPairs, scorePlanted, type Planted } from '../../bench/accuracy/honest.js';
+import { independentPairs, scorePlanted, tunedText, type Planted } from '../../bench/accuracy/honest.js';
 import { hiddenKind } from '../../bench/accuracy/honest-report.js';
 import { readDevSet, repoRoot, type Label } from '../../bench/accuracy/common.js';
 import { isPeopleFinding } from '../../bench/people/score.js';
@@ -48,6 +48,13 @@ describe('independent pairs from common-confusions.md', () => {
     expect(pairs.some((p) => p.wrong === '贸然')).toBe(false);
     expect(pairs.some((p) => p.wrong === '蒜苔')).toBe(false); // §3 is not read
     for (const p of pairs) expect(p.wrong.length, p.wrong).toBe(p.right.length);
+  });
+});
+
+describe('the held-out slice', () => {
+  it('never takes part in the planted runs: only 2019-2025 documents are searched for sentences', () => {
+    const t = tunedText({ lines: ['二〇二五年的句子', '二〇二六年的句子', '没有日期的句子'], dates: ['20251231', '20260101', ''] });
+    expect(t.all).toBe('二〇二五年的句子\n没有日期的句子');
   });
 });
 
