@@ -6,9 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { CheckerOptions } from '../checker.js';
+import type { CheckerOptions, LexiconSource } from '../checker.js';
 import { findConfig, loadConfig, type LoadedConfig } from '../config/index.js';
 import { checkerScope } from '../options/checker.js';
+import { dataFileFormat } from '../match/model-file.js';
 
 /** A problem with the command line or the files it names: printed as one line, exit code 2. */
 export class CommandError extends Error {
@@ -38,6 +39,17 @@ async function readText(path: string, what: string): Promise<string> {
   }
 }
 
+/** A lexicon file as a checker source: compiled (a tifa data file) or YAML text. */
+async function readLexicon(path: string, name: string): Promise<LexiconSource> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new CommandError(`cannot read lexicon ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return dataFileFormat(bytes) !== undefined ? { name, compiled: bytes } : { name, text: bytes.toString('utf8') };
+}
+
 /** The config file in force, or undefined. ConfigError (naming the file and key) when it is invalid. */
 export function configOf(args: CheckerArgs, cwd: string): LoadedConfig | undefined {
   if (args.config !== undefined && args.noConfig) throw new CommandError('--config and --no-config exclude each other');
@@ -55,7 +67,8 @@ export async function checkerOptionsOf(args: CheckerArgs, cwd: string): Promise<
   const options: CheckerOptions = scoped;
   const files = [...(config.lexicons ?? []).map((f) => resolve(loaded!.dir, f)), ...(args.lexicon ?? []).map((f) => resolve(cwd, f))];
   const names = [...(config.lexicons ?? []), ...(args.lexicon ?? [])];
-  if (files.length > 0) options.lexicons = await Promise.all(files.map(async (path, i) => ({ name: names[i]!, text: await readText(path, 'lexicon') })));
+  // A compiled lexicon file (tifa lexicon compile) is recognized by its header and passed as bytes.
+  if (files.length > 0) options.lexicons = await Promise.all(files.map((path, i) => readLexicon(path, names[i]!)));
   const allow = [...(configAllow ?? [])];
   if (args.allow !== undefined) {
     const text = await readText(resolve(cwd, args.allow), 'allow list');
