@@ -82,7 +82,10 @@ export function checkSequences(text: string, compiled: CompiledSequences, map?: 
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    state = automaton.step(state, automaton.classOf[map ? map[c]! : c]!);
+    const cls = automaton.classOf[map ? map[c]! : c]!;
+    // Most characters are in no item: from the root they lead back to the root.
+    if (cls === 0 && state === 0) continue;
+    state = automaton.step(state, cls);
     if (!automaton.emits[state]) continue;
     for (let k = automaton.allStart[state]!; k < automaton.allStart[state + 1]!; k++) {
       const id = automaton.allIds[k]!;
