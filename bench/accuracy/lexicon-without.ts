@@ -58,6 +58,18 @@ export function lexiconsWithout(entries: readonly LexiconEntry[], leave: LeaveOu
   return [...byKind].map(([kind, list]) => ({ name: `builtin-without/${kind}.yaml`, text: JSON.stringify({ kind, entries: list }) }));
 }
 
+/** The phrase bank's entries, read once per process (a few seconds for thousands of phrases). */
+let bankMemo: LexiconEntry[] | undefined;
+function readBank(check: ReturnType<typeof textCheckFor>): LexiconEntry[] {
+  const bank: LexiconEntry[] = [];
+  for (const file of yamlFiles(join(repoRoot, 'dictionaries', 'bank'))) {
+    const parsed = parseLexiconFile(file, readFileSync(file, 'utf8'), check);
+    if (parsed.issues.length > 0) throw new Error(`${file}:${parsed.issues[0]!.line}: ${parsed.issues[0]!.reason}`);
+    for (const e of parsed.entries) if (isBankEntry(e)) bank.push(e);
+  }
+  return bank;
+}
+
 /**
  * The built-in lexicon as the build would make it without what `leave` names: the curated entries
  * less those, the phrase bank (dictionaries/bank/) filtered against what is left (a bank phrase that
@@ -72,13 +84,7 @@ export function builtinSourcesWithout(leave: LeaveOut): LexiconSource[] {
     .filter((e) => !isBankEntry(e) && !ids.has(e.id) && !(e.kind === 'typo' && wrongForms.has(e.text)))
     .map((e) => ({ ...e, variants: e.variants.filter((v) => !wrongForms.has(v)) }));
   const normalizer = createNormalizer(data.normalizeTsv);
-  const check = textCheckFor(normalizer);
-  const bank: LexiconEntry[] = [];
-  for (const file of yamlFiles(join(repoRoot, 'dictionaries', 'bank'))) {
-    const parsed = parseLexiconFile(file, readFileSync(file, 'utf8'), check);
-    if (parsed.issues.length > 0) throw new Error(`${file}: ${parsed.issues[0]!.reason}`);
-    for (const e of parsed.entries) if (isBankEntry(e)) bank.push(e);
-  }
+  const bank = (bankMemo ??= readBank(textCheckFor(normalizer)));
   const sequences = yamlFiles(join(repoRoot, 'dictionaries', 'sequence')).map((file) => ({ name: file, text: readFileSync(file, 'utf8') }));
   return [...lexiconsWithout([...curated, ...bankWithoutClashes(curated, bank, normalizer.key)], {}), ...sequences];
 }
