@@ -78,7 +78,7 @@ function toFinding(text: string, hit: SequenceHit, location: LocationIndex): Fin
     message:
       hit.kind === 'order'
         ? `${quote(e.label)}的次序有误，应为${quote(hit.why)}`
-        : `${quote(object!)}不与${quote(verb!)}搭配，应为${quote(hit.expected)}`,
+        : `${quote(object!)}不与${quote(verb!)}搭配，应为：${hit.expected}`,
     entry: e.id,
     detail: hit.kind === 'order' ? 'order' : 'pairing',
     confidence: 1,
