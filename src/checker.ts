@@ -226,13 +226,14 @@ export function createChecker(options: CheckerOptions = {}): Checker {
 }
 
 /** The stored model that may fit the checker's entries: the built-in one, or the one compiled lexicon file's. */
-function storedModelFor(options: CheckerOptions, compiled: readonly OpenedLexicons[]): (() => { file: string; bytes: Uint8Array } | undefined) | undefined {
+function storedModelFor(options: CheckerOptions, compiled: readonly OpenedLexicons[]): (() => { file: string; bytes: Uint8Array; checked?: boolean } | undefined) | undefined {
   const sources = options.lexicons ?? [];
   const builtins = options.builtins !== false;
   if (sources.length === 0) return builtins ? storedBuiltinModel : undefined;
   const only = compiled[0];
   if (sources.length !== 1 || !only || only.builtins !== builtins) return undefined;
-  return () => ({ file: only.name, bytes: only.model });
+  // Its checksum held when the file was opened.
+  return () => ({ file: only.name, bytes: only.model, checked: true });
 }
 
 /**

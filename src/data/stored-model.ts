@@ -73,8 +73,8 @@ export function writeStoredModel(all: readonly LexiconEntry[], normalizer: Norma
  * mask; `entries` must be exactly `all` filtered by it), or undefined when the file was stored for
  * another set. Throws DataFileError for a damaged file or one of another format.
  */
-export function readStoredModel(file: string, bytes: Uint8Array, all: readonly LexiconEntry[], inForce: Uint8Array, entries: readonly LexiconEntry[]): ModelParts | undefined {
-  const value = readDataFile(file, bytes, { entries }) as Partial<StoredModelValue> | null;
+export function readStoredModel(file: string, bytes: Uint8Array, all: readonly LexiconEntry[], inForce: Uint8Array, entries: readonly LexiconEntry[], checked = false): ModelParts | undefined {
+  const value = readDataFile(file, bytes, { entries }, { checked }) as Partial<StoredModelValue> | null;
   if (!value || !(value.inForce instanceof Uint8Array) || !value.model || !value.anchorFilters) throw new DataFileError(file, 'not a stored match model');
   if (value.inForce.length !== all.length) throw new DataFileError(file, `stored for ${value.inForce.length} entries, but the lexicons hold ${all.length}`);
   for (let i = 0; i < inForce.length; i++) if (value.inForce[i] !== inForce[i]) return undefined;
@@ -91,7 +91,7 @@ export interface ModelRequest {
   normalizer: Normalizer;
   allow: readonly string[];
   /** The stored model file that may fit (read only when used), or undefined when none can. */
-  stored: (() => { file: string; bytes: Uint8Array } | undefined) | undefined;
+  stored: (() => { file: string; bytes: Uint8Array; checked?: boolean } | undefined) | undefined;
   confusion: () => Confusion;
 }
 
@@ -102,7 +102,7 @@ export interface ModelRequest {
 export function resolveModel(request: ModelRequest): { model: MatchModel; anchorFilters: () => AnchorFilters; stored: boolean } {
   const file = request.allow.length === 0 ? request.stored?.() : undefined;
   if (file) {
-    const parts = readStoredModel(file.file, file.bytes, request.all, inForceMask(request.all, request.date), request.entries);
+    const parts = readStoredModel(file.file, file.bytes, request.all, inForceMask(request.all, request.date), request.entries, file.checked === true);
     if (parts) return { model: parts.model, anchorFilters: () => parts.anchorFilters, stored: true };
   }
   return { ...buildModelParts(request.entries, request.normalizer, request.allow, request.confusion), stored: false };

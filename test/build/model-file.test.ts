@@ -22,6 +22,10 @@ const sample = () => {
     map: new Map<string, unknown>([['x', new Int16Array([7])]]),
     special: [NaN, Infinity, -Infinity],
     pairs,
+    // stored column by column, the typed arrays packed into one section
+    rows: Array.from({ length: 12 }, (_, i) => ({ id: i, text: `t${i}`, codes: Uint16Array.from({ length: i % 5 }, (_, k) => 0x4e00 + k), wide: new Int32Array([i, -i]) })),
+    // plain JSON, read back as it is; a key starting with $ is escaped
+    plain: { list: [1, 'a', [true, null]], $dollar: { x: 1 } },
   };
 };
 
@@ -34,6 +38,8 @@ describe('data files (src/match/model-file.ts)', () => {
     expect(back.pairs.has(3, 0x4e2d)).toBe(true);
     expect(back.pairs.has(3, 0x4e2e)).toBe(false);
     for (const a of [back.counts, back.odd, back.nested.a[1]!, back.wide]) expect(a.byteOffset % 8).toBe(0);
+    for (const r of back.rows) expect(r.wide.byteOffset % 4).toBe(0);
+    expect(back.rows[3]!.codes).toBeInstanceOf(Uint16Array);
     expect(Object.is(back.special[0], NaN)).toBe(true);
   });
 
