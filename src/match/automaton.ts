@@ -39,6 +39,8 @@ export interface Automaton {
   readonly csrTo: Int32Array;
   readonly fail: Int32Array;
   readonly alphabet: number;
+  /** The root's transitions, dense by class (what `step` returns from state 0). */
+  readonly rootNext: Int32Array;
 }
 
 /** The alphabet: a class per code unit that occurs in some pattern (0 for the others). */
@@ -157,11 +159,77 @@ function compressEdges(trie: Trie): Edges {
   return { edgeStart, csrCls, csrTo };
 }
 
+/**
+ * Renumbers the states in breadth-first order (the root's children first, in class order, then
+ * theirs): the shallow states a scan visits most sit together in memory, and the children of a
+ * state are consecutive. Rewrites `endState` in place.
+ */
+function breadthFirst(edges: Edges, endState: Int32Array): Edges {
+  const { edgeStart, csrCls, csrTo } = edges;
+  const stateCount = edgeStart.length - 1;
+  const order = new Int32Array(stateCount); // new id -> old id
+  const newId = new Int32Array(stateCount);
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const old = order[head]!;
+    for (let e = edgeStart[old]!; e < edgeStart[old + 1]!; e++) {
+      newId[csrTo[e]!] = tail;
+      order[tail++] = csrTo[e]!;
+    }
+  }
+  const start = new Int32Array(stateCount + 1);
+  const cls = new Uint16Array(csrCls.length);
+  const to = new Int32Array(csrTo.length);
+  let w = 0;
+  for (let s = 0; s < stateCount; s++) {
+    const old = order[s]!;
+    start[s] = w;
+    for (let e = edgeStart[old]!; e < edgeStart[old + 1]!; e++) {
+      cls[w] = csrCls[e]!;
+      to[w++] = newId[csrTo[e]!]!;
+    }
+  }
+  start[stateCount] = w;
+  for (let p = 0; p < endState.length; p++) endState[p] = newId[endState[p]!]!;
+  return { edgeStart: start, csrCls: cls, csrTo: to };
+}
+
 /** The transition function: the root's dense row, sorted edges elsewhere (linear when few, bisection when many), then failure links. */
-function stepFunction(edges: Edges, alphabet: number, fail: Int32Array): (state: number, cls: number) => number {
+function rootRow(edges: Edges, alphabet: number): Int32Array {
   const { edgeStart, csrCls, csrTo } = edges;
   const rootNext = new Int32Array(alphabet + 1);
   for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) rootNext[csrCls[e]!] = csrTo[e]!;
+  return rootNext;
+}
+
+/**
+ * The transition from `state` on class `cls` over the tables (the scanner inlines this loop):
+ * the root's dense row, sorted edges elsewhere (linear when few, bisection when many), failure links.
+ */
+export function transition(a: Pick<Automaton, 'edgeStart' | 'csrCls' | 'csrTo' | 'fail' | 'rootNext'>, state: number, cls: number): number {
+  const { edgeStart, csrCls, csrTo, fail, rootNext } = a;
+  for (;;) {
+    if (state === 0) return rootNext[cls]!;
+    let lo = edgeStart[state]!;
+    let hi = edgeStart[state + 1]!;
+    if (hi - lo <= 8) {
+      for (; lo < hi; lo++) if (csrCls[lo] === cls) return csrTo[lo]!;
+    } else {
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const v = csrCls[mid]!;
+        if (v === cls) return csrTo[mid]!;
+        if (v < cls) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    state = fail[state]!;
+  }
+}
+
+function stepFunction(edges: Edges, alphabet: number, fail: Int32Array): (state: number, cls: number) => number {
+  const { edgeStart, csrCls, csrTo } = edges;
+  const rootNext = rootRow(edges, alphabet);
   return (state: number, cls: number): number => {
     for (;;) {
       if (state === 0) return rootNext[cls]!;
@@ -253,7 +321,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   const { classOf, alphabet } = alphabetOf(patterns);
   const trie = buildTrie(patterns, classOf, alphabet);
   const stateCount = trie.nodeCount;
-  const edges = compressEdges(trie);
+  const edges = breadthFirst(compressEdges(trie), trie.endState);
   const fail = new Int32Array(stateCount);
   const step = stepFunction(edges, alphabet, fail);
   const { outStart, outIds } = outputsOf(trie.endState, stateCount);
@@ -261,11 +329,11 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   const { allStart, allIds } = outputClosures(bfs, reached, outStart, outIds, outLink);
   const patternLength = new Int32Array(patterns.length);
   for (let p = 0; p < patterns.length; p++) patternLength[p] = patterns[p]!.length;
-  return { classOf, stateCount, step, outStart, outIds, outLink, emits, allStart, allIds, patternLength, ...edges, fail, alphabet };
+  return { classOf, stateCount, step, outStart, outIds, outLink, emits, allStart, allIds, patternLength, ...edges, fail, alphabet, rootNext: rootRow(edges, alphabet) };
 }
 
 /** An automaton from its stored tables (src/match/model-file.ts): the step function rebuilt over them, nothing else computed. */
-export function automatonFromTables(tables: Omit<Automaton, 'step'>): Automaton {
-  return { ...tables, step: stepFunction(tables, tables.alphabet, tables.fail) };
+export function automatonFromTables(tables: Omit<Automaton, 'step' | 'rootNext'> & { rootNext?: Int32Array }): Automaton {
+  return { ...tables, rootNext: tables.rootNext ?? rootRow(tables, tables.alphabet), step: stepFunction(tables, tables.alphabet, tables.fail) };
 }
 

@@ -5,7 +5,7 @@
 import type { LexiconEntry } from '../lexicon/types.js';
 import { CharKind, type Normalizer } from '../normalize/index.js';
 import { buildAutomaton, type Automaton } from './automaton.js';
-import { buildPairLists, type PairLists } from './pair-set.js';
+import { buildPairLists, pairBit, type PairLists } from './pair-set.js';
 import { isHan } from '../fuzzy/align.js';
 import { mergeSyllable } from '../confusion/index.js';
 import { anchorPieces, isFuzzyEligible, middleSwap, type FuzzyTarget } from '../fuzzy/index.js';
@@ -84,20 +84,18 @@ export const ANY_KEY = -1;
 export interface AnchorFilters {
   members: PairLists;
   /**
-   * Per group, 64 bits (two int32 words) with bit keyBit(k) set for each key k of its members,
-   * and whether it has ANY_KEY members: most hits are rejected by these two loads, before any
-   * probe of `members`.
+   * A one-hash Bloom filter of the (group, key) pairs of `members` (bit pairBit(group, key,
+   * bloomShift)), about 16 bits per pair: small enough to stay in cache, so most hits are
+   * rejected without a probe of `members`.
    */
-  keyMask: Int32Array;
+  bloom: Int32Array;
+  bloomShift: number;
+  /** Per group: 1 when some member has ANY_KEY; 1 when the rest of the phrase is on the right. */
   anyKey: Uint8Array;
+  rightSide: Uint8Array;
   /** Sound ids of each code unit: soundIds[soundStart[c] .. soundStart[c + 1]). */
   soundStart: Int32Array;
   soundIds: Int32Array;
-}
-
-/** The bit of a key in a group's key mask (0..63). */
-export function keyBit(key: number): number {
-  return Math.imul(key, 0x9e3779b1) >>> 26;
 }
 
 /** What the anchor filters read of the confusion tables (src/confusion). */
@@ -163,8 +161,8 @@ export function buildAnchorFilters(model: MatchModel, confusion: ConfusionSource
   let values: Int32Array = new Int32Array(cap);
   let count = 0;
   const memberKeys: number[] = [];
-  const keyMask = new Int32Array(model.anchorGroups.length * 2);
   const anyKey = new Uint8Array(model.anchorGroups.length);
+  const rightSide = Uint8Array.from(model.anchorGroups, (g) => (g.side === 'right' ? 1 : 0));
   const key = (k: number): void => {
     if (!memberKeys.includes(k)) memberKeys.push(k);
   };
@@ -190,10 +188,6 @@ export function buildAnchorFilters(model: MatchModel, confusion: ConfusionSource
       }
       for (const k of memberKeys) {
         if (k === ANY_KEY) anyKey[gi] = 1;
-        else {
-          const b = keyBit(k);
-          keyMask[2 * gi + (b >>> 5)]! |= 1 << (b & 31);
-        }
         groups[count] = gi;
         keys[count] = k;
         values[count] = m;
@@ -201,7 +195,15 @@ export function buildAnchorFilters(model: MatchModel, confusion: ConfusionSource
       }
     }
   });
-  return { members: buildPairLists(groups, keys, values, count), keyMask, anyKey, soundStart, soundIds };
+  let bits = 12;
+  while (1 << bits < count * 16 && bits < 26) bits++;
+  const bloom = new Int32Array(1 << (bits - 5));
+  const bloomShift = 32 - bits;
+  for (let i = 0; i < count; i++) {
+    const b = pairBit(groups[i]!, keys[i]!, bloomShift);
+    bloom[b >>> 5]! |= 1 << (b & 31);
+  }
+  return { members: buildPairLists(groups, keys, values, count), bloom, bloomShift, anyKey, rightSide, soundStart, soundIds };
 }
 
 function resized(a: Int32Array, size: number): Int32Array {

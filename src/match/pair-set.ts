@@ -51,10 +51,11 @@ export class PairSet {
  * lookup on the scanner's hot path is one hash and usually one probe, and allocates nothing.
  */
 export interface PairLists {
-  /** Slot -> group (-1 when empty), key, and index of the pair's list. */
-  readonly slotGroup: Int32Array;
-  readonly slotKey: Int32Array;
-  readonly slotList: Int32Array;
+  /**
+   * Slot h is slots[3h .. 3h+3): group (-1 when empty), key, index of the pair's list; one
+   * array, so that a probe touches one cache line.
+   */
+  readonly slots: Int32Array;
   /** List l is values[listStart[l] .. listStart[l + 1]). */
   readonly listStart: Int32Array;
   readonly values: Int32Array;
@@ -64,6 +65,11 @@ export interface PairLists {
 
 function pairSlot(group: number, key: number, shift: number): number {
   return (Math.imul(group, 0x9e3779b1) ^ Math.imul(key + 1, 0x85ebca77)) >>> shift;
+}
+
+/** The bit of a (group, key) pair in a Bloom filter of 2^(32 - shift) bits (a hash of its own). */
+export function pairBit(group: number, key: number, shift: number): number {
+  return (Math.imul(group + 0x632be5ab, 0x2c1b3c6d) ^ Math.imul(key ^ 0x297a2d39, 0x297a2d39)) >>> shift;
 }
 
 /**
@@ -76,25 +82,24 @@ export function buildPairLists(groups: Int32Array, keys: Int32Array, values: Int
   const size = 1 << bits;
   const shift = 32 - bits;
   const mask = size - 1;
-  const slotGroup = new Int32Array(size).fill(-1);
-  const slotKey = new Int32Array(size);
-  const slotList = new Int32Array(size);
+  const slots = new Int32Array(size * 3);
+  for (let h = 0; h < size; h++) slots[3 * h] = -1;
   const listOf = new Int32Array(count);
   let lists = 0;
   for (let i = 0; i < count; i++) {
     const g = groups[i]!;
     const k = keys[i]!;
     for (let h = pairSlot(g, k, shift); ; h = (h + 1) & mask) {
-      const sg = slotGroup[h]!;
+      const sg = slots[3 * h]!;
       if (sg === -1) {
-        slotGroup[h] = g;
-        slotKey[h] = k;
-        slotList[h] = lists;
+        slots[3 * h] = g;
+        slots[3 * h + 1] = k;
+        slots[3 * h + 2] = lists;
         listOf[i] = lists++;
         break;
       }
-      if (sg === g && slotKey[h] === k) {
-        listOf[i] = slotList[h]!;
+      if (sg === g && slots[3 * h + 1] === k) {
+        listOf[i] = slots[3 * h + 2]!;
         break;
       }
     }
@@ -105,15 +110,15 @@ export function buildPairLists(groups: Int32Array, keys: Int32Array, values: Int
   const fill = listStart.slice(0, lists);
   const out = new Int32Array(count);
   for (let i = 0; i < count; i++) out[fill[listOf[i]!]!++] = values[i]!;
-  return { slotGroup, slotKey, slotList, listStart, values: out, shift, mask };
+  return { slots, listStart, values: out, shift, mask };
 }
 
 /** The list index of (group, key), or -1. */
 export function findPairList(p: PairLists, group: number, key: number): number {
-  const { slotGroup, slotKey, mask } = p;
+  const { slots, mask } = p;
   for (let h = pairSlot(group, key, p.shift); ; h = (h + 1) & mask) {
-    const g = slotGroup[h]!;
+    const g = slots[3 * h]!;
     if (g === -1) return -1;
-    if (g === group && slotKey[h] === key) return p.slotList[h]!;
+    if (g === group && slots[3 * h + 1] === key) return slots[3 * h + 2]!;
   }
 }

@@ -5,8 +5,9 @@
  */
 import { FuzzyScratch, verifyAnchor, type FuzzyCandidate } from '../fuzzy/index.js';
 import type { ConfusionOf } from '../fuzzy/align.js';
-import { AFTER_NEXT_KEY, ANY_KEY, keyBit, HitType, LOOKALIKE_BIT, SKIP_CLASS, SOUND_KEY, type AnchorFilters, type MatchModel } from './model.js';
-import { findPairList, type PairLists } from './pair-set.js';
+import { AFTER_NEXT_KEY, ANY_KEY, HitType, LOOKALIKE_BIT, SKIP_CLASS, SOUND_KEY, type AnchorFilters, type MatchModel } from './model.js';
+import { transition } from './automaton.js';
+import { findPairList, pairBit, type PairLists } from './pair-set.js';
 import { isHan } from '../fuzzy/align.js';
 import { MAX_GAP, nextInPhrase } from '../normalize/index.js';
 
@@ -77,10 +78,10 @@ export interface ScanContext {
   state?: ScanState;
 }
 
-/** Whether a group's key mask (two words) has the bit of `key`. */
-function inMask(mask0: number, mask1: number, key: number): boolean {
-  const b = keyBit(key);
-  return ((b < 32 ? mask0 : mask1) & (1 << (b & 31))) !== 0;
+/** Whether the Bloom filter of the anchor filters may hold (group, key). */
+function mayHold(f: AnchorFilters, group: number, key: number): boolean {
+  const b = pairBit(group, key, f.bloomShift);
+  return (f.bloom[b >>> 5]! & (1 << (b & 31))) !== 0;
 }
 
 /** Appends the list of (group, key) to `state.members` from index `n`; returns the new count. */
@@ -102,22 +103,20 @@ function takeList(lists: PairLists, group: number, key: number, state: ScanState
  */
 function mayFollow(text: string, from: number, step: 1 | -1, group: number, filters: AnchorFilters, map: Uint16Array, kind: Uint8Array, state: ScanState): number {
   const lists = filters.members;
-  const mask0 = filters.keyMask[2 * group]!;
-  const mask1 = filters.keyMask[2 * group + 1]!;
   let n = filters.anyKey[group] === 1 ? takeList(lists, group, ANY_KEY, state, 0) : 0;
   const i = nextInPhrase(text, from, step, kind);
   if (i < 0) return n;
   const t = map[text.charCodeAt(i)]!;
-  if (inMask(mask0, mask1, t)) n = takeList(lists, group, t, state, n);
+  if (mayHold(filters, group, t)) n = takeList(lists, group, t, state, n);
   if (isHan(t)) {
     for (let k = filters.soundStart[t]!, end = filters.soundStart[t + 1]!; k < end; k++) {
       const key = SOUND_KEY + filters.soundIds[k]!;
-      if (inMask(mask0, mask1, key)) n = takeList(lists, group, key, state, n);
+      if (mayHold(filters, group, key)) n = takeList(lists, group, key, state, n);
     }
     const j = nextInPhrase(text, i + step, step, kind);
     if (j >= 0) {
       const key = AFTER_NEXT_KEY + map[text.charCodeAt(j)]!;
-      if (inMask(mask0, mask1, key)) n = takeList(lists, group, key, state, n);
+      if (mayHold(filters, group, key)) n = takeList(lists, group, key, state, n);
     }
   }
   if (n < 2) return n;
@@ -140,7 +139,7 @@ function mayFollow(text: string, from: number, step: 1 | -1, group: number, filt
 export function scan(text: string, ctx: ScanContext): ScanResult {
   const { model, map, kind, confusion, fuzzy, anchorFilters } = ctx;
   const { automaton, unitClass, hitType, hitRef, targets, anchorGroups } = model;
-  const { step, emits, allStart, allIds, patternLength } = automaton;
+  const { emits, allStart, allIds, patternLength } = automaton;
   const hits = new HitList();
   const candidates: FuzzyCandidate[] = [];
   const lookalikes: number[] = [];
@@ -178,7 +177,7 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
       state = 0;
       continue;
     }
-    state = step(state, x);
+    state = transition(automaton, state, x);
     if (emits[state] === 0) continue;
     {
       for (let o = allStart[state]!, oEnd = allStart[state + 1]!; o < oEnd; o++) {
@@ -188,9 +187,10 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
         if (type === HitType.Anchor) {
           if (!fuzzy) continue;
           const g = hitRef[p]!;
-          const group = anchorGroups[g]!;
-          const count = mayFollow(text, group.side === 'right' ? i + 1 : start - 1, group.side === 'right' ? 1 : -1, g, anchorFilters, map, kind, state0);
+          const right = anchorFilters.rightSide[g] === 1;
+          const count = mayFollow(text, right ? i + 1 : start - 1, right ? 1 : -1, g, anchorFilters, map, kind, state0);
           if (count === 0) continue;
+          const group = anchorGroups[g]!;
           const members = state0.members;
           const len = patternLength[p]!;
           for (let k = 0; k < count; k++) {
