@@ -23,7 +23,7 @@ import { foreignFlags, helpLines, parseConfig, POOL_AUTO_MB, SEGMENTER_NAMES } f
 import { checkerScope } from '../options/checker.js';
 import { checkDocumentBytes, DocumentError, documentKindOfPath } from './check-document.js';
 import { CRAWL_HELP, crawlCommand } from './crawl-command.js';
-import { checkFiles, PoolSetupError } from '../pool/index.js';
+import { checkFiles, POOL_RANGE_BYTES, PoolSetupError } from '../pool/index.js';
 import { FORMATTERS, WRITERS } from './formatters/index.js';
 import { RULE_IDS } from './formatters/rules.js';
 import type { FileResult } from './formatters/types.js';
@@ -334,14 +334,20 @@ async function* checkHere(files: readonly string[], problems: ReadonlyMap<string
   }
 }
 
-/** Workers to use: as asked, or with `auto` the cores once the inputs are large; 1 means no pool. */
-async function poolSize(jobs: number | 'auto', files: readonly string[]): Promise<number> {
-  if (files.length < 2 || files.includes('-')) return 1;
-  if (jobs !== 'auto') return Math.min(jobs, files.length);
+/**
+ * Workers to use: as asked, or with `auto` the cores once the inputs are large; 1 means no pool.
+ * One file takes a pool only when it is a large text file the pool cuts into ranges (`inRanges`:
+ * no early stop, not forced to HTML).
+ */
+async function poolSize(jobs: number | 'auto', files: readonly string[], inRanges: boolean): Promise<number> {
+  if (files.length === 0 || files.includes('-')) return 1;
+  const units = files.length > 1 ? files.length : inRanges && kindOfPath(files[0]!) === 'text' && (await sizeOf(files[0]!)) > POOL_RANGE_BYTES ? Number.POSITIVE_INFINITY : 1;
+  if (units === 1) return 1;
+  if (jobs !== 'auto') return Math.min(jobs, units);
   let bytes = 0;
   for (const f of files) {
     bytes += await sizeOf(f); // a file that cannot be looked at counts 0 and is reported when read
-    if (bytes >= POOL_AUTO_MB * 1024 * 1024) return Math.min(availableParallelism(), files.length);
+    if (bytes >= POOL_AUTO_MB * 1024 * 1024) return Math.min(availableParallelism(), units);
   }
   return 1;
 }
@@ -447,7 +453,7 @@ async function check(options: RunOptions, checker: Checker, checkerOptions: Chec
   let total = 0;
   let capped = false;
   // Documents are extracted in this thread (the pool's workers read pages and text only).
-  const jobs = files.some((f) => documentKindOfPath(f) !== undefined) ? 1 : await poolSize(options.jobs, files);
+  const jobs = files.some((f) => documentKindOfPath(f) !== undefined) ? 1 : await poolSize(options.jobs, files, options.maxFindings === undefined && options.kind !== 'html');
   if (jobs === 1 || options.fix !== undefined) void checker.entries; // built now: a lexicon error comes before any input is read
   const findingsLeft = (): number | undefined => (options.maxFindings === undefined ? undefined : options.maxFindings - total);
   const source = jobs > 1 ? checkPooled(files, inputs.problems, jobs, options, checkerOptions) : checkHere(files, inputs.problems, options, checker, io, findingsLeft);

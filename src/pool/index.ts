@@ -107,8 +107,8 @@ const here: string = import.meta.url;
 /** Running from TypeScript source (tsx, vitest) rather than from the bundles in dist/. */
 const fromSource = /\/src\/pool\/index\.[cm]?ts$/.test(here);
 
-/** Default `rangeBytes`. */
-const RANGE_BYTES = 1 << 20;
+/** Default `rangeBytes`: a text file larger than this is cut into ranges. */
+export const POOL_RANGE_BYTES = 1 << 20;
 /** Input bytes sent ahead per worker besides `prefetch` tasks: small files come many to a worker's wait. */
 const AHEAD_BYTES = 8 << 20;
 
@@ -214,7 +214,7 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
   if (list.length === 0) return;
   const data = workerDataOf(options);
   const wanted = options.jobs ?? availableParallelism();
-  const units = await unitsOf(list, data, wanted, options.rangeBytes ?? RANGE_BYTES);
+  const units = await unitsOf(list, data, wanted, options.rangeBytes ?? POOL_RANGE_BYTES);
   const jobs = Math.min(wanted, units.reduce((n, u) => n + u.tasks.length, 0));
   const { Piscina } = await import('piscina');
   const { filename, execArgv } = workerModule();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,21 @@ describe('tifa check --jobs', () => {
     expect(two.stderr).toBe(one.stderr);
     expect(two.stdout).toBe(one.stdout);
   });
+
+  it('cuts one large text file into ranges for the workers: the same output as one thread', () => {
+    const big = join(dir, 'big', 'news.txt');
+    mkdirSync(join(dir, 'big'));
+    const lines: string[] = [];
+    for (let i = 0; i < 12_000; i++) lines.push(i % 9 === 0 ? `第${i}条：坚决打赢脱贫攻艰战，铸牢中华明族共同体意识。` : i % 13 === 0 ? '中华明族'.repeat(1 + (i % 4)) : '会议强调，要坚持稳中求进工作总基调，推动各项工作取得新成效，各地区各部门认真落实。');
+    writeFileSync(big, lines.join('\n'));
+    const args = (jobs: string) => [bin, 'check', '--no-config', '--jobs', jobs, '--format', 'jsonl', big];
+    const one = spawnSync(process.execPath, args('1'), { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const two = spawnSync(process.execPath, args('2'), { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(one.status).toBe(1);
+    expect(two.status).toBe(1);
+    expect(two.stderr).toBe('');
+    expect(two.stdout).toBe(one.stdout);
+  }, 120_000);
 
   it('rejects a bad value', () => {
     const r = run('0');
