@@ -3,7 +3,10 @@
  * terms, outdated names and common typos, with exact UTF-16 offsets.
  */
 export { createChecker } from './checker.js';
-export type { Checker, CheckerOptions, Explained, LexiconSource } from './checker.js';
+export type { Checker, CheckerOptions, Explained, LexiconSource, YamlLexiconSource, CompiledLexiconSource } from './checker.js';
+export { compileLexicons } from './data/lexicon-file.js';
+export type { CompileLexiconsOptions } from './data/lexicon-file.js';
+export { DataFileError } from './match/model-file.js';
 export type { Finding, RuleId, Severity, ErrorDetail, EntryKind, Segmenter, FindingTrace, DroppedCandidate, RuleDecision } from './types.js';
 export type { LexiconEntry, ContextRule } from './lexicon/types.js';
 export { LexiconError, OptionsError, SegmenterError } from './errors.js';

@@ -8,8 +8,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 
 const PUBLIC_API = [
-  'DocumentError', 'LexiconError', 'OptionsError', 'PoolSetupError', 'SegmenterError', 'applyDirectives', 'checkBytes', 'checkDocument', 'checkFile', 'checkFiles',
-  'checkSavedPages', 'checkSource', 'cli', 'createChecker', 'createJiebaSegmenter', 'createNodejiebaSegmenter',
+  'DataFileError', 'DocumentError', 'LexiconError', 'OptionsError', 'PoolSetupError', 'SegmenterError', 'applyDirectives', 'checkBytes', 'checkDocument', 'checkFile', 'checkFiles',
+  'checkSavedPages', 'checkSource', 'cli', 'compileLexicons', 'createChecker', 'createJiebaSegmenter', 'createNodejiebaSegmenter',
   'decodeBytes', 'extractDocument', 'extractHtml', 'fix', 'formatters', 'highlightHtml', 'htmlDirectives', 'prePublishCheck', 'runCrawl', 'runPreCommit',
   'textDirectives',
 ];
