@@ -13,6 +13,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSy
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { compileLexicon } from './lexicon.js';
 import { compilePeople } from './people.js';
 import { compileSequenceData } from '../sequence/compile-data.js';
@@ -50,7 +51,8 @@ function writeBinaryData(entries: Parameters<typeof writeStoredModel>[0]): void 
   const table = (name: string): string => readFileSync(join(root, 'dictionaries', 'derived', name), 'utf8');
   const confusionData = compileConfusionData({ pinyinTsv: table('pinyin.tsv'), lookalikeTsv: table('lookalike-pairs.tsv') });
   writeFileSync(join(dist, 'data', DATA_FILES.confusion), writeDataFile(confusionData));
-  const dict = readFileSync(join(root, 'node_modules', '@node-rs', 'jieba', 'dict.txt'));
+  // The dictionary the default segmenter loads (resolved as a package, wherever node_modules is).
+  const dict = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
   writeFileSync(join(dist, 'data', DATA_FILES.frequency), writeDataFile(compileFrequencyTable(dict)));
   const normalizer = createNormalizer(table('normalize.tsv'));
   writeFileSync(join(dist, 'data', DATA_FILES.model), writeStoredModel(entries, normalizer, confusionFromData(confusionData)));
