@@ -20,6 +20,8 @@ import { repoRoot } from './common.js';
 export interface LeaveOut {
   ids?: ReadonlySet<string>;
   wrongForms?: ReadonlySet<string>;
+  /** Bank phrases the miner would find once the left-out entries no longer claim them (see honest.ts). */
+  extraBank?: readonly LexiconEntry[];
 }
 
 /** The YAML fields of an entry, as FORMAT.md spells them (a typo's right words are `correct`). */
@@ -84,7 +86,7 @@ export function builtinSourcesWithout(leave: LeaveOut): LexiconSource[] {
     .filter((e) => !isBankEntry(e) && !ids.has(e.id) && !(e.kind === 'typo' && wrongForms.has(e.text)))
     .map((e) => ({ ...e, variants: e.variants.filter((v) => !wrongForms.has(v)) }));
   const normalizer = createNormalizer(data.normalizeTsv);
-  const bank = (bankMemo ??= readBank(textCheckFor(normalizer)));
+  const bank = [...(bankMemo ??= readBank(textCheckFor(normalizer))), ...(leave.extraBank ?? [])];
   const sequences = yamlFiles(join(repoRoot, 'dictionaries', 'sequence')).map((file) => ({ name: file, text: readFileSync(file, 'utf8') }));
   return [...lexiconsWithout([...curated, ...bankWithoutClashes(curated, bank, normalizer.key)], {}), ...sequences];
 }
