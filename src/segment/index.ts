@@ -21,7 +21,9 @@ interface JiebaRs {
  */
 export function createJiebaSegmenter(): Segmenter {
   let jieba: JiebaRs | undefined;
-  const dict = (): Uint8Array => (lazyRequire('@node-rs/jieba/dict') as { dict: Uint8Array }).dict;
+  // The dictionary file itself, not the package's `dict` module: that one also reads idf.txt (6 MB,
+  // unused here) and keeps both in memory for good; this buffer is free once jieba has built its trie.
+  const dict = (): Uint8Array => readFileSync(lazyRequire.resolve('@node-rs/jieba/dict.txt'));
   // Counts and tags come from the build's compact table of the same dictionary (dist/data/frequency.bin),
   // so a check whose candidates need no cut never loads jieba nor its dictionary text.
   // Read on the first question (a build without the table falls back to indexing the dictionary text).
