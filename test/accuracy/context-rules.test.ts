@@ -67,6 +67,7 @@ describe('a quoted wrong form followed by its correction is a quotation', () => 
 describe('a sibling level is the sibling, not a misspelling', () => {
   it('…强省 for …强国, cut or replaced', () => {
     expect(actuals('加快建设农业强省')).toEqual([]);
+    expect(actuals('加快建设教育强省')).toEqual([]);
     expect(actuals('党委全面依法治省（市）委员会办公室主任')).toEqual([]);
     expect(actuals('加快建设农业强过')).toEqual(['加快建设农业强过']);
   });

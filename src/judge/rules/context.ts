@@ -87,7 +87,7 @@ export const CONTEXT_RULES: readonly JudgeRule[] = [
     appliesTo: { fuzzy: ['substitution', 'omission'] },
     needs: 'nothing',
     doc: 'A fuzzy candidate that differs from its phrase only where the text names a sibling level (…强省 beside …强国, 省/市/县/区 for 国, 全省 for 全国) is the sibling wording, not a misspelling.',
-    examples: [{ quiet: '加快建设农业强省', found: '加快建设农业强过' }],
+    examples: [{ quiet: '加快建设教育强省', found: '加快建设教育强过' }],
     decide: (v) => {
       const c = v.draft.fuzzy?.candidate;
       return c && siblingLevel(v.text, v.start, v.end, c.detail, c.editPos, c.editChar, c.edits);

@@ -141,7 +141,7 @@ export const OMISSION_RULES: readonly JudgeRule[] = [
     doc: "A phrase under eight characters cut at its edge, where the cut side runs on into more Han text, most likely says something shorter (生态环境|质量), unless the cut broke the phrase's edge word and left a fragment (球安全倡议).",
     examples: [
       { quiet: '人民币在SDR篮子货币中权重上调', found: '欢迎尼方支持和参与球安全倡议、全球文明倡议' },
-      { quiet: '加快建设海南自由贸易试验区，打造更高层次', found: '学习贯彻近平经济思想，把思想' },
+      { quiet: '下一步将加强与毗邻国家移民管理部门的执法合作', found: '学习贯彻近平经济思想，把思想' },
     ],
     decide: onReading((r, f) => {
       const edge = r.edgeCut;
