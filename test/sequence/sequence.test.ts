@@ -38,6 +38,8 @@ describe('order of enumerations', () => {
     expect(hits('按照产业兴旺、乡风文明、生态宜居、治理有效、生活富裕的总要求')[0]!.expected).toBe('产业兴旺、生态宜居、乡风文明、治理有效、生活富裕');
     expect(hits('做好稳就业、稳外贸、稳金融、稳外资、稳投资、稳预期工作')[0]!.entry).toBe('s-liu-wen');
     expect(hits('坚持真理、坚守理想，担当使命、践行初心')[0]!.expected).toBe('坚持真理、坚守理想，践行初心、担当使命');
+    expect(hits('坚决反对官僚主义、形式主义、享乐主义和奢靡之风')[0]!.expected).toBe('形式主义、官僚主义、享乐主义和奢靡之风');
+    expect(hits('反对形式主义、官僚主义')).toEqual([]);
   });
 
   it('is quiet on the right order', () => {
