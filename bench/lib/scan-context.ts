@@ -7,8 +7,7 @@ import { createChecker, type Checker } from '../../src/index.js';
 import { buildAnchorFilters, buildMatchModel } from '../../src/match/model.js';
 import { EDGE_OMISSION_LENGTH } from '../../src/fuzzy/index.js';
 import { ScanState, type ScanContext } from '../../src/match/scan.js';
-import { createConfusion } from '../../src/confusion/index.js';
-import { loadBuiltinData } from '../../src/data/builtin.js';
+import { builtinConfusion } from '../../src/data/builtin.js';
 
 export interface ScanContexts {
   checker: Checker;
@@ -22,14 +21,15 @@ export interface ScanContexts {
 
 export function scanContexts(): ScanContexts {
   const checker = createChecker();
-  const data = loadBuiltinData();
+  // Built here rather than read from the stored model (dist/data): the same model, which a test
+  // pins against a fresh build.
   const model = buildMatchModel(checker.entries, checker.normalizer, []);
-  const confusion = createConfusion({ pinyinTsv: data.pinyinTsv, lookalikeTsv: data.lookalikeTsv });
+  const confusion = builtinConfusion();
   const bits = (a: number, b: number): number => {
     const k = confusion.kind(a, b);
     return k === null ? 0 : k === 'homophone' ? 1 : k === 'near-homophone' ? 2 : 4;
   };
-  const anchorFilters = buildAnchorFilters(model, (c) => confusion.candidates(c), EDGE_OMISSION_LENGTH);
+  const anchorFilters = buildAnchorFilters(model, confusion, EDGE_OMISSION_LENGTH);
   const base = { model, anchorFilters, map: checker.normalizer.map, kind: checker.normalizer.kind, confusion: bits };
   return {
     checker,
