@@ -68,8 +68,9 @@ interface Match {
   index: number;
 }
 
-/** Characters allowed between two items of one listing. */
-const SEPARATORS = new Set([...'、，,和与及；;“”‘’"\'（）() \u3000']);
+/** Characters allowed between two items of one listing; ， and ； only for entries with `commas` (they end clauses). */
+const SEPARATORS = new Set([...'、和与及“”‘’"\'（）() \u3000']);
+const CLAUSE_SEPARATORS = new Set([...'，,；;']);
 const MAX_GAP = 4;
 const OPENING_QUOTES = new Set([...'“‘"\'「《 \u3000']);
 const CLOSING_QUOTES = new Set([...'”’"\'」》']);
@@ -120,11 +121,11 @@ function leftmostLongest(matches: Match[]): Match[] {
   return out;
 }
 
-function isSeparatorGap(text: string, from: number, to: number): boolean {
+function isSeparatorGap(text: string, from: number, to: number, commas: boolean): boolean {
   if (to - from > MAX_GAP) return false;
   const gap = text.slice(from, to);
-  if (gap.includes('以及')) return /^[、，,“”‘’"'\s]*以及[“”‘’"'\s]*$/.test(gap);
-  for (const ch of gap) if (!SEPARATORS.has(ch)) return false;
+  if (gap.includes('以及')) return /^[、“”‘’"'\s]*以及[“”‘’"'\s]*$/.test(gap);
+  for (const ch of gap) if (!SEPARATORS.has(ch) && !(commas && CLAUSE_SEPARATORS.has(ch))) return false;
   return true;
 }
 
@@ -141,7 +142,7 @@ function orderHits(text: string, entry: OrderEntry, matches: Match[]): SequenceH
   for (const m of matches) {
     const last = run[run.length - 1];
     // A listing ends at a gap that is more than separators, or at an item written twice.
-    if (last && (!isSeparatorGap(text, last.end, m.start) || run.some((r) => r.index === m.index))) flush();
+    if (last && (!isSeparatorGap(text, last.end, m.start, entry.commas) || run.some((r) => r.index === m.index))) flush();
     run.push(m);
   }
   flush();

@@ -19,7 +19,7 @@ const ID_RE = /^[a-z0-9][a-z0-9.-]*$/;
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const TOP = ['kind', 'source', 'entries'];
 const COMMON = ['id', 'label', 'note', 'source', 'severity', 'since', 'until'];
-const ORDER_FIELDS = [...COMMON, 'items', 'minItems'];
+const ORDER_FIELDS = [...COMMON, 'items', 'minItems', 'commas'];
 const PAIRING_FIELDS = [...COMMON, 'pairs'];
 
 /** Whether a YAML text declares `kind: sequence` (cheap test used to route `--lexicon` files). */
@@ -111,7 +111,9 @@ function readEntry(node: Node, fileSource: string | undefined, file: string, lin
     if (new Set(items).size !== items.length) fail(node.get('items', true) as Node, '`items` has an item twice');
     const min = node.get('minItems') ?? items.length;
     if (typeof min !== 'number' || !Number.isInteger(min) || min < 2 || min > items.length) fail(node, '`minItems` must be a whole number from 2 to the number of items');
-    return { type: 'order', ...common, items, minItems: Number(min) } satisfies OrderEntry;
+    const commas = node.get('commas') ?? false;
+    if (typeof commas !== 'boolean') fail(node.get('commas', true) as Node, '`commas` must be true or false');
+    return { type: 'order', ...common, items, minItems: Number(min), commas: commas === true } satisfies OrderEntry;
   }
   const pairs: Pairing[] = [];
   const pairsNode = node.get('pairs', true);

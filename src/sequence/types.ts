@@ -16,6 +16,8 @@ export interface OrderEntry {
   items: string[];
   /** How many distinct items a listing needs before its order is judged (default: all of them). */
   minItems: number;
+  /** Whether items may also be separated by ， and ； (clause-like items: 两个确立, 核心价值观). Default: false. */
+  commas: boolean;
   note?: string;
   source: string;
   severity: Severity;

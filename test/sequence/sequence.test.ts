@@ -40,6 +40,8 @@ describe('order of enumerations', () => {
     expect(hits('坚持真理、坚守理想，担当使命、践行初心')[0]!.expected).toBe('坚持真理、坚守理想，践行初心、担当使命');
     expect(hits('坚决反对官僚主义、形式主义、享乐主义和奢靡之风')[0]!.expected).toBe('形式主义、官僚主义、享乐主义和奢靡之风');
     expect(hits('反对形式主义、官僚主义')).toEqual([]);
+    expect(hits('国务院、党中央高度重视')[0]!.expected).toBe('党中央、国务院');
+    expect(hits('富强、民主、文明、和谐，平等、自由、公正、法治，爱国、敬业、诚信、友善')[0]!.expected).toBe('富强、民主、文明、和谐，自由、平等、公正、法治，爱国、敬业、诚信、友善');
   });
 
   it('is quiet on the right order', () => {
@@ -56,6 +58,9 @@ describe('order of enumerations', () => {
   });
 
   it('is quiet where the items are not one listing (other words between them, another sentence)', () => {
+    // a comma ends a clause unless the entry lists clause-like items (commas: true)
+    expect(hits('全国政协副主席代表全国政协，全国人大常委会副委员长代表全国人大常委会')).toEqual([]);
+    expect(hits('党中央，国务院')).toEqual([]);
     expect(hits('文化建设取得新进展。经济建设、政治建设稳步推进，社会建设和生态文明建设也有成效')).toEqual([]);
     expect(hits('文化建设方面，政治建设方面，经济建设方面，社会建设方面，生态文明建设方面')).toEqual([]);
   });
