@@ -8,14 +8,14 @@
  * (import tifa, first result of checkFiles with one worker on a tiny file) against createChecker
  * in the main thread.
  *
- *   npx tsx bench/sections/pool.ts [--quick] [--mb 20] [--rounds 3] [--wait SECONDS] [--keep] [--ref COMMIT] [--tarball FILE]
+ *   npx tsx bench/sections/pool.ts [--quick] [--mb 20] [--rounds 3] [--wait SECONDS] [--keep] [--ref COMMIT] [--tarball FILE] [--project DIR]
  *
  * Used by bench/run.ts (section `pool`) through runPoolBench. The machine may be shared: read the
  * load column (2 cores: a load above ~0.5 before a run means someone else is working).
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,8 @@ export interface PoolBenchOptions {
   keep?: boolean;
   /** Pack this commit (git archive) instead of the working tree: a consistent tree while others edit. Default: the working tree. */
   ref?: string;
+  /** Reuse a project left by `keep` (its installed tifa and its pages): no pack, no install. */
+  project?: string;
   /** Use this tarball instead of packing the sources. */
   tarball?: string;
   /** Progress lines. Default: stderr. */
@@ -53,6 +55,8 @@ export interface PoolRunRow {
   wallMs: number;
   /** 1-minute load average just before the run. */
   load: number;
+  /** CPU time of the run, all threads (user + system; /usr/bin/time), when measurable. */
+  cpuMs?: number;
   outputSha: string;
 }
 
@@ -161,14 +165,25 @@ async function waitForQuiet(quiet: number, seconds: number, log: (l: string) => 
   while (loadavg()[0]! >= quiet && Date.now() < until) await new Promise((r) => setTimeout(r, 2000));
 }
 
-/** One CLI run from the project directory: wall time, load before it, a hash of its output. */
-function runCli(project: string, pages: string, jobs: number): { wallMs: number; load: number; outputSha: string } {
+const TIME = '/usr/bin/time';
+
+/** One CLI run from the project directory: wall time, CPU time, load before it, a hash of its output. */
+function runCli(project: string, pages: string, jobs: number): { wallMs: number; cpuMs?: number; load: number; outputSha: string } {
   const load = loadavg()[0]!;
+  const args = [join(project, 'node_modules', 'tifa', 'dist', 'bin.js'), 'check', '--no-config', '--jobs', String(jobs), '--format', 'jsonl', pages];
+  const timeFile = join(project, 'time.txt');
+  // CPU time (all threads) beside the wall time: on a shared machine the wall time says little alone.
+  const timed = existsSync(TIME);
   const t0 = performance.now();
-  const r = sh(process.execPath, [join(project, 'node_modules', 'tifa', 'dist', 'bin.js'), 'check', '--no-config', '--jobs', String(jobs), '--format', 'jsonl', pages], project);
+  const r = timed ? sh(TIME, ['-f', '%U %S', '-o', timeFile, process.execPath, ...args], project) : sh(process.execPath, args, project);
   const wallMs = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`tifa check --jobs ${jobs} failed (status ${r.status}): ${r.stderr.slice(0, 2000)}`);
-  return { wallMs, load, outputSha: createHash('sha256').update(r.stdout).digest('hex') };
+  const out: { wallMs: number; cpuMs?: number; load: number; outputSha: string } = { wallMs, load, outputSha: createHash('sha256').update(r.stdout).digest('hex') };
+  if (timed) {
+    const [user, system] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+    if (Number.isFinite(user) && Number.isFinite(system)) out.cpuMs = (user! + system!) * 1000;
+  }
+  return out;
 }
 
 const STARTUP_SCRIPT = String.raw`
@@ -206,15 +221,26 @@ export async function runPoolBench(options: PoolBenchOptions = {}): Promise<Pool
   const rounds = options.rounds ?? (quick ? 1 : 3);
   const work = mkdtempSync(join(tmpdir(), 'tifa-bench-pool-'));
   try {
-    const packed = options.tarball ? { tarball: resolve(options.tarball), how: `the tarball ${options.tarball}` } : pack(work, log, options.ref);
-    const project = join(work, 'project');
-    mkdirSync(project);
-    writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }, null, 2)}\n`);
-    log('  npm install of the tarball into an empty project ...');
-    must(sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', packed.tarball], project), 'npm install');
-    const pagesDir = join(project, 'pages');
-    mkdirSync(pagesDir);
-    const pages = writePages(pagesDir, mb);
+    let packed: { how: string };
+    let project: string;
+    let pages: { files: number; bytes: number };
+    if (options.project !== undefined) {
+      project = resolve(options.project);
+      packed = { how: `the package installed in ${project} (an earlier run)` };
+      const names = readdirSync(join(project, 'pages'));
+      pages = { files: names.length, bytes: names.reduce((n, f) => n + readFileSync(join(project, 'pages', f)).length, 0) };
+    } else {
+      const tarball = options.tarball ? { tarball: resolve(options.tarball), how: `the tarball ${options.tarball}` } : pack(work, log, options.ref);
+      packed = tarball;
+      project = join(work, 'project');
+      mkdirSync(project);
+      writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }, null, 2)}\n`);
+      log('  npm install of the tarball into an empty project ...');
+      must(sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball.tarball], project), 'npm install');
+      const pagesDir = join(project, 'pages');
+      mkdirSync(pagesDir);
+      pages = writePages(pagesDir, mb);
+    }
     const tiny = join(project, 'tiny.txt');
     writeFileSync(tiny, '坚决打赢脱贫攻艰战。\n');
     log(`  ${pages.files} pages, ${f1(pages.bytes / 1e6)} MB; warming the file cache ...`);
@@ -225,7 +251,7 @@ export async function runPoolBench(options: PoolBenchOptions = {}): Promise<Pool
         await waitForQuiet(options.quietLoad ?? 1, options.waitSeconds ?? (quick ? 10 : 60), log);
         const r = runCli(project, 'pages', jobs);
         rows.push({ jobs, round, ...r });
-        log(`  round ${round}, --jobs ${jobs}: ${f2(r.wallMs / 1000)} s (load ${f2(r.load)} before)`);
+        log(`  round ${round}, --jobs ${jobs}: ${f2(r.wallMs / 1000)} s wall, ${r.cpuMs === undefined ? '?' : f2(r.cpuMs / 1000)} s CPU (load ${f2(r.load)} before)`);
       }
     }
     const shas = new Set(rows.map((r) => r.outputSha));
@@ -243,9 +269,9 @@ export async function runPoolBench(options: PoolBenchOptions = {}): Promise<Pool
       '',
       `${pages.files} pages of the corpus (.txt and .html, 2-200 KB), ${packed.how}, installed into an empty project and run from there; every run a fresh process (worker start-up included), output identical in every run. ${cpus().length} cores; the load average before each run is shown (the machine is shared).`,
       '',
-      '| round | --jobs | wall s | MB/s | 1-min load before |',
-      '|---:|---:|---:|---:|---:|',
-      ...rows.map((r) => `| ${r.round} | ${r.jobs} | ${f2(r.wallMs / 1000)} | ${f1(pages.bytes / 1e3 / r.wallMs)} | ${f2(r.load)} |`),
+      '| round | --jobs | wall s | MB/s | CPU s (all threads) | 1-min load before |',
+      '|---:|---:|---:|---:|---:|---:|',
+      ...rows.map((r) => `| ${r.round} | ${r.jobs} | ${f2(r.wallMs / 1000)} | ${f1(pages.bytes / 1e3 / r.wallMs)} | ${r.cpuMs === undefined ? '' : f2(r.cpuMs / 1000)} | ${f2(r.load)} |`),
       '',
       `--jobs 2 vs --jobs 1: **${f2(speedUp)}×** (medians; per round ${ratios.map(f2).join(', ')}; target ≥ 1.7×).`,
       '',
@@ -270,6 +296,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const tarball = arg('--tarball');
   const wait = arg('--wait');
   const ref = arg('--ref');
-  const result = await runPoolBench({ quick: process.argv.includes('--quick'), ...(mb ? { mb: Number(mb) } : {}), ...(rounds ? { rounds: Number(rounds) } : {}), ...(tarball ? { tarball } : {}), ...(wait ? { waitSeconds: Number(wait) } : {}), keep: process.argv.includes('--keep'), ...(ref ? { ref } : {}) });
+  const project = arg('--project');
+  const result = await runPoolBench({ quick: process.argv.includes('--quick'), ...(mb ? { mb: Number(mb) } : {}), ...(rounds ? { rounds: Number(rounds) } : {}), ...(tarball ? { tarball } : {}), ...(wait ? { waitSeconds: Number(wait) } : {}), keep: process.argv.includes('--keep'), ...(ref ? { ref } : {}), ...(project ? { project } : {}) });
   process.stdout.write(result.markdown);
 }
