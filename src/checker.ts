@@ -26,6 +26,7 @@ import { collapseRepeats, withLookalikeRuns } from './findings/runs.js';
 import { createPeopleStage, mergePeopleFindings } from './people/stage.js';
 import { createSequenceStage, mergeSequenceFindings } from './sequence/stage.js';
 import { validateCheckerOptions } from './options/checker.js';
+import { loadNonwordTable, NonwordStage } from './nonword/index.js';
 
 /** A user lexicon: YAML text in the format of dictionaries/FORMAT.md, and a name for error messages. */
 export interface YamlLexiconSource {
@@ -179,6 +180,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     calibration: () => (calibration ??= calibrationFor(getSegmenter())),
     minConfidence: options.minConfidence ?? 0,
   };
+  // Short non-words one slip from a frequent word (src/nonword/): built-in data, so with the built-ins and fuzzy
+  // search only; the table loads on the first check.
+  let nonword: NonwordStage | undefined;
+  if (fuzzy && options.builtins !== false) pipeline.nonword = (text, seg) => (nonword ??= new NonwordStage(loadNonwordTable())).drafts(text, seg);
   let ctx: ScanContext | undefined;
   const getContext = (): ScanContext => {
     if (ctx) return ctx;

@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { compileLexicon } from './lexicon.js';
 import { compilePeople } from './people.js';
+import { buildNonwordData } from '../nonword/build.js';
 import { compileSequenceData } from '../sequence/compile-data.js';
 import { LexiconError } from '../errors.js';
 import { createNormalizer } from '../normalize/index.js';
@@ -36,6 +37,8 @@ export function buildData(): number {
   for (const t of TABLES) copyFileSync(join(root, 'dictionaries', 'derived', t), join(dist, 'data', t));
   writeFileSync(join(root, 'dictionaries', 'README.md'), compiled.readme);
   writeFileSync(join(dist, 'data', 'people.json'), compilePeople(root).json);
+  // Non-word neighbours of frequent short words (src/nonword/): dist/data/nonword.bin.
+  buildNonwordData(root, join(dist, 'data'));
   writeFileSync(join(dist, 'data', 'sequences.json'), compileSequenceData(root).json);
   writeBinaryData(compiled.entries);
   return compiled.entries.length;

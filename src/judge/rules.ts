@@ -11,5 +11,6 @@ import { SUBSTITUTION_RULES } from './rules/substitution.js';
 import { INSERTION_RULES } from './rules/insertion.js';
 import { OMISSION_RULES } from './rules/omission.js';
 import { WORD_PROBABILITY_RULE } from './rules/word-probability.js';
+import { NONWORD_RULES } from '../nonword/rules.js';
 
-export const RULES: readonly JudgeRule[] = [...FINDING_RULES, ...CONTEXT_RULES, ...READING_RULES, ...SUBSTITUTION_RULES, ...INSERTION_RULES, ...OMISSION_RULES, WORD_PROBABILITY_RULE];
+export const RULES: readonly JudgeRule[] = [...FINDING_RULES, ...CONTEXT_RULES, ...READING_RULES, ...SUBSTITUTION_RULES, ...INSERTION_RULES, ...OMISSION_RULES, ...NONWORD_RULES, WORD_PROBABILITY_RULE];

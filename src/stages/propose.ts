@@ -20,6 +20,8 @@ export interface Pipeline {
   segmenter: () => Segmenter | undefined;
   calibration: () => Calibration;
   minConfidence: number;
+  /** Drafts of short non-words one slip away from a frequent word (src/nonword/); absent: none. */
+  nonword?: (text: string, segmenter: Segmenter | undefined) => Draft[];
 }
 
 const DRIFT_RANK: Partial<Record<ErrorDetail, number>> = { lookalike: 4, traditional: 3, noise: 2, fullwidth: 1 };
@@ -112,5 +114,6 @@ export function propose(text: string, scanned: ScanResult, p: Pipeline): { draft
   // A loop, not push(...spread): a page full of misspellings has hundreds of thousands of fuzzy
   // drafts, and spreading them as arguments overflows the stack.
   if (fuzzy.length > 0) for (const d of fuzzyDrafts(fuzzy, p)) drafts.push(d);
+  if (p.nonword) for (const d of p.nonword(text, p.segmenter())) drafts.push(d);
   return { drafts, scene };
 }

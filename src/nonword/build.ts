@@ -1,0 +1,68 @@
+/**
+ * Build step of the non-word table (called by src/build/build.ts): the non-word neighbours of the
+ * dictionary's frequent short words (src/nonword/neighbours.ts), less the strings that are frequent
+ * in real text (src/nonword/data/corpus-strings.tsv, mined from the 2019-2025 corpus by
+ * bench/nonword/mine-corpus.ts), written as the binary table of src/nonword/table.ts.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createConfusion, type Confusion } from '../confusion/index.js';
+import { DEFAULT_NEIGHBOUR_OPTIONS, nonwordNeighbours, parseDictionary, type NeighbourOptions } from './neighbours.js';
+import { encodeNonwordColumns, packFix, type NonwordColumns } from './table.js';
+
+/** A string seen this many times in the corpus is real text, not a slip. */
+export const MIN_CORPUS_COUNT = 1;
+
+/** `string<TAB>count` lines (`#` comments) of the mined corpus strings. */
+export function parseCorpusStrings(tsv: string, name: string): Map<string, number> {
+  const out = new Map<string, number>();
+  tsv.split('\n').forEach((line, i) => {
+    if (line === '' || line.startsWith('#')) return;
+    const [s, n] = line.split('\t');
+    const count = Number(n);
+    if (!s || !Number.isInteger(count) || count < 0) throw new Error(`${name}:${i + 1}: expected "string<TAB>count", got ${JSON.stringify(line.slice(0, 40))}`);
+    out.set(s, count);
+  });
+  return out;
+}
+
+/** The table's columns from its inputs (pure). */
+export function nonwordColumns(dictionary: ReadonlyMap<string, number>, confusion: Confusion, corpus: ReadonlyMap<string, number>, options: NeighbourOptions = DEFAULT_NEIGHBOUR_OPTIONS, minCorpusCount = MIN_CORPUS_COUNT): NonwordColumns {
+  const neighbours = [...nonwordNeighbours(dictionary, confusion, options).values()].filter((n) => (corpus.get(n.text) ?? 0) < minCorpusCount);
+  neighbours.sort((a, b) => (a.text < b.text ? -1 : 1));
+  const two = neighbours.filter((n) => n.text.length === 2);
+  const three = neighbours.filter((n) => n.text.length === 3);
+  const fixOf = (text: string, w: { word: string; count: number } | undefined): number => {
+    if (!w) return 0;
+    let p = 0;
+    while (text[p] === w.word[p]) p++;
+    return packFix(p, w.word.charCodeAt(p), w.count);
+  };
+  const key = (s: string): number => ((s.charCodeAt(0) << 16) | s.charCodeAt(1)) >>> 0;
+  return {
+    keys2: Uint32Array.from(two, (n) => key(n.text)),
+    fixes2: Uint32Array.from(two, (n) => fixOf(n.text, n)),
+    alts2: Uint32Array.from(two, (n) => fixOf(n.text, n.alternative)),
+    keys3: Uint32Array.from(three, (n) => key(n.text)),
+    lasts3: Uint32Array.from(three, (n) => n.text.charCodeAt(2)),
+    fixes3: Uint32Array.from(three, (n) => fixOf(n.text, n)),
+    alts3: Uint32Array.from(three, (n) => fixOf(n.text, n.alternative)),
+  };
+}
+
+/** The jieba dictionary tifa segments with (a dependency, so present wherever tifa builds). */
+export function jiebaDictionaryPath(root: string): string {
+  return join(root, 'node_modules', '@node-rs', 'jieba', 'dict.txt');
+}
+
+/** Writes dist/data/nonword.bin; returns how many neighbours it holds. */
+export function buildNonwordData(root: string, outDir: string): number {
+  const derived = join(root, 'dictionaries', 'derived');
+  const confusion = createConfusion({ pinyinTsv: readFileSync(join(derived, 'pinyin.tsv'), 'utf8'), lookalikeTsv: readFileSync(join(derived, 'lookalike-pairs.tsv'), 'utf8') });
+  const dictionary = parseDictionary(readFileSync(jiebaDictionaryPath(root), 'utf8'));
+  const corpusFile = join(root, 'src', 'nonword', 'data', 'corpus-strings.tsv');
+  const corpus = parseCorpusStrings(readFileSync(corpusFile, 'utf8'), corpusFile);
+  const columns = nonwordColumns(dictionary, confusion, corpus);
+  writeFileSync(join(outDir, 'nonword.bin'), encodeNonwordColumns(columns));
+  return columns.keys2.length + columns.keys3.length;
+}

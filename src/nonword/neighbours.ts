@@ -1,0 +1,104 @@
+/**
+ * Build time only: the non-word neighbours of frequent short words. A neighbour is a frequent word
+ * of two or three characters with one character replaced by a confusable common character (same
+ * toneless reading, or a listed look-alike) such that the result is no word of the dictionary. Pure:
+ * the dictionary text and the confusion relation come in, a map neighbour -> word goes out.
+ */
+import type { Confusion } from '../confusion/index.js';
+
+/** How the neighbours are chosen; every default is what `npm run build` uses. */
+export interface NeighbourOptions {
+  /** A word is a target when its dictionary count is at least this. Default: 1000. */
+  minWordCount: number;
+  /** A string whose dictionary count is at least this is a word, never a neighbour. Default: 1 (any listed word). */
+  minListedCount: number;
+  /** Substitutes come from the this many most frequent single characters of the dictionary. Default: 5000. */
+  commonChars: number;
+  /** A neighbour shared by two words keeps the runner-up too when the first is less than this many times as frequent. Default: 8. */
+  dominance: number;
+  /** Which confusions make a neighbour. Default: homophones and look-alikes (not near-homophones). */
+  kinds: readonly ('homophone' | 'lookalike' | 'near-homophone')[];
+}
+
+export const DEFAULT_NEIGHBOUR_OPTIONS: NeighbourOptions = { minWordCount: 1000, minListedCount: 1, commonChars: 5000, dominance: 8, kinds: ['homophone', 'lookalike'] };
+
+/** One dictionary: word -> count (all words), read from jieba's `word count tag` lines. */
+export function parseDictionary(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const a = line.indexOf(' ');
+    if (a <= 0) continue;
+    const b = line.indexOf(' ', a + 1);
+    const n = Number(line.slice(a + 1, b < 0 ? undefined : b));
+    if (!Number.isFinite(n)) continue;
+    const w = line.slice(0, a);
+    counts.set(w, Math.max(counts.get(w) ?? 0, n));
+  }
+  return counts;
+}
+
+const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+
+/**
+ * The `n` most frequent Han characters of the dictionary, counting every word a character is written
+ * in (惕 is rare as a word of its own but common in 警惕): what a pinyin keyboard offers first.
+ */
+export function commonCharacters(counts: ReadonlyMap<string, number>, n: number): Set<number> {
+  const weight = new Map<number, number>();
+  for (const [w, k] of counts) {
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if (isHan(c)) weight.set(c, (weight.get(c) ?? 0) + k);
+    }
+  }
+  const chars = [...weight].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return new Set(chars.slice(0, n).map((c) => c[0]));
+}
+
+/** A neighbour and the word(s) it stands for. */
+export interface Neighbour {
+  text: string;
+  word: string;
+  /** The word's dictionary count. */
+  count: number;
+  /** A second word of comparable frequency one slip away too (心隶: 心理, 心里); the context decides. */
+  alternative?: { word: string; count: number };
+}
+
+/**
+ * Every non-word neighbour of the frequent 2-3 character words, for its most frequent word, and for
+ * the runner-up when that is at least 1/`dominance` as frequent (a third word is not kept).
+ */
+export function nonwordNeighbours(counts: ReadonlyMap<string, number>, confusion: Confusion, options: NeighbourOptions = DEFAULT_NEIGHBOUR_OPTIONS): Map<string, Neighbour> {
+  const common = commonCharacters(counts, options.commonChars);
+  const words = new Map<string, { word: string; count: number }[]>();
+  const kinds = new Set(options.kinds);
+  for (const [word, count] of counts) {
+    if (word.length < 2 || word.length > 3 || count < options.minWordCount) continue;
+    let han = true;
+    for (let i = 0; i < word.length; i++) if (!isHan(word.charCodeAt(i))) han = false;
+    if (!han) continue;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      for (const s of confusion.candidates(c)) {
+        if (!common.has(s)) continue;
+        const k = confusion.kind(c, s);
+        if (k === null || !kinds.has(k)) continue;
+        const text = word.slice(0, i) + String.fromCharCode(s) + word.slice(i + 1);
+        if ((counts.get(text) ?? 0) >= options.minListedCount) continue;
+        const list = words.get(text);
+        if (list) list.push({ word, count });
+        else words.set(text, [{ word, count }]);
+      }
+    }
+  }
+  const out = new Map<string, Neighbour>();
+  for (const [text, list] of words) {
+    list.sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : 1));
+    const [first, second] = list;
+    const n: Neighbour = { text, word: first!.word, count: first!.count };
+    if (second && second.count * options.dominance >= first!.count) n.alternative = second;
+    out.set(text, n);
+  }
+  return out;
+}

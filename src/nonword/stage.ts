@@ -1,0 +1,130 @@
+/**
+ * The non-word stage: short misspellings nobody listed. A two- or three-character string of the text
+ * that is no word but one confusable character away from a frequent word (a neighbour in the
+ * table of src/nonword/table.ts, probed as the text streams by) is a draft of a `misspelling`
+ * when the clause around it reads better with the word: the best segmentation of the window under
+ * the dictionary's word frequencies gains at least {@link NonwordOptions.margin} in log-probability.
+ * Pure: text in, drafts out; the judge (src/nonword/rules.ts and the rules of every finding) decides.
+ */
+import type { LexiconEntry } from '../lexicon/types.js';
+import type { Draft } from '../judge/view.js';
+import type { Segmenter } from '../types.js';
+import { bestSegmentationLogP } from '../judge/rules/word-probability.js';
+import { fixBucket, fixChar, fixPosition, type NonwordTable } from './table.js';
+
+export interface NonwordOptions {
+  /** Han characters read on each side of the candidate (inside its clause). Default: 6. */
+  context: number;
+  /** The window must read this much better corrected, in natural-log probability. Default: see DEFAULT_NONWORD_OPTIONS. */
+  margin: number;
+}
+
+export const DEFAULT_NONWORD_OPTIONS: NonwordOptions = { context: 6, margin: 10 };
+
+/** Entries the drafts point at: one per word, shared by every finding of it. */
+const ENTRY_SOURCE = 'non-word detection (src/nonword): one confusable character away from a frequent word';
+export const NONWORD_CATEGORY = 'nonword';
+
+const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+
+/** A neighbour met in the text, and how much better its clause reads with the word. */
+export interface ScoredNeighbour {
+  start: number;
+  end: number;
+  written: string;
+  word: string;
+  /** Index of the replaced character in `written`. */
+  position: number;
+  /** log P(clause with the word) - log P(clause as written), best segmentations (natural log). */
+  gain: number;
+  /** log2 of the word's dictionary count. */
+  bucket: number;
+}
+
+export class NonwordStage {
+  private readonly entries = new Map<string, LexiconEntry>();
+
+  constructor(
+    private readonly table: NonwordTable,
+    private readonly options: NonwordOptions = DEFAULT_NONWORD_OPTIONS,
+  ) {}
+
+  /** The drafts of `text` (none without a segmenter that knows word frequencies). */
+  drafts(text: string, segmenter: Segmenter | undefined): Draft[] {
+    const drafts: Draft[] = [];
+    for (const c of this.scored(text, segmenter)) if (c.gain >= this.options.margin) drafts.push(this.draftOf(c));
+    return drafts;
+  }
+
+  /** Every neighbour of the table in `text` with its gain, whatever the margin (for the benches). */
+  scored(text: string, segmenter: Segmenter | undefined): ScoredNeighbour[] {
+    const out: ScoredNeighbour[] = [];
+    if (!segmenter?.frequency) return out;
+    const frequency = (w: string): number => segmenter.frequency!(w);
+    const { table } = this;
+    const n = text.length;
+    let a = text.charCodeAt(0);
+    let b = n > 1 ? text.charCodeAt(1) : 0;
+    for (let i = 0; i + 1 < n; i++) {
+      const c = i + 2 < n ? text.charCodeAt(i + 2) : 0;
+      if (isHan(a) && isHan(b)) {
+        const s2 = table.find2(a, b);
+        if (s2 >= 0) out.push(this.score(text, i, 2, table.fix(2, s2), table.fix(2, s2, true), frequency));
+        if (isHan(c)) {
+          const s3 = table.find3(a, b, c);
+          if (s3 >= 0) out.push(this.score(text, i, 3, table.fix(3, s3), table.fix(3, s3, true), frequency));
+        }
+      }
+      a = b;
+      b = c;
+    }
+    return out;
+  }
+
+  /** How much better the clause around [start, start + length) reads fixed (by the better of its two words). */
+  private score(text: string, start: number, length: number, fix: number, alternative: number, frequency: (w: string) => number): ScoredNeighbour {
+    const end = start + length;
+    const { context } = this.options;
+    let from = start;
+    while (from > 0 && start - from < context && isHan(text.charCodeAt(from - 1))) from--;
+    let to = end;
+    while (to < text.length && to - end < context && isHan(text.charCodeAt(to))) to++;
+    const written = text.slice(start, end);
+    const before = text.slice(from, start);
+    const after = text.slice(end, to);
+    const asWritten = bestSegmentationLogP(before + written + after, frequency);
+    let best: ScoredNeighbour | undefined;
+    for (const f of alternative === 0 ? [fix] : [fix, alternative]) {
+      const position = fixPosition(f);
+      const word = written.slice(0, position) + String.fromCharCode(fixChar(f)) + written.slice(position + 1);
+      const gain = bestSegmentationLogP(before + word + after, frequency) - asWritten;
+      if (!best || gain > best.gain) best = { start, end, written, word, position, gain, bucket: fixBucket(f) };
+    }
+    return best!;
+  }
+
+  private draftOf(c: ScoredNeighbour): Draft {
+    return {
+      rule: 'misspelling',
+      severity: 'warning',
+      start: c.start,
+      end: c.end,
+      expected: [c.word],
+      entry: this.entryOf(c.word),
+      detail: 'substitution',
+      // Below the curated entries' fuzzy findings (0.85 and up): nobody listed this word's slips.
+      confidence: Math.min(0.8, 0.6 + (c.gain - this.options.margin) / 50 + c.bucket / 200),
+      edit: `${c.written[c.position]}→${c.word[c.position]}`,
+      editPos: c.start + c.position,
+    };
+  }
+
+  private entryOf(word: string): LexiconEntry {
+    let e = this.entries.get(word);
+    if (!e) {
+      e = { id: `nonword:${word}`, kind: 'typo', text: word, variants: [], replacement: [word], source: ENTRY_SOURCE, category: NONWORD_CATEGORY, severity: 'warning', fuzzy: false, unless: [], file: '(non-word table)', line: 0 };
+      this.entries.set(word, e);
+    }
+    return e;
+  }
+}
