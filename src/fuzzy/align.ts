@@ -28,9 +28,12 @@ export interface SideResult {
   at: number;
   /** Text characters consumed by the side. */
   textLength: number;
-  /** Confusion kinds of the substitutions (bit set: 1 homophone, 2 near-homophone, 4 lookalike). */
+  /** Confusion kinds of the substitutions (bit set: 1 homophone, 2 near-homophone, 4 lookalike, OTHER_SUB). */
   subKinds: number;
 }
+
+/** `subKinds` bit of a substitution by a character confusable with nothing (see alignSide's `otherSub`). */
+export const OTHER_SUB = 8;
 
 /** Confusion kind of a pair of code units: 0 none, 1 homophone, 2 near-homophone, 4 look-alike. */
 export type ConfusionOf = (expected: number, actual: number) => number;
@@ -44,7 +47,9 @@ export function isHan(c: number): boolean {
  * Aligns `phrase[p0..p0+r)` with `text[0..textCount)` (both in reading order away from the anchor).
  * `maxSubs`: substitutions allowed when no other edit is made; `allowEdit`: whether one omission,
  * insertion or transposition may be made instead; `edgeOmission`: whether the last phrase
- * character (the phrase's outer edge) may be the missing one.
+ * character (the phrase's outer edge) may be the missing one; `otherSub`: whether, instead, one
+ * substitution by a character confusable with nothing may be made, not at the phrase's first or
+ * last character (a slip of any kind inside a long phrase; the caller allows no other edit with it).
  */
 export function alignSide(
   phrase: Uint16Array,
@@ -57,6 +62,7 @@ export function alignSide(
   edgeOmission: boolean,
   confusion: ConfusionOf,
   out: SideResult,
+  otherSub = false,
 ): void {
   out.ok = false;
   out.subs = 0;
@@ -68,7 +74,7 @@ export function alignSide(
     out.ok = true;
     return;
   }
-  const first = alignSubstitutions(phrase, p0, r, text, textCount, maxSubs, confusion, out);
+  const first = alignSubstitutions(phrase, p0, r, text, textCount, maxSubs, confusion, out, otherSub);
   if (out.ok || !allowEdit) return;
   alignOneEdit(phrase, p0, r, text, textCount, first, edgeOmission, out);
 }
@@ -77,7 +83,7 @@ export function alignSide(
  * Same length, substitutions only: sets `out` when the side aligns that way (exactly or with up to
  * `maxSubs` confusable substitutions); returns the first position where text and phrase differ.
  */
-function alignSubstitutions(phrase: Uint16Array, p0: number, r: number, text: Int32Array, textCount: number, maxSubs: number, confusion: ConfusionOf, out: SideResult): number {
+function alignSubstitutions(phrase: Uint16Array, p0: number, r: number, text: Int32Array, textCount: number, maxSubs: number, confusion: ConfusionOf, out: SideResult, otherSub: boolean): number {
   let first = -1;
   if (textCount < r) {
     for (let i = 0; i < textCount; i++) if (phrase[p0 + i] !== text[i]) return i;
@@ -90,8 +96,10 @@ function alignSubstitutions(phrase: Uint16Array, p0: number, r: number, text: In
     const t = text[i]!;
     if (p === t) continue;
     if (first < 0) first = i;
-    const k = subs < maxSubs ? confusion(p, t) : 0;
-    if (k === 0) return first;
+    let k = subs < maxSubs ? confusion(p, t) : 0;
+    // One substitution by an unconfusable character, alone and inside the phrase.
+    if (k === 0 && otherSub && subs === 0 && p0 + i > 0 && p0 + i < phrase.length - 1 && isHan(t)) k = OTHER_SUB;
+    if (k === 0 || (kinds & OTHER_SUB) !== 0) return first;
     subs++;
     kinds |= k;
   }

@@ -8,7 +8,7 @@
  * swapping the two characters around the middle, is added as an exact pattern instead.
  */
 import { CharKind, MAX_GAP, nextInPhrase } from '../normalize/index.js';
-import { alignSide, EditKind, isHan, type ConfusionOf, type SideResult } from './align.js';
+import { alignSide, EditKind, isHan, OTHER_SUB, type ConfusionOf, type SideResult } from './align.js';
 import type { ErrorDetail } from '../types.js';
 
 /** Smallest phrase length (code units) searched fuzzily. */
@@ -21,6 +21,12 @@ export const TWO_SUBS_LENGTH = 6;
  * characters cut where the text runs on to leave a broken word behind (rule omission-edge-short-phrase).
  */
 export const EDGE_OMISSION_LENGTH = 5;
+/**
+ * Curated phrases this long or longer may carry one substitution by a character confusable with
+ * nothing (not at their first or last character), found with lower confidence (OTHER_SUB_CONFIDENCE).
+ */
+export const OTHER_SUB_LENGTH = 6;
+export const OTHER_SUB_CONFIDENCE = 0.65;
 
 export interface FuzzyTarget {
   /** Index of the entry in the compiled lexicon. */
@@ -30,6 +36,8 @@ export interface FuzzyTarget {
   codes: Uint16Array;
   /** `codes` reversed (the left side of an anchor is aligned backwards). */
   reversed: Uint16Array;
+  /** Whether one unconfusable substitution may be found in it (see OTHER_SUB_LENGTH). */
+  otherSub?: boolean;
 }
 
 /** Whether a phrase can be searched fuzzily: long enough and all Han BMP code units. */
@@ -80,6 +88,8 @@ export interface FuzzyCandidate {
   editPos: number;
   /** Number of edits (2 only for two substitutions); 1 when absent. */
   edits?: number;
+  /** Set when the substitute is confusable with nothing (a lower-confidence finding; see OTHER_SUB_LENGTH). */
+  otherSub?: boolean;
   /** Human-readable edit: e.g. `明→民`, `漏“民”`. */
   edit: string;
   /**
@@ -133,15 +143,19 @@ export function verifyAnchor(
 
   // Right side: phrase[rightStart..) against the text after the anchor.
   const rightCount = readSide(text, end, 1, rightLength + 1, map, kind, s.rightCodes, s.rightPos);
-  alignSide(codes, rightStart, rightLength, s.rightCodes, rightCount, maxSubs, true, edgeOmission, confusion, s.right);
+  const otherSub = target.otherSub === true;
+  alignSide(codes, rightStart, rightLength, s.rightCodes, rightCount, maxSubs, true, edgeOmission, confusion, s.right, otherSub);
   if (!s.right.ok) return undefined;
+  const rightOther = (s.right.subKinds & OTHER_SUB) !== 0;
   // Left side, read backwards: phrase[offset-1], phrase[offset-2], ... against the text before.
   const leftCount = readSide(text, start, -1, leftLength + 1, map, kind, s.leftCodes, s.leftPos);
   // One non-substitution edit is allowed in all, or substitutions up to the budget.
-  const leftMaxSubs = s.right.edit !== EditKind.None ? 0 : maxSubs - s.right.subs;
+  const leftMaxSubs = s.right.edit !== EditKind.None || rightOther ? 0 : maxSubs - s.right.subs;
   const leftEdit = s.right.edit === EditKind.None && s.right.subs === 0;
-  alignSide(target.reversed, length - offset, leftLength, s.leftCodes, leftCount, leftMaxSubs, leftEdit, edgeOmission, confusion, s.left);
+  alignSide(target.reversed, length - offset, leftLength, s.leftCodes, leftCount, leftMaxSubs, leftEdit, edgeOmission, confusion, s.left, otherSub && leftEdit);
   if (!s.left.ok) return undefined;
+  // An unconfusable substitution is the only edit.
+  if ((rightOther || (s.left.subKinds & OTHER_SUB) !== 0) && s.left.subs + s.right.subs + (s.left.edit !== EditKind.None ? 1 : 0) + (s.right.edit !== EditKind.None ? 1 : 0) > 1) return undefined;
   const l = s.left;
   const r = s.right;
   const subs = l.subs + r.subs;
@@ -210,7 +224,7 @@ function describeEdit(text: string, start: number, end: number, target: FuzzyTar
     default: {
       detail = 'substitution';
       const kinds = l.subKinds | r.subKinds;
-      confidence = kinds & 2 ? 0.75 : 0.9;
+      confidence = kinds & OTHER_SUB ? OTHER_SUB_CONFIDENCE : kinds & 2 ? 0.75 : 0.9;
       if (subs === 2) confidence -= 0.1;
       editPos = textIndexPos(sr.at);
       editChar = codes[phraseIndex]!;
@@ -230,6 +244,7 @@ function describeEdit(text: string, start: number, end: number, target: FuzzyTar
   }
   if (length >= 8) confidence = Math.min(0.99, confidence + 0.05);
   const candidate: FuzzyCandidate = { target: targetIndex, start: candStart, end: candEnd, detail, confidence, editPos, edit, edits };
+  if (((l.subKinds | r.subKinds) & OTHER_SUB) !== 0) candidate.otherSub = true;
   if (editChar !== undefined) candidate.editChar = editChar;
   return candidate;
 }

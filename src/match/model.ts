@@ -8,7 +8,8 @@ import { buildAutomaton, type Automaton } from './automaton.js';
 import { buildPairLists, pairBit, type PairLists } from './pair-set.js';
 import { isHan } from '../fuzzy/align.js';
 import { mergeSyllable } from '../confusion/index.js';
-import { anchorPieces, isFuzzyEligible, middleSwap, type FuzzyTarget } from '../fuzzy/index.js';
+import { anchorPieces, isFuzzyEligible, middleSwap, OTHER_SUB_LENGTH, type FuzzyTarget } from '../fuzzy/index.js';
+import { BANK_CATEGORY } from '../lexicon/bank.js';
 
 /** What an automaton pattern stands for. */
 export const enum HitType {
@@ -236,7 +237,8 @@ function listEntries(entries: readonly LexiconEntry[], key: (s: string) => strin
     const codes = new Uint16Array(text.length);
     const reversed = new Uint16Array(text.length);
     for (let i = 0; i < text.length; i++) reversed[text.length - 1 - i] = codes[i] = text.charCodeAt(i);
-    targets.push({ entry, text, codes, reversed });
+    const e = entries[entry]!;
+    targets.push({ entry, text, codes, reversed, otherSub: text.length >= OTHER_SUB_LENGTH && e.category !== BANK_CATEGORY });
   };
   const addCorrect = (k: string, i: number): void => {
     if (correctKeys.has(k)) return;
