@@ -9,12 +9,21 @@ import { table } from './stats.js';
 export class Report {
   private readonly blocks = new Map<string, string[]>();
   private readonly targets: TargetRow[] = [];
+  /** When and where each block was measured (taken at its first markdown: the load average then). */
+  private readonly stamps = new Map<string, string>();
   current = 'header';
 
   /** `order`: every block name in the order of the file ('header' and 'targets' first). */
-  constructor(private readonly path: string, private readonly order: readonly string[], private readonly stamp: string) {}
+  constructor(private readonly path: string, private readonly order: readonly string[], private readonly stamp: () => string) {}
+
+  /** Starts a section's block: what follows goes there, stamped with the time and load now. */
+  begin(name: string): void {
+    this.current = name;
+    this.stamps.set(name, this.stamp());
+  }
 
   emit(markdown: string): void {
+    if (!this.stamps.has(this.current)) this.stamps.set(this.current, this.stamp());
     const list = this.blocks.get(this.current) ?? [];
     list.push(markdown);
     this.blocks.set(this.current, list);
@@ -28,7 +37,7 @@ export class Report {
   /** The targets summary of this run (the rows the sections added), as its own block. */
   summarize(): void {
     if (this.targets.length === 0) return;
-    this.current = 'targets';
+    this.begin('targets');
     this.blocks.delete('targets');
     this.emit(`### Issue 14's targets, this run
 
@@ -49,7 +58,7 @@ ${table(['measure', 'now', 'target', ''], this.targets.map((t) => [t.measure, t.
   private merge(previous: string): string {
     const kept = new Map<string, string>();
     for (const m of previous.matchAll(/<!-- tifa-bench:([\w-]+) -->\n([\s\S]*?)\n<!-- \/tifa-bench:\1 -->/g)) kept.set(m[1]!, m[2]!);
-    for (const [name, parts] of this.blocks) kept.set(name, name === 'header' ? parts.join('\n\n') : `${parts.join('\n\n')}\n\n<sub>${this.stamp}</sub>`);
+    for (const [name, parts] of this.blocks) kept.set(name, name === 'header' ? parts.join('\n\n') : `${parts.join('\n\n')}\n\n<sub>${this.stamps.get(name)}</sub>`);
     const names = [...this.order, ...[...kept.keys()].filter((n) => !this.order.includes(n))];
     return `${names.filter((n) => kept.has(n)).map((n) => `<!-- tifa-bench:${n} -->\n${kept.get(n)}\n<!-- /tifa-bench:${n} -->`).join('\n\n')}\n`;
   }
