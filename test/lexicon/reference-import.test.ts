@@ -60,6 +60,15 @@ describe('short banned terms with their context', () => {
     quiet('老村长带头第一个搬出。', 'b-ref-cun-zhang');
     quiet('这里的乡村长期处于贫困状态。', 'b-ref-cun-zhang');
   });
+  it('内地 for 香港 and 澳门, 大陆 for 台湾; not the broadcast territory 中国大陆和澳门地区', () => {
+    found('加强大陆和香港的交流合作', 'b-ref-dl-ga-1');
+    quiet('加强内地和香港的交流合作', 'b-ref-dl-ga-1');
+    quiet('总台拥有中国大陆和澳门地区的独家转播权', 'b-ref-dl-ga-5');
+  });
+  it('台湾地区领导人 is not called 总统', () => {
+    found('蔡英文总统表示', 'b-ref-twzt-4a');
+    quiet('台湾地区领导人蔡英文表示', 'b-ref-twzt-4a');
+  });
   it('哈萨, not 哈萨克族', () => {
     found('当地哈萨牧民转场。', 'b-ref-ha-sa');
     quiet('当地哈萨克族牧民转场。', 'b-ref-ha-sa');
