@@ -11,8 +11,11 @@
  * - Workers read the files themselves, so reading overlaps checking.
  * - Results come back in input order whatever order workers finish in (deterministic output).
  * - A file that cannot be read or checked gives a result with `error`; the run goes on.
+ * - Small files travel in batches (up to 256 KB or 64 files a message), so a worker does not wait
+ *   for the main thread between two of them.
  * - A worker that dies (process.exit in native code, an out-of-memory abort) is reported on the
- *   file it was checking (a worker checks one task at a time); the pool starts a fresh worker.
+ *   file it was checking: its batch is sent again file by file, and the file that kills a worker
+ *   on its own is the one reported; the pool starts a fresh worker each time.
  * - A checker that cannot be created (bad options, a lexicon error) fails the whole run with the
  *   original error message, as `createChecker` would in the main thread.
  */
@@ -109,6 +112,10 @@ const fromSource = /\/src\/pool\/index\.[cm]?ts$/.test(here);
 
 /** Default `rangeBytes`: a text file larger than this is cut into ranges. */
 export const POOL_RANGE_BYTES = 1 << 20;
+/** A batch of small files sent to a worker as one task: at most this many bytes (a file more ends it) ... */
+const BATCH_BYTES = 256 << 10;
+/** ... and this many files. */
+const BATCH_FILES = 64;
 /** Input bytes sent ahead per worker besides `prefetch` tasks: small files come many to a worker's wait. */
 const AHEAD_BYTES = 8 << 20;
 
@@ -250,9 +257,12 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
     pending[task.id]!--;
     notify();
   };
-  const send = (task: WorkerTask): void => {
-    (pool.run(task) as Promise<WorkerReply>).then(
-      (reply) => settle(task, reply),
+  // Small files go to a worker in batches (one message per batch, not per file: a worker does not
+  // wait for the main thread between two small files). A batch whose worker dies is sent again file
+  // by file, so that the crash is reported on the one file that caused it.
+  const send = (batch: WorkerTask[]): void => {
+    (pool.run(batch) as Promise<WorkerReply[]>).then(
+      (got) => batch.forEach((task, k) => settle(task, got[k]!)),
       (e: unknown) => {
         if (stopped) return;
         const crash = crashReason(e);
@@ -261,7 +271,8 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
           notify();
           return;
         }
-        settle(task, { id: task.id, error: { message: `worker crashed while checking ${task.file}: ${crash}`, code: 'WORKER_CRASH' } });
+        if (batch.length > 1) for (const task of batch) send([task]);
+        else settle(batch[0]!, { id: batch[0]!.id, error: { message: `worker crashed while checking ${batch[0]!.file}: ${crash}`, code: 'WORKER_CRASH' } });
       },
     );
   };
@@ -273,6 +284,8 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
   let tasksOut = 0; // tasks of units sent and not yet yielded
   let bytesOut = 0;
   const fill = (): void => {
+    let batch: WorkerTask[] = [];
+    let batchBytes = 0;
     while (sent < units.length && !stopped && failure === undefined && (tasksOut < aheadTasks || bytesOut < aheadBytes)) {
       const u = units[sent]!;
       replies[sent] = new Array(u.tasks.length);
@@ -280,8 +293,19 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
       tasksOut += u.tasks.length;
       bytesOut += u.bytes;
       sent++;
-      for (const t of u.tasks) send(t);
+      if (u.tasks.length > 1) {
+        for (const t of u.tasks) send([t]); // the ranges of a large file, one task each
+        continue;
+      }
+      batch.push(u.tasks[0]!);
+      batchBytes += u.bytes;
+      if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_FILES) {
+        send(batch);
+        batch = [];
+        batchBytes = 0;
+      }
     }
+    if (batch.length > 0) send(batch);
   };
   try {
     fill();
@@ -295,7 +319,8 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
       replies[next] = undefined;
       tasksOut -= got.length;
       bytesOut -= units[next]!.bytes;
-      fill();
+      // refilled a batch at a time, not a file at a time
+      if (tasksOut < aheadTasks || bytesOut <= aheadBytes - BATCH_BYTES) fill();
       yield resultOf(list[next]!, got);
     }
   } finally {

@@ -160,9 +160,9 @@ function runPlain(task: WorkerTask, checker: Checker): WorkerReply {
   }
 }
 
-/** One task: its result, a read or check error as a result, or the setup error (the pool then stops). */
-export default async function checkTask(task: WorkerTask): Promise<WorkerReply> {
+/** A batch of tasks: one result each (a read or check error as a result), or the setup error (the pool then stops). */
+export default async function checkTasks(batch: WorkerTask[]): Promise<WorkerReply[]> {
   const ready = await setup;
-  if ('setupError' in ready) return { setupError: ready.setupError };
-  return data.source ? runSource(task, ready.entry, ready.checker, data.source) : runPlain(task, ready.checker);
+  if ('setupError' in ready) return batch.map(() => ({ setupError: ready.setupError }));
+  return batch.map((task) => (data.source ? runSource(task, ready.entry, ready.checker, data.source) : runPlain(task, ready.checker)));
 }
