@@ -68,9 +68,9 @@ export class NonwordStage {
     for (let i = 0; i + 1 < n; i++) {
       const c = i + 2 < n ? text.charCodeAt(i + 2) : 0;
       if (isHan(a) && isHan(b)) {
-        const s2 = table.find2(a, b);
+        const s2 = table.maybe2(a, b) ? table.find2(a, b) : -1;
         if (s2 >= 0) out.push(this.score(text, i, 2, table.fix(2, s2), table.fix(2, s2, true), frequency));
-        if (isHan(c)) {
+        if (isHan(c) && table.maybe3(a, b)) {
           const s3 = table.find3(a, b, c);
           if (s3 >= 0) out.push(this.score(text, i, 3, table.fix(3, s3), table.fix(3, s3, true), frequency));
         }
@@ -113,7 +113,8 @@ export class NonwordStage {
       entry: this.entryOf(c.word),
       detail: 'substitution',
       // Below the curated entries' fuzzy findings (0.85 and up): nobody listed this word's slips.
-      confidence: Math.min(0.8, 0.6 + (c.gain - this.options.margin) / 50 + c.bucket / 200),
+      // 0.6 at the margin, 0.1 more for every 2.5 nats of gain above it, at most 0.8.
+      confidence: Math.min(0.8, 0.6 + (c.gain - this.options.margin) / 25),
       edit: `${c.written[c.position]}→${c.word[c.position]}`,
       editPos: c.start + c.position,
     };

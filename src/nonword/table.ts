@@ -74,6 +74,9 @@ const tableBits = (n: number): number => {
   return bits;
 };
 
+/** 2^20 bits: 128 KB per filter. */
+const FILTER_BITS = 20;
+const filterBit = (key: number): number => Math.imul(key ^ (key >>> 15), 0x2c1b3c6d) >>> (32 - FILTER_BITS);
 const hash2 = (key: number, shift: number): number => Math.imul(key, 0x9e3779b1) >>> shift;
 const hash3 = (key: number, last: number, shift: number): number => Math.imul(key ^ Math.imul(last, 0x85ebca6b), 0x9e3779b1) >>> shift;
 
@@ -90,6 +93,12 @@ export class NonwordTable {
   private readonly altVals3: Uint32Array;
   private readonly shift3: number;
   private readonly mask3: number;
+  /**
+   * A bit per hash of a 2-gram (and of a 3-gram) that starts some neighbour: small enough to stay
+   * in the CPU cache, so most characters of a text are passed over without touching the tables.
+   */
+  private readonly filter2 = new Int32Array(1 << (FILTER_BITS - 5));
+  private readonly filter3 = new Int32Array(1 << (FILTER_BITS - 5));
   /** Neighbours held. */
   readonly size: number;
 
@@ -106,6 +115,8 @@ export class NonwordTable {
       this.slots2[h] = c.keys2[i]!;
       this.vals2[h] = c.fixes2[i]!;
       this.altVals2[h] = c.alts2[i]!;
+      const f = filterBit(c.keys2[i]!);
+      this.filter2[f >>> 5]! |= 1 << (f & 31);
     }
     const b3 = tableBits(c.keys3.length);
     this.shift3 = 32 - b3;
@@ -121,8 +132,22 @@ export class NonwordTable {
       this.last3[h] = c.lasts3[i]!;
       this.vals3[h] = c.fixes3[i]!;
       this.altVals3[h] = c.alts3[i]!;
+      const f = filterBit(c.keys3[i]!);
+      this.filter3[f >>> 5]! |= 1 << (f & 31);
     }
     this.size = c.keys2.length + c.keys3.length;
+  }
+
+  /** Whether some two-character neighbour may be a b (no false negatives). */
+  maybe2(a: number, b: number): boolean {
+    const f = filterBit(((a << 16) | b) >>> 0);
+    return (this.filter2[f >>> 5]! & (1 << (f & 31))) !== 0;
+  }
+
+  /** Whether some three-character neighbour may start with a b (no false negatives). */
+  maybe3(a: number, b: number): boolean {
+    const f = filterBit(((a << 16) | b) >>> 0);
+    return (this.filter3[f >>> 5]! & (1 << (f & 31))) !== 0;
   }
 
   /** The slot of the two-character neighbour a b, or -1 when a b is no neighbour. */
