@@ -4,7 +4,7 @@
  * in real text (src/nonword/data/corpus-strings.tsv, mined from the 2019-2025 corpus by
  * bench/nonword/mine-corpus.ts), written as the binary table of src/nonword/table.ts.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConfusion, type Confusion } from '../confusion/index.js';
 import { DEFAULT_NEIGHBOUR_OPTIONS, nonwordNeighbours, parseDictionary, type NeighbourOptions } from './neighbours.js';
@@ -55,14 +55,30 @@ export function jiebaDictionaryPath(root: string): string {
   return join(root, 'node_modules', '@node-rs', 'jieba', 'dict.txt');
 }
 
-/** Writes dist/data/nonword.bin; returns how many neighbours it holds. */
+/** The files the table is made from (its data and the code that makes it). */
+function inputsOf(root: string): string[] {
+  const derived = join(root, 'dictionaries', 'derived');
+  const own = join(root, 'src', 'nonword');
+  return [join(derived, 'pinyin.tsv'), join(derived, 'lookalike-pairs.tsv'), jiebaDictionaryPath(root), join(own, 'data', 'corpus-strings.tsv'), join(own, 'neighbours.ts'), join(own, 'build.ts'), join(own, 'table.ts'), join(root, 'src', 'confusion', 'confusion.ts')];
+}
+
+/**
+ * Writes dist/data/nonword.bin; returns how many neighbours it holds, or -1 when the file is newer
+ * than every input and was kept (the table takes a few seconds to make, and every test run builds
+ * the data first).
+ */
 export function buildNonwordData(root: string, outDir: string): number {
+  const out = join(outDir, 'nonword.bin');
+  if (existsSync(out)) {
+    const made = statSync(out).mtimeMs;
+    if (inputsOf(root).every((f) => !existsSync(f) || statSync(f).mtimeMs < made)) return -1;
+  }
   const derived = join(root, 'dictionaries', 'derived');
   const confusion = createConfusion({ pinyinTsv: readFileSync(join(derived, 'pinyin.tsv'), 'utf8'), lookalikeTsv: readFileSync(join(derived, 'lookalike-pairs.tsv'), 'utf8') });
   const dictionary = parseDictionary(readFileSync(jiebaDictionaryPath(root), 'utf8'));
   const corpusFile = join(root, 'src', 'nonword', 'data', 'corpus-strings.tsv');
   const corpus = parseCorpusStrings(readFileSync(corpusFile, 'utf8'), corpusFile);
   const columns = nonwordColumns(dictionary, confusion, corpus);
-  writeFileSync(join(outDir, 'nonword.bin'), encodeNonwordColumns(columns));
+  writeFileSync(out, encodeNonwordColumns(columns));
   return columns.keys2.length + columns.keys3.length;
 }

@@ -73,17 +73,26 @@ export function nonwordNeighbours(counts: ReadonlyMap<string, number>, confusion
   const common = commonCharacters(counts, options.commonChars);
   const words = new Map<string, { word: string; count: number }[]>();
   const kinds = new Set(options.kinds);
+  // The common characters confusable with each character, of the kinds asked for (once per character).
+  const substitutes = new Map<number, number[]>();
+  const substitutesOf = (c: number): number[] => {
+    let list = substitutes.get(c);
+    if (!list) {
+      list = confusion.candidates(c).filter((s) => {
+        const k = common.has(s) ? confusion.kind(c, s) : null;
+        return k !== null && kinds.has(k);
+      });
+      substitutes.set(c, list);
+    }
+    return list;
+  };
   for (const [word, count] of counts) {
     if (word.length < 2 || word.length > 3 || count < options.minWordCount) continue;
     let han = true;
     for (let i = 0; i < word.length; i++) if (!isHan(word.charCodeAt(i))) han = false;
     if (!han) continue;
     for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
-      for (const s of confusion.candidates(c)) {
-        if (!common.has(s)) continue;
-        const k = confusion.kind(c, s);
-        if (k === null || !kinds.has(k)) continue;
+      for (const s of substitutesOf(word.charCodeAt(i))) {
         const text = word.slice(0, i) + String.fromCharCode(s) + word.slice(i + 1);
         if ((counts.get(text) ?? 0) >= options.minListedCount) continue;
         const list = words.get(text);
