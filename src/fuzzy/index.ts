@@ -27,6 +27,8 @@ export const EDGE_OMISSION_LENGTH = 5;
  */
 export const OTHER_SUB_LENGTH = 6;
 export const OTHER_SUB_CONFIDENCE = 0.65;
+/** Confidence of a curated phrase's first or last character written twice (see FuzzyTarget.edgeDuplication). */
+export const EDGE_DUPLICATION_CONFIDENCE = 0.8;
 
 export interface FuzzyTarget {
   /** Index of the entry in the compiled lexicon. */
@@ -38,6 +40,8 @@ export interface FuzzyTarget {
   reversed: Uint16Array;
   /** Whether one unconfusable substitution may be found in it (see OTHER_SUB_LENGTH). */
   otherSub?: boolean;
+  /** Whether its first or last character written twice is searched (curated phrases). */
+  edgeDuplication?: boolean;
 }
 
 /** Whether a phrase can be searched fuzzily: long enough and all Han BMP code units. */
@@ -90,6 +94,8 @@ export interface FuzzyCandidate {
   edits?: number;
   /** Set when the substitute is confusable with nothing (a lower-confidence finding; see OTHER_SUB_LENGTH). */
   otherSub?: boolean;
+  /** Set for the phrase's first or last character written twice, outside the exact phrase: 1 after it, -1 before it. */
+  edgeDuplication?: 1 | -1;
   /** Human-readable edit: e.g. `明→民`, `漏“民”`. */
   edit: string;
   /**
@@ -160,11 +166,37 @@ export function verifyAnchor(
   const r = s.right;
   const subs = l.subs + r.subs;
   const edits = subs + (l.edit !== EditKind.None ? 1 : 0) + (r.edit !== EditKind.None ? 1 : 0);
-  if (edits === 0) return undefined; // the exact phrase: not a fuzzy finding
+  // The exact phrase is no fuzzy finding, unless a character of its edge is written twice.
+  if (edits === 0) return target.edgeDuplication === true ? edgeDuplication(text, start, end, target, targetIndex, map, kind, s) : undefined;
   if (l.edit !== EditKind.None && (r.edit !== EditKind.None || r.subs > 0)) return undefined;
   if (r.edit !== EditKind.None && l.subs > 0) return undefined;
 
   return describeEdit(text, start, end, target, targetIndex, offset, pieceLength, map, s, subs, edits);
+}
+
+/**
+ * The phrase written out exactly at text [span of `s.left` .. `s.right`], with its last character
+ * written again right after it (人类命运共同体体) or its first right before it: a duplication at the
+ * edge, or undefined.
+ */
+function edgeDuplication(text: string, start: number, end: number, target: FuzzyTarget, targetIndex: number, map: Uint16Array, kind: Uint8Array, s: FuzzyScratch): FuzzyCandidate | undefined {
+  const codes = target.codes;
+  const length = codes.length;
+  const phraseStart = s.left.textLength > 0 ? s.leftPos[s.left.textLength - 1]! : start;
+  const phraseEnd = s.right.textLength > 0 ? s.rightPos[s.right.textLength - 1]! + 1 : end;
+  const ch = (c: number): string => String.fromCharCode(c);
+  const after = nextInPhrase(text, phraseEnd, 1, kind);
+  const last = codes[length - 1]!;
+  // Written right beside the phrase: a character across a space or a line break is the next word's.
+  if (after === phraseEnd && map[text.charCodeAt(after)] === last) {
+    return { target: targetIndex, start: phraseStart, end: after + 1, detail: 'duplication', confidence: EDGE_DUPLICATION_CONFIDENCE, editPos: after, edit: `多“${ch(last)}”`, edits: 1, editChar: last, edgeDuplication: 1 };
+  }
+  const before = nextInPhrase(text, phraseStart - 1, -1, kind);
+  const first = codes[0]!;
+  if (before >= 0 && before === phraseStart - 1 && map[text.charCodeAt(before)] === first) {
+    return { target: targetIndex, start: before, end: phraseEnd, detail: 'duplication', confidence: EDGE_DUPLICATION_CONFIDENCE, editPos: before, edit: `多“${ch(first)}”`, edits: 1, editChar: first, edgeDuplication: -1 };
+  }
+  return undefined;
 }
 
 /**

@@ -238,7 +238,7 @@ function listEntries(entries: readonly LexiconEntry[], key: (s: string) => strin
     const reversed = new Uint16Array(text.length);
     for (let i = 0; i < text.length; i++) reversed[text.length - 1 - i] = codes[i] = text.charCodeAt(i);
     const e = entries[entry]!;
-    targets.push({ entry, text, codes, reversed, otherSub: text.length >= OTHER_SUB_LENGTH && e.category !== BANK_CATEGORY });
+    targets.push({ entry, text, codes, reversed, otherSub: text.length >= OTHER_SUB_LENGTH && e.category !== BANK_CATEGORY, edgeDuplication: e.category !== BANK_CATEGORY });
   };
   const addCorrect = (k: string, i: number): void => {
     if (correctKeys.has(k)) return;

@@ -3,7 +3,7 @@
  * means, rather than a slip of the keyboard.
  */
 import type { Segmenter } from '../../types.js';
-import { COPULAS, DROPPABLE_CHARS, FUNCTION_CHARS, isFunctionChar, MODALS } from '../chars.js';
+import { COPULAS, DROPPABLE_CHARS, FUNCTION_CHARS, isFunctionChar, isHan, MODALS } from '../chars.js';
 import type { Reading } from '../reading.js';
 import { counted, onReading, type JudgeRule } from '../rule.js';
 
@@ -33,6 +33,32 @@ function canModify(char: number, segmenter: Segmenter): boolean {
 }
 
 export const INSERTION_RULES: readonly JudgeRule[] = [
+  {
+    id: 'duplication-edge-makes-word',
+    appliesTo: { fuzzy: ['duplication'] },
+    needs: 'frequencies',
+    doc: "A phrase's first or last character written again outside it is the next word when it is a function character or a copula (实事求是是马克思主义的精髓, 碳达峰碳中和和“1+N”政策体系), or when it begins (or ends) a dictionary word outside it (中央统战部部长, 中国共产党党员, 学习习近平新时代中国特色社会主义思想, 《中国共产党党和国家机关基层组织工作条例》).",
+    examples: [
+      { quiet: '海关总署署长出席会议', found: '推动构建人类命运共同体体，促进共同发展' },
+      { quiet: '文章指出，实事求是是马克思主义的精髓', found: '铸牢中华民族共同体意识识，' },
+    ],
+    decide: onReading((r, f) => {
+      const step = r.candidate.edgeDuplication;
+      if (step === undefined) return undefined;
+      const c = r.text.charCodeAt(r.editPos);
+      if (isFunctionChar(c) || COPULAS.has(c)) return `${String.fromCharCode(c)} is a function character or a copula`;
+      // Any dictionary word will do (党和国家 and 多国 count 3 in jieba): the character begins (or ends) a word of the text.
+      for (let length = 2; length <= 4; length++) {
+        const from = step > 0 ? r.editPos : r.editPos - length + 1;
+        if (from < 0 || from + length > r.text.length) break;
+        const word = r.text.slice(from, from + length);
+        if (![...word].every((c) => isHan(c.charCodeAt(0)))) break;
+        const n = r.frequency(word);
+        if (n >= f.crossing) return counted(word, n);
+      }
+      return undefined;
+    }),
+  },
   {
     id: 'insertion-function-between-words',
     appliesTo: { fuzzy: INSERTION },
