@@ -27,7 +27,9 @@ describe('user lexicons', () => {
     const c = user('kind: typo\nsource: test\nentries:\n  - id: t-zjzl\n    text: 再接再励\n    correct: 再接再厉\n');
     expect(c.check('大家再接再励。')).toMatchObject([{ rule: 'common-typo', actual: '再接再励', expected: ['再接再厉'] }]);
     expect(c.check('大家再接再厉。')).toEqual([]);
-    expect(c.check('大家再再接再厉。')).toEqual([]); // an extra character outside the word is not inside it
+    // Its first character written twice beside it is a duplication at the edge (issue 13 §2); an extra character of another word outside it is not.
+    expect(c.check('大家再再接再厉。')).toMatchObject([{ rule: 'misspelling', detail: 'duplication', actual: '再再接再厉', expected: ['再接再厉'] }]);
+    expect(c.check('大家现在再接再厉。')).toEqual([]);
     expect(c.check('大家再接接再厉。')).toMatchObject([{ rule: 'misspelling', detail: 'duplication', expected: ['再接再厉'] }]);
   });
 
