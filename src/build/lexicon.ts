@@ -9,6 +9,7 @@ import { createNormalizer } from '../normalize/index.js';
 import { parseLexiconFile } from '../lexicon/parse.js';
 import { validateEntries } from '../lexicon/validate.js';
 import { textCheckFor } from '../lexicon/text-check.js';
+import { bankWithoutClashes, isBankEntry } from '../lexicon/bank.js';
 import { LexiconError, type LexiconIssue } from '../errors.js';
 import type { LexiconEntry } from '../lexicon/types.js';
 import type { CompiledLexiconFile } from '../data/builtin.js';
@@ -56,10 +57,29 @@ export function compileLexicon(root: string): CompiledOutputs {
       }
     }
   }
+  entries.push(...readBank(root, check, normalizer.key, entries, issues));
   issues.push(...validateEntries(entries, normalizer.key));
   if (issues.length > 0) throw new LexiconError(issues);
   const compiled: CompiledLexiconFile = { format: 1, entries };
   return { entries, json: `${JSON.stringify(compiled)}\n`, readme: dictionariesReadme(entries) };
+}
+
+/**
+ * The mined phrase bank (dictionaries/bank/*.yaml, `npm run mine:phrases`): mandated phrases of
+ * category bank, less the ones that clash with a curated entry (the curated entry wins).
+ */
+function readBank(root: string, check: ReturnType<typeof textCheckFor>, key: (s: string) => string, curated: readonly LexiconEntry[], issues: LexiconIssue[]): LexiconEntry[] {
+  const bank: LexiconEntry[] = [];
+  for (const file of yamlFiles(join(root, 'dictionaries', 'bank'))) {
+    const name = relative(root, file).split(sep).join('/');
+    const parsed = parseLexiconFile(name, readFileSync(file, 'utf8'), check);
+    issues.push(...parsed.issues);
+    for (const e of parsed.entries) {
+      if (e.kind !== 'mandated' || !isBankEntry(e)) issues.push({ file: name, line: e.line, reason: 'a bank entry is mandated, of category bank' });
+      else bank.push(e);
+    }
+  }
+  return bankWithoutClashes(curated, bank, key);
 }
 
 /** The generated dictionaries/README.md: counts per kind and per file. */

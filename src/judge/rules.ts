@@ -12,5 +12,6 @@ import { INSERTION_RULES } from './rules/insertion.js';
 import { OMISSION_RULES } from './rules/omission.js';
 import { WORD_PROBABILITY_RULE } from './rules/word-probability.js';
 import { NONWORD_RULES } from '../nonword/rules.js';
+import { BANK_RULES } from './rules/bank.js';
 
-export const RULES: readonly JudgeRule[] = [...FINDING_RULES, ...CONTEXT_RULES, ...READING_RULES, ...SUBSTITUTION_RULES, ...INSERTION_RULES, ...OMISSION_RULES, ...NONWORD_RULES, WORD_PROBABILITY_RULE];
+export const RULES: readonly JudgeRule[] = [...FINDING_RULES, ...BANK_RULES, ...CONTEXT_RULES, ...READING_RULES, ...SUBSTITUTION_RULES, ...INSERTION_RULES, ...OMISSION_RULES, ...NONWORD_RULES, WORD_PROBABILITY_RULE];

@@ -38,6 +38,8 @@ export interface Scene {
   isSkip: IsSkip;
   /** Correctly written phrases (hits of mandated texts). */
   correct: SpanIndex;
+  /** Correctly written phrases of the mined bank and their known sibling wordings (src/lexicon/bank.ts); absent: none. */
+  bankCorrect?: SpanIndex;
   /** Spans of `allow` entries and the `allow` option. */
   allowed: SpanIndex;
   /** Matching forms of every listed text (phrases, variants, allow entries). */

@@ -68,8 +68,8 @@ export function parseLexiconFile(file: string, yamlText: string, checkText: Text
   if ((root.get('kind') as unknown) === 'sequence') return { entries, issues };
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!['kind', 'source', 'entries'].includes(key)) {
-      issue(lineOf(pair.key as Node), `unknown top-level field \`${key}\` (expected kind, source, entries)`);
+    if (!['kind', 'source', 'category', 'severity', 'entries'].includes(key)) {
+      issue(lineOf(pair.key as Node), `unknown top-level field \`${key}\` (expected kind, source, category, severity, entries)`);
     }
   }
   const kindValue: unknown = root.get('kind');
@@ -83,6 +83,8 @@ export function parseLexiconFile(file: string, yamlText: string, checkText: Text
   if (fileSource !== undefined && !fileSourceOk) {
     issue(lineOf(root.get('source', true) as Node), '`source` must be a non-empty string');
   }
+  // `category` and `severity` at the top are defaults for the entries, as `source` is (the mined bank: category bank, warning).
+  const defaults = fileDefaults(root, lineOf, issue);
   const list = root.get('entries', true);
   if (!isSeq(list) || list.items.length === 0) {
     issue(lineOf(list as Node) || 1, '`entries` must be a non-empty list');
@@ -95,9 +97,37 @@ export function parseLexiconFile(file: string, yamlText: string, checkText: Text
       continue;
     }
     const entry = parseEntry(item, kind, typeof fileSource === 'string' ? fileSource : undefined, file, line, lineOf, issue, checkText);
-    if (entry) entries.push(entry);
+    if (entry) entries.push(withDefaults(entry, item, defaults));
   }
   return { entries, issues };
+}
+
+/** The file's defaults for its entries' `category` and `severity`. */
+interface FileDefaults {
+  category?: string;
+  severity?: Severity;
+}
+
+function fileDefaults(root: YAMLMap, lineOf: (node: Node | null | undefined) => number, issue: (line: number, reason: string) => void): FileDefaults {
+  const out: FileDefaults = {};
+  const category: unknown = root.get('category');
+  if (category !== undefined) {
+    if (typeof category === 'string' && category.trim() !== '') out.category = category;
+    else issue(lineOf(root.get('category', true) as Node), '`category` must be a non-empty string');
+  }
+  const severity: unknown = root.get('severity');
+  if (severity !== undefined) {
+    if (typeof severity === 'string' && (SEVERITIES as readonly string[]).includes(severity)) out.severity = severity as Severity;
+    else issue(lineOf(root.get('severity', true) as Node), `severity must be one of ${SEVERITIES.join(', ')}`);
+  }
+  return out;
+}
+
+/** The entry with the file's defaults where its own map does not set the field. */
+function withDefaults(entry: LexiconEntry, map: YAMLMap, defaults: FileDefaults): LexiconEntry {
+  if (defaults.category !== undefined && !map.has('category')) entry.category = defaults.category;
+  if (defaults.severity !== undefined && !map.has('severity')) entry.severity = defaults.severity;
+  return entry;
 }
 
 /** Reads the fields of one entry's YAML map, reporting each problem through `fail` (at the field's line). */

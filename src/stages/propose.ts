@@ -8,6 +8,7 @@ import { CharKind, type Normalizer } from '../normalize/index.js';
 import { HitType, type MatchModel } from '../match/model.js';
 import type { ScanResult } from '../match/scan.js';
 import type { FuzzyCandidate } from '../fuzzy/index.js';
+import { bankKeeps, curatedKnownKeys, fuzzyConfidence, isBankEntry } from '../lexicon/bank.js';
 import { SpanIndex } from '../findings/spans.js';
 import type { ErrorDetail, Segmenter } from '../types.js';
 import type { Calibration } from '../judge/calibration.js';
@@ -64,10 +65,11 @@ function hitDrafts(text: string, hits: ScanResult['hits'], p: Pipeline, scene: S
     const entry = entries[hitRef[pattern]!]!;
     const base = { start, end, entry, severity: entry.severity };
     if (type === HitType.Correct) {
-      scene.correct.add(start, end);
+      // A bank phrase vouches only for what lies wholly inside it (rule inside-bank-phrase).
+      (isBankEntry(entry) ? scene.bankCorrect! : scene.correct).add(start, end);
       // Most hits are correctly written phrases: tell them apart without allocating a substring.
       const drift = driftIn(text, start, end, p.normalizer);
-      if (drift === undefined) continue;
+      if (drift === undefined || !bankKeeps(entry, drift, entry.text.length)) continue;
       const expected = entry.kind === 'typo' ? p.normalizer.key(text.slice(start, end)) : entry.text;
       drafts.push({ ...base, rule: 'misspelling', expected: [expected], detail: drift, confidence: drift === 'noise' ? 0.9 : 0.95 });
     } else if (type === HitType.Variant) drafts.push({ ...base, rule: 'wrong-formulation', expected: [entry.text], detail: 'listed', confidence: 1 });
@@ -89,8 +91,9 @@ function fuzzyDrafts(candidates: FuzzyCandidate[], p: Pipeline): Draft[] {
     prev = c;
     const target = targets[c.target]!;
     const entry = entries[target.entry]!;
+    if (!bankKeeps(entry, c.detail, target.codes.length)) continue;
     const phrase = { text: target.text, length: target.codes.length, fixed: entry.kind === 'typo', idiom: entry.category === 'idiom' };
-    drafts.push({ rule: 'misspelling', severity: entry.severity, start: c.start, end: c.end, expected: [target.text], entry, detail: c.detail, confidence: c.confidence, edit: c.edit, editPos: c.editPos, fuzzy: { candidate: c, target: phrase } });
+    drafts.push({ rule: 'misspelling', severity: entry.severity, start: c.start, end: c.end, expected: [target.text], entry, detail: c.detail, confidence: fuzzyConfidence(entry, c.confidence), edit: c.edit, editPos: c.editPos, fuzzy: { candidate: c, target: phrase } });
   }
   return drafts;
 }
@@ -103,8 +106,9 @@ export function propose(text: string, scanned: ScanResult, p: Pipeline): { draft
     key: (s) => normalizer.key(s),
     isSkip: (c) => normalizer.kind[c] === CharKind.Skip,
     correct: new SpanIndex(), // hits come sorted by end
+    bankCorrect: new SpanIndex(),
     allowed: new SpanIndex(),
-    knownKeys: p.model.knownKeys,
+    knownKeys: curatedKnownKeys(p.model, normalizer.key),
     minConfidence: p.minConfidence,
     segmenter: p.segmenter,
     calibration: p.calibration,

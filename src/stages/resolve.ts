@@ -3,6 +3,7 @@
  */
 import type { RuleId } from '../types.js';
 import type { Judged } from './judge.js';
+import { isBankEntry } from '../lexicon/bank.js';
 
 const PRIORITY: Record<RuleId, number> = {
   'wrong-formulation': 0,
@@ -18,15 +19,37 @@ const PRIORITY: Record<RuleId, number> = {
   'former-official': 0,
 };
 
-/** The non-overlapping findings, sorted by position. */
+/**
+ * The non-overlapping findings, sorted by position. Curated entries first: a finding of the mined
+ * phrase bank (src/lexicon/bank.ts) is kept only where no curated finding overlaps it.
+ */
 export function resolve(kept: Judged[]): Judged[] {
   kept.sort(({ draft: a }, { draft: b }) => a.start - b.start || b.end - a.end || PRIORITY[a.rule] - PRIORITY[b.rule] || b.confidence - a.confidence || (a.entry.id < b.entry.id ? -1 : 1));
+  if (!kept.some((j) => isBankEntry(j.draft.entry))) return leftmostLongest(kept);
+  const curated = leftmostLongest(kept.filter((j) => !isBankEntry(j.draft.entry)));
+  const bank = leftmostLongest(kept.filter((j) => isBankEntry(j.draft.entry) && !overlapsAny(curated, j.draft.start, j.draft.end)));
+  return [...curated, ...bank].sort(({ draft: a }, { draft: b }) => a.start - b.start);
+}
+
+function leftmostLongest(sorted: readonly Judged[]): Judged[] {
   const chosen: Judged[] = [];
   let lastEnd = -1;
-  for (const j of kept) {
+  for (const j of sorted) {
     if (j.draft.start < lastEnd) continue;
     chosen.push(j);
     lastEnd = j.draft.end;
   }
   return chosen;
+}
+
+/** Whether [start, end) overlaps a finding of `chosen` (sorted, not overlapping one another). */
+function overlapsAny(chosen: readonly Judged[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = chosen.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (chosen[mid]!.draft.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < chosen.length && chosen[lo]!.draft.start < end;
 }

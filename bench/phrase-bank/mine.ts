@@ -1,0 +1,125 @@
+/**
+ * Mines the phrase bank (dictionaries/bank/phrases.yaml): fixed expressions that recur across the
+ * documents and years of the 2019–2025 corpus (../shared/corpus; 2026 is the held-out slice and is
+ * never read here), compiled as fuzzy targets of their own category (`category: bank`, warning).
+ *
+ *   npm run mine:phrases -- [--size 3000] [--min-length 4] [--min-docs 40] [--min-years 5] [--no-corpus-pass]
+ *                           [--out FILE] [--cache COUNTS.tsv] [--pass-log FILE]
+ *
+ * Rules (select.ts): 4–16 Han characters inside one clause (no punctuation, digit or Latin
+ * between); in >= min-docs documents and >= min-years years; both ends on a boundary of jieba's
+ * segmentation in >= 60 % of the occurrences; not a piece of a longer n-gram that holds >= 85 % of
+ * its documents; no person's or place's name (jieba's nr* words, its frequent ns words, the names
+ * of dictionaries/people); no particle, preposition, conjunction or adverb at either edge; not a
+ * curated text. Sibling wordings (select.ts siblingsOf: counted n-grams one substitution from a
+ * bank or curated phrase, in >= 5 documents, read as words of their own) join the bank as known
+ * texts (`fuzzy: false`), so neither is read as a misspelling of the other. Then the corpus pass
+ * (corpus-pass.ts): tifa with the curated lexicons, the candidates and the known texts checks
+ * 2019–2025, and every phrase that finds anything there leaves the bank (that text is edited copy:
+ * a finding there is a wording of its own, not an error). The best `size` phrases (most documents
+ * first) are written.
+ * Same inputs, same output byte for byte.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { createJiebaSegmenter } from '../../src/segment/index.js';
+import { CORPUS_DIR, repoRoot } from '../accuracy/common.js';
+import { bitCount, countGrams, runTextOf, type GramStat } from './ngrams.js';
+import { DEFAULT_SELECT, selectPhrases, siblingsOf, type SelectOptions } from './select.js';
+import { curatedKeys, curatedTargets, peopleNames, bankYaml, phraseId } from './bank-file.js';
+import { corpusPass } from './corpus-pass.js';
+
+export const FIRST_YEAR = 2019;
+export const LAST_YEAR = 2025;
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const num = (name: string, fallback: number): number => {
+  const v = arg(name);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} takes a positive number, got "${v}"`);
+  return n;
+};
+
+const log = (s: string): void => {
+  process.stderr.write(`${s}\n`);
+};
+
+/** The documents of 2019–2025, one per line of each year's file. */
+export function readDocs(dir: string = CORPUS_DIR): Array<{ text: string; year: number }> {
+  const docs: Array<{ text: string; year: number }> = [];
+  for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+    const text = gunzipSync(readFileSync(join(dir, `xwlb-${year}.txt.gz`))).toString('utf8');
+    for (const line of text.split('\n')) if (line !== '') docs.push({ text: line, year });
+  }
+  return docs;
+}
+
+function writeCounts(file: string, grams: ReadonlyMap<string, GramStat>): void {
+  const rows: string[] = [];
+  for (const g of grams.values()) rows.push([g.text, g.docs, g.occurrences, g.aligned, g.yearMask, g.leftExtensionDocs, g.rightExtensionDocs].join('\t'));
+  writeFileSync(file, `${rows.join('\n')}\n`);
+}
+
+export function readCounts(file: string): Map<string, GramStat> {
+  const grams = new Map<string, GramStat>();
+  for (const row of readFileSync(file, 'utf8').split('\n')) {
+    if (row === '') continue;
+    const [text, ...n] = row.split('\t');
+    const [docs, occurrences, aligned, yearMask, leftExtensionDocs, rightExtensionDocs] = n.map(Number) as [number, number, number, number, number, number];
+    grams.set(text!, { text: text!, docs, occurrences, aligned, yearMask, leftExtensionDocs, rightExtensionDocs });
+  }
+  return grams;
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const size = num('--size', 3000);
+  const o: SelectOptions = {
+    ...DEFAULT_SELECT,
+    minDocs: num('--min-docs', DEFAULT_SELECT.minDocs),
+    minYears: num('--min-years', DEFAULT_SELECT.minYears),
+    minLength: num('--min-length', DEFAULT_SELECT.minLength),
+  };
+  const out = arg('--out') ?? join(repoRoot, 'dictionaries/bank/phrases.yaml');
+  const docs = readDocs();
+  const segmenter = createJiebaSegmenter();
+  const cache = arg('--cache'); // a TSV of the counts, to try other rules without counting again
+  let grams: Map<string, GramStat>;
+  if (cache !== undefined && existsSync(cache)) grams = readCounts(cache);
+  else {
+    const rt = runTextOf(docs, FIRST_YEAR, (run) => segmenter.cut(run));
+    log(`${docs.length} documents, ${rt.text.length} characters in ${rt.runStart.length} Han runs (${Date.now() - t0} ms)`);
+    grams = countGrams(rt, o.maxLength + 1, Math.min(o.minDocs, o.minSiblingDocs), log);
+    if (cache !== undefined) writeCounts(cache, grams);
+  }
+  log(`counted in ${Date.now() - t0} ms`);
+  const tagging = { cut: (s: string) => segmenter.cut(s), tag: (w: string) => segmenter.tag?.(w) ?? '', frequency: (w: string) => segmenter.frequency?.(w) ?? 0 };
+  const { phrases, leftOut } = selectPhrases(grams, tagging, peopleNames(repoRoot), curatedKeys(repoRoot), o);
+  log(`${phrases.length} phrases pass the rules; left out: ${[...leftOut].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const targets = curatedTargets(repoRoot);
+  let bank: GramStat[] = phrases.slice(0, Math.ceil(size * 1.25));
+  let known: GramStat[] = siblingsOf([...bank.map((g) => g.text), ...targets], grams, o);
+  // The corpus pass, again on what is left, until nothing is found (a phrase that leaves may have
+  // hidden a finding of another); at most 3 rounds.
+  for (let round = 1; round <= 3 && !process.argv.includes('--no-corpus-pass'); round++) {
+    const found = await corpusPass(repoRoot, bank, known, docs, log, arg('--pass-log'));
+    const before = bank.length;
+    bank = bank.filter((g) => !found.has(phraseId(g.text)));
+    log(`corpus pass ${round}: ${found.size} phrases find something in 2019–2025 (or clash with a curated entry) and leave the bank`);
+    if (round === 1) bank = bank.slice(0, size);
+    known = siblingsOf([...bank.map((g) => g.text), ...targets], grams, o);
+    if (found.size === 0 || (round > 1 && bank.length === before)) break;
+  }
+  bank = bank.slice(0, size);
+  const rules = `min-docs ${o.minDocs}, min-years ${o.minYears}, length ${o.minLength}-${o.maxLength}, aligned ${o.minAligned}, extension share ${o.maxExtensionShare}, sibling docs ${o.minSiblingDocs}, size ${size}`;
+  writeFileSync(out, bankYaml(bank, known, rules, (g) => bitCount(g.yearMask)));
+  log(`${bank.length} phrases and ${known.length} sibling wordings -> ${out} (${Date.now() - t0} ms)`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await main();

@@ -1,0 +1,86 @@
+/**
+ * The phrase bank (dictionaries/bank/, mined by `npm run mine:phrases`): mandated phrases of
+ * category `bank`, fuzzy targets like curated ones but less sure. Curated entries win: a bank
+ * phrase that a curated entry already lists (as a phrase, a variant, a wrong or right word, a
+ * replacement) or that holds a banned term is left out, and where a bank finding overlaps a curated
+ * one, the curated one is reported.
+ */
+import type { LexiconEntry } from './types.js';
+import type { ErrorDetail } from '../types.js';
+import { MIN_FUZZY_LENGTH } from '../fuzzy/index.js';
+
+/** The category of the mined phrases. */
+export const BANK_CATEGORY = 'bank';
+
+/** How much less sure a fuzzy finding of a bank phrase is than one of a curated phrase. */
+export const BANK_CONFIDENCE_DROP = 0.15;
+
+export function isBankEntry(entry: LexiconEntry): boolean {
+  return entry.category === BANK_CATEGORY;
+}
+
+/** The confidence of a fuzzy finding of `entry` whose alignment gave `confidence`. */
+export function fuzzyConfidence(entry: LexiconEntry, confidence: number): number {
+  return isBankEntry(entry) ? Math.round((confidence - BANK_CONFIDENCE_DROP) * 100) / 100 : confidence;
+}
+
+/** Phrases shorter than this are not reported missing a character (稳步增长 → 稳增长 is an abbreviation). */
+export const BANK_OMISSION_LENGTH = 6;
+
+/**
+ * Whether a finding of `detail` on a phrase of `length` characters is reported for `entry` (always,
+ * unless the entry is a bank phrase). A bank phrase is a statistic of edited copy, not a mandated
+ * wording: a word slipped in (注入新的动力, 中塞关系发展), a short phrase cut (他表示, 扩内需) or a space
+ * inside it (a headline's layout) is mostly another right wording, so only substitutions,
+ * transpositions, duplications and cuts of longer phrases are reported.
+ */
+export function bankKeeps(entry: LexiconEntry, detail: ErrorDetail, length: number): boolean {
+  if (!isBankEntry(entry)) return true;
+  if (detail === 'insertion' || detail === 'noise') return false;
+  return detail !== 'omission' || length >= BANK_OMISSION_LENGTH;
+}
+
+const curatedKeysOf = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+/**
+ * The known texts a curated finding is judged against (rule known-text): every listed text but the
+ * bank's, so that the bank never silences a curated finding (curated entries win). A bank finding
+ * is judged against the bank's texts by rule inside-bank-phrase. Computed once per model.
+ */
+export function curatedKnownKeys(model: { entries: readonly LexiconEntry[]; knownKeys: ReadonlySet<string> }, key: (s: string) => string): ReadonlySet<string> {
+  let keys = curatedKeysOf.get(model.knownKeys);
+  if (keys) return keys;
+  const bank = model.entries.filter(isBankEntry);
+  if (bank.length === 0) keys = model.knownKeys;
+  else {
+    const set = new Set(model.knownKeys);
+    for (const e of bank) set.delete(key(e.text));
+    keys = set;
+  }
+  curatedKeysOf.set(model.knownKeys, keys);
+  return keys;
+}
+
+/**
+ * The bank entries that do not clash with the curated ones (`key`: a text's matching form). A clash
+ * would be a validation error (the same text twice, a banned term inside a mandated phrase, a
+ * listed wrong form that is a mandated phrase), or a bank phrase holding a curated phrase that is
+ * searched fuzzily (坚持以人民为中心 holds 以人民为中心: the curated entry and its judge decide about
+ * that wording): the curated entry wins and the bank phrase goes.
+ */
+export function bankWithoutClashes(curated: readonly LexiconEntry[], bank: readonly LexiconEntry[], key: (s: string) => string): LexiconEntry[] {
+  const listed = new Set<string>();
+  const inside: string[] = []; // banned terms, and the curated phrases searched fuzzily
+  for (const e of curated) {
+    for (const t of [e.text, ...e.variants, ...e.replacement]) listed.add(key(t));
+    if (e.kind === 'banned') inside.push(key(e.text));
+    if (e.fuzzy && e.kind === 'mandated' && e.text.length >= MIN_FUZZY_LENGTH) inside.push(key(e.text));
+    if (e.fuzzy && e.kind === 'typo') for (const r of e.replacement) if (r.length >= MIN_FUZZY_LENGTH) inside.push(key(r));
+  }
+  return bank.filter((b) => {
+    const k = key(b.text);
+    if (listed.has(k)) return false;
+    for (const v of b.variants) if (listed.has(key(v))) return false;
+    return !inside.some((t) => t !== '' && k.includes(t));
+  });
+}

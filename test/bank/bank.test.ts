@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '../../src/index.js';
+import { compileLexicon } from '../../src/build/lexicon.js';
+import { parseLexiconFile } from '../../src/lexicon/parse.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const bankLexicon = (text: string, header = 'kind: mandated\ncategory: bank\nseverity: warning\nsource: 测试\n') => ({
+  name: 'bank-test.yaml',
+  text: `${header}entries:\n  - {id: bank.t1, text: ${text}}\n`,
+});
+
+describe('lexicon files: category and severity at the top are defaults for the entries', () => {
+  const check = (): undefined => undefined;
+  it('applies them where an entry does not set its own', () => {
+    const yaml = 'kind: mandated\ncategory: bank\nseverity: warning\nsource: s\nentries:\n  - {id: a, text: 甲乙丙丁}\n  - {id: b, text: 戊己庚辛, severity: info, category: core}\n';
+    const { entries, issues } = parseLexiconFile('f.yaml', yaml, check);
+    expect(issues).toEqual([]);
+    expect(entries.map((e) => [e.id, e.category, e.severity])).toEqual([
+      ['a', 'bank', 'warning'],
+      ['b', 'core', 'info'],
+    ]);
+  });
+  it('a bad default is an issue at its line', () => {
+    const { issues } = parseLexiconFile('f.yaml', 'kind: mandated\nseverity: loud\nsource: s\nentries:\n  - {id: a, text: 甲乙丙丁}\n', check);
+    expect(issues).toEqual([{ file: 'f.yaml', line: 2, reason: 'severity must be one of error, warning, info' }]);
+  });
+});
+
+describe('bank phrases (category bank): fuzzy targets, less sure, curated entries win', () => {
+  const phrase = '新一轮科技革命和产业变革';
+  const wrong = '抓住新一轮科技革命和产业变格的机遇。';
+  it('finds a misspelling of a bank phrase at warning, less sure than a curated phrase', () => {
+    const bank = createChecker({ builtins: false, lexicons: [bankLexicon(phrase)] }).check(wrong);
+    const curated = createChecker({ builtins: false, lexicons: [bankLexicon(phrase, 'kind: mandated\nsource: 测试\n')] }).check(wrong);
+    expect(bank.map((f) => [f.rule, f.actual, f.expected[0], f.severity, f.entry])).toEqual([['misspelling', '新一轮科技革命和产业变格', phrase, 'warning', 'bank.t1']]);
+    expect(curated.map((f) => f.severity)).toEqual(['error']);
+    expect(bank[0]!.confidence).toBeLessThan(curated[0]!.confidence);
+    expect(createChecker({ builtins: false, lexicons: [bankLexicon(phrase)] }).check('抓住新一轮科技革命和产业变革的机遇。')).toEqual([]);
+  });
+  it('where a bank finding overlaps a curated one, the curated one is reported', () => {
+    const checker = createChecker({ lexicons: [bankLexicon('培育和践行社会主义核心价值观')] });
+    const found = checker.check('要培育和践行社会主义核心价值值观。');
+    expect(found.map((f) => [f.actual, f.expected[0], f.severity])).toEqual([['社会主义核心价值值观', '社会主义核心价值观', 'error']]);
+    // alone, the bank phrase finds it
+    const alone = createChecker({ builtins: false, lexicons: [bankLexicon('培育和践行社会主义核心价值观')] }).check('要培育和践行社会主义核心价值值观。');
+    expect(alone.map((f) => f.entry).filter((id) => !id.startsWith('nonword:'))).toEqual(['bank.t1']);
+  });
+});
+
+describe('the committed bank (dictionaries/bank/phrases.yaml)', () => {
+  const compiled = compileLexicon(root);
+  const bank = compiled.entries.filter((e) => e.category === 'bank');
+  it('loads as mandated phrases of category bank at warning, none a curated text', () => {
+    expect(bank.length).toBeGreaterThanOrEqual(1000);
+    expect(bank.every((e) => e.kind === 'mandated' && e.severity === 'warning' && /^bank\.[0-9a-f]{10}$/.test(e.id))).toBe(true);
+    // the sibling wordings (known texts, not searched) come after the phrases
+    expect(bank.filter((e) => e.fuzzy).length).toBeGreaterThanOrEqual(1000);
+    const curated = new Set(compiled.entries.filter((e) => e.category !== 'bank').flatMap((e) => [e.text, ...e.variants, ...e.replacement]));
+    expect(bank.filter((e) => curated.has(e.text))).toEqual([]);
+  });
+  it('one mined phrase misspelt is found at warning by the default checker', () => {
+    const mined = PINNED_PHRASE;
+    expect(readFileSync(join(root, 'dictionaries/bank/phrases.yaml'), 'utf8')).toContain(`text: ${mined},`);
+    const found = createChecker().check(PINNED_WRONG);
+    expect(found.map((f) => [f.rule, f.expected[0], f.severity, f.entry.startsWith('bank.')])).toEqual([['misspelling', mined, 'warning', true]]);
+    expect(createChecker().check(PINNED_WRONG.replace(PINNED_ACTUAL, mined))).toEqual([]);
+  });
+});
+
+const PINNED_PHRASE = '统筹疫情防控和经济社会发展';
+const PINNED_ACTUAL = '统筹疫情防控和经济社会法展';
+const PINNED_WRONG = `要${PINNED_ACTUAL}。`;
