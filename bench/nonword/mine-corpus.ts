@@ -13,8 +13,8 @@ import { DEFAULT_NEIGHBOUR_OPTIONS, nonwordNeighbours, parseDictionary } from '.
 import { jiebaDictionaryPath } from '../../src/nonword/build.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The broad generator: rarer words, every confusion kind, more substitute characters. */
-export const BROAD = { ...DEFAULT_NEIGHBOUR_OPTIONS, minWordCount: 100, commonChars: 6000, kinds: ['homophone', 'lookalike', 'near-homophone'] as const };
+/** The broad generator: rarer words, listed strings too, every confusion kind, more substitute characters. */
+export const BROAD = { ...DEFAULT_NEIGHBOUR_OPTIONS, minWordCount: 100, minListedCount: 30, listedRatio: 0, commonChars: 6000, kinds: ['homophone', 'lookalike', 'near-homophone'] as const };
 export const MINED_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
 
 export function minedCounts(years: readonly number[], candidates: ReadonlySet<string>): Map<string, number> {

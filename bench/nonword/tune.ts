@@ -48,7 +48,7 @@ const loose = new NonwordStage(new NonwordTable(nonwordColumns(dictionary, confu
 
 function heldInCounts(): Map<string, number> {
   // The broad generator's strings (a superset of every option tried here), counted once and cached.
-  const cache = '/tmp/tifa-nonword-counts-2019-2023-v2.json';
+  const cache = '/tmp/tifa-nonword-counts-2019-2023-v3.json';
   if (existsSync(cache)) return new Map(JSON.parse(readFileSync(cache, 'utf8')) as [string, number][]);
   const candidates = new Set(nonwordNeighbours(dictionary, confusion, { ...BROAD, kinds: [...BROAD.kinds] }).keys());
   const counts = minedCounts([2019, 2020, 2021, 2022, 2023], candidates);

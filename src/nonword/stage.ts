@@ -25,6 +25,7 @@ export const DEFAULT_NONWORD_OPTIONS: NonwordOptions = { context: 6, margin: 10 
 const ENTRY_SOURCE = 'non-word detection (src/nonword): one confusable character away from a frequent word';
 export const NONWORD_CATEGORY = 'nonword';
 
+const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 
 /** A neighbour met in the text, and how much better its clause reads with the word. */
@@ -67,7 +68,8 @@ export class NonwordStage {
     let b = n > 1 ? text.charCodeAt(1) : 0;
     for (let i = 0; i + 1 < n; i++) {
       const c = i + 2 < n ? text.charCodeAt(i + 2) : 0;
-      if (isHan(a) && isHan(b)) {
+      // Right after a digit a neighbour is a count and its unit (1.959亿种), never a slip of 一种.
+      if (isHan(a) && isHan(b) && !isDigit(text.charCodeAt(i - 1))) {
         const s2 = table.maybe2(a, b) ? table.find2(a, b) : -1;
         if (s2 >= 0) out.push(this.score(text, i, 2, table.fix(2, s2), table.fix(2, s2, true), frequency));
         if (isHan(c) && table.maybe3(a, b)) {
@@ -92,7 +94,8 @@ export class NonwordStage {
     const written = text.slice(start, end);
     const before = text.slice(from, start);
     const after = text.slice(end, to);
-    const asWritten = bestSegmentationLogP(before + written + after, frequency);
+    // A neighbour is no word, even where the dictionary lists it as a rare misspelling (气慨 8).
+    const asWritten = bestSegmentationLogP(before + written + after, (w) => (w === written ? 0 : frequency(w)));
     let best: ScoredNeighbour | undefined;
     for (const f of alternative === 0 ? [fix] : [fix, alternative]) {
       const position = fixPosition(f);

@@ -46,6 +46,13 @@ describe('non-word detection', () => {
     expect(ours({ segmenter: 'none' })).toEqual([]);
   });
 
+  it('passes over a count and its unit after digits', () => {
+    const stage = new NonwordStage(loadNonwordTable(), { context: 6, margin: -Infinity });
+    const segmenter = createJiebaSegmenter();
+    expect(stage.scored('要加强生态环境系统包护修复', segmenter).map((d) => d.written)).toContain('包护');
+    expect(stage.scored('要加强生态环境系统3包护修复', segmenter).map((d) => d.written)).not.toContain('包护');
+  });
+
   it('leaves listed typos to their entries (即然: common-typo, confidence 1)', () => {
     const [f] = checker.check('我们即然来了，就要干好。');
     expect(f).toMatchObject({ actual: '即然', rule: 'common-typo', confidence: 1 });
