@@ -233,6 +233,9 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
     maxThreads: jobs,
     idleTimeout: Number.POSITIVE_INFINITY,
     concurrentTasksPerWorker: 1,
+    // Tasks in the order sent: without it a task no worker could take goes to the back of the
+    // queue, and the first files (which the output waits for) came back last.
+    stricterFIFO: true,
   });
   // A worker's answer to a task the pool gave up on (stopping after a setup error) comes as an 'error' event.
   pool.on('error', (e: unknown) => {
