@@ -136,10 +136,36 @@ function mayFollow(text: string, from: number, step: 1 | -1, group: number, filt
   return w;
 }
 
+/**
+ * Per model: 1 for the states whose outputs include a listed text (not only fuzzy anchors and
+ * swaps), so that a scan without fuzzy search skips the states that report anchors alone. Derived
+ * data, kept beside the model rather than in it (the model is stored as it is built).
+ */
+const listedEmits = new WeakMap<MatchModel, Uint8Array>();
+
+function emitsListed(model: MatchModel): Uint8Array {
+  let e = listedEmits.get(model);
+  if (e) return e;
+  const { allStart, allIds, stateCount } = model.automaton;
+  e = new Uint8Array(stateCount);
+  for (let s = 0; s < stateCount; s++) {
+    for (let o = allStart[s]!; o < allStart[s + 1]!; o++) {
+      const t = model.hitType[allIds[o]!]!;
+      if (t !== HitType.Anchor && t !== HitType.Swap) {
+        e[s] = 1;
+        break;
+      }
+    }
+  }
+  listedEmits.set(model, e);
+  return e;
+}
+
 export function scan(text: string, ctx: ScanContext): ScanResult {
   const { model, map, kind, confusion, fuzzy, anchorFilters } = ctx;
   const { automaton, unitClass, hitType, hitRef, targets, anchorGroups } = model;
-  const { emits, allStart, allIds, patternLength } = automaton;
+  const { allStart, allIds, patternLength } = automaton;
+  const emits = fuzzy ? automaton.emits : emitsListed(model);
   const hits = new HitList();
   const candidates: FuzzyCandidate[] = [];
   const lookalikes: number[] = [];
@@ -160,19 +186,22 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
   let gap = 0; // skipped code units since the last one fed
   for (let i = 0; i < n; i++) {
     let x = unitClass[text.charCodeAt(i)]!;
-    if (x === SKIP_CLASS) {
-      gap++;
-      continue;
-    }
-    // A longer run of blanks ends every phrase in progress (MAX_GAP).
-    if (gap > MAX_GAP) state = 0;
-    gap = 0;
-    ring[fed & RING_MASK] = i;
-    fed++;
+    // Skipped and look-alike code units both carry the high bit: one test on the common path.
     if (x >= LOOKALIKE_BIT) {
+      if (x === SKIP_CLASS) {
+        gap++;
+        continue;
+      }
       lookalikes.push(i);
       x &= ~LOOKALIKE_BIT;
     }
+    if (gap !== 0) {
+      // A longer run of blanks ends every phrase in progress (MAX_GAP).
+      if (gap > MAX_GAP) state = 0;
+      gap = 0;
+    }
+    ring[fed & RING_MASK] = i;
+    fed++;
     if (x === 0) {
       state = 0;
       continue;
