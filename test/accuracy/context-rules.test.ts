@@ -68,6 +68,7 @@ describe('a sibling level is the sibling, not a misspelling', () => {
   it('…强省 for …强国, cut or replaced', () => {
     expect(actuals('加快建设农业强省')).toEqual([]);
     expect(actuals('加快建设教育强省')).toEqual([]);
+    expect(actuals('大力实施人才强校战略。')).toEqual([]);
     expect(actuals('党委全面依法治省（市）委员会办公室主任')).toEqual([]);
     expect(actuals('加快建设农业强过')).toEqual(['加快建设农业强过']);
   });

@@ -50,9 +50,10 @@ export function quotedCorrection(text: string, start: number, end: number): stri
 
 /**
  * Characters that name a level of the same thing: the country, a province, a city, a county, a
- * district, a prefecture, a township, a village. 强国/强省, 全国/全省 are siblings, not slips.
+ * district, a prefecture, a township, a village, and the units that take the same words (a school,
+ * an enterprise: 人才强校, 全校). 强国/强省, 全国/全省 are siblings, not slips.
  */
-const LEVELS = new Set([...'国省市县区州乡镇村旗盟']);
+const LEVELS = new Set([...'国省市县区州乡镇村旗盟校企']);
 
 /**
  * Whether the fuzzy candidate differs from its phrase only where the text names a sibling level:
