@@ -12,8 +12,8 @@ export const BANK_RULES: readonly JudgeRule[] = [
     id: 'inside-bank-phrase',
     appliesTo: FUZZY,
     needs: 'nothing',
-    doc: 'A fuzzy candidate of a bank phrase that is, or lies wholly inside, a correctly written phrase of the mined bank or a sibling wording of one, frequent in edited copy (取的一系列, a slip of the bank phrase 取得一系列, inside the sibling wording 采取的一系列), or a bank phrase cut at its edge where such a wording runs on across the cut (…强|省 where …强省 is a sibling of the bank\'s …强国), is that wording or a piece of it, not a misspelling. Bank texts never silence a curated finding (not here, not in known-text, not in edit-inside-correct-phrase): curated entries win.',
-    examples: [{ quiet: '我们采取的一系列措施。', found: '我们取的一系列措施。' }],
+    doc: 'A fuzzy candidate of a bank phrase that is, or lies wholly inside, a correctly written phrase of the mined bank or a sibling wording of one, frequent in edited copy (全面战略伙伴关系, the bank phrase 中全面战略伙伴关系 cut, inside the bank phrase 两国全面战略伙伴关系), or a bank phrase cut at its edge where such a wording runs on across the cut (…强|省 where …强省 is a sibling of the bank\'s …强国), is that wording or a piece of it, not a misspelling. Bank texts never silence a curated finding (not here, not in known-text, not in edit-inside-correct-phrase): curated entries win.',
+    examples: [{ quiet: '中老两国全面战略伙伴关系。', found: '中老两国全面战略伙伴关糸。' }],
     decide: (v) => {
       if (!isBankEntry(v.draft.entry)) return undefined; // the bank never silences a curated finding
       const { start, end } = v;
