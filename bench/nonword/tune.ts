@@ -56,7 +56,7 @@ function heldInCounts(): Map<string, number> {
   return counts;
 }
 
-interface Hit { actual: string; expected: string; gain: number; context: string; count: number; guard?: string }
+interface Hit { actual: string; expected: string; gain: number; context: string; count: number; guard: string | undefined }
 
 function corpusHits(): Hit[] {
   const counts = heldInCounts();
