@@ -14,8 +14,9 @@
  * - Small files travel in batches (up to 256 KB or 64 files a message), so a worker does not wait
  *   for the main thread between two of them.
  * - A worker that dies (process.exit in native code, an out-of-memory abort) is reported on the
- *   file it was checking: its batch is sent again file by file, and the file that kills a worker
- *   on its own is the one reported; the pool starts a fresh worker each time.
+ *   file it was checking: the files of its tasks are checked again one at a time on a thread of
+ *   their own, and the file that kills that thread is the one reported; the pool starts a fresh
+ *   worker each time.
  * - A checker that cannot be created (bad options, a lexicon error) fails the whole run with the
  *   original error message, as `createChecker` would in the main thread.
  */
@@ -225,24 +226,33 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
   const jobs = Math.min(wanted, units.reduce((n, u) => n + u.tasks.length, 0));
   const { Piscina } = await import('piscina');
   const { filename, execArgv } = workerModule();
-  const pool = new Piscina({
-    filename,
-    execArgv,
-    workerData: data,
-    minThreads: jobs,
-    maxThreads: jobs,
-    idleTimeout: Number.POSITIVE_INFINITY,
-    concurrentTasksPerWorker: 1,
-    // Tasks in the order sent: without it a task no worker could take goes to the back of the
-    // queue, and the first files (which the output waits for) came back last.
-    stricterFIFO: true,
-  });
-  // A worker's answer to a task the pool gave up on (stopping after a setup error) comes as an 'error' event.
-  pool.on('error', (e: unknown) => {
-    if (stopped) return;
-    failure ??= new PoolSetupError(`a worker failed: ${e instanceof Error ? e.message : String(e)}`, 'Error');
-    notify();
-  });
+  const piscina = (threads: number, tasksPerThread: number) => {
+    const p = new Piscina({
+      filename,
+      execArgv,
+      workerData: data,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: Number.POSITIVE_INFINITY,
+      concurrentTasksPerWorker: tasksPerThread,
+      // Tasks in the order sent: without it a task no worker could take goes to the back of the
+      // queue, and the first files (which the output waits for) came back last.
+      stricterFIFO: true,
+    });
+    // A worker's answer to a task the pool gave up on (stopping after a setup error) comes as an 'error' event.
+    p.on('error', (e: unknown) => {
+      if (stopped) return;
+      failure ??= new PoolSetupError(`a worker failed: ${e instanceof Error ? e.message : String(e)}`, 'Error');
+      notify();
+    });
+    return p;
+  };
+  // Each worker holds its next task while it checks one, so it never waits for the main thread
+  // (busy writing the report, or off the CPU on a loaded machine) to be handed more work.
+  const pool = piscina(jobs, 2);
+  // The files of tasks whose worker died are checked again one at a time on a thread of their own,
+  // so that a crash is reported on the one file that causes it.
+  let isolation: InstanceType<typeof Piscina> | undefined;
   const replies: Array<Array<WorkerReply | undefined> | undefined> = new Array(list.length);
   const pending: number[] = new Array(list.length).fill(0);
   let failure: Error | undefined;
@@ -260,11 +270,11 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
     pending[task.id]!--;
     notify();
   };
-  // Small files go to a worker in batches (one message per batch, not per file: a worker does not
-  // wait for the main thread between two small files). A batch whose worker dies is sent again file
-  // by file, so that the crash is reported on the one file that caused it.
-  const send = (batch: WorkerTask[]): void => {
-    (pool.run(batch) as Promise<WorkerReply[]>).then(
+  // Small files go to a worker in batches (one message per batch, not per file). The files of a
+  // batch whose worker dies are sent again one by one to the isolation thread.
+  const send = (batch: WorkerTask[], suspect = false): void => {
+    const on = suspect ? (isolation ??= piscina(1, 1)) : pool;
+    (on.run(batch) as Promise<WorkerReply[]>).then(
       (got) => batch.forEach((task, k) => settle(task, got[k]!)),
       (e: unknown) => {
         if (stopped) return;
@@ -274,7 +284,7 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
           notify();
           return;
         }
-        if (batch.length > 1) for (const task of batch) send([task]);
+        if (!suspect) for (const task of batch) send([task], true);
         else settle(batch[0]!, { id: batch[0]!.id, error: { message: `worker crashed while checking ${batch[0]!.file}: ${crash}`, code: 'WORKER_CRASH' } });
       },
     );
@@ -328,6 +338,6 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
     }
   } finally {
     stopped = true;
-    await pool.destroy();
+    await Promise.all([pool.destroy(), isolation?.destroy()]);
   }
 }
