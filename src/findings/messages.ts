@@ -14,6 +14,7 @@ const DETAIL_ZH: Record<ErrorDetail, string> = {
   fullwidth: '含全角字符',
   title: '职务与姓名不符',
   order: '排序有误',
+  pairing: '动宾搭配有误',
   removed: '已被免职或撤职',
 };
 

@@ -238,6 +238,20 @@ export function dataFileFormat(bytes: Uint8Array): number | undefined {
  * Throws DataFileError for a file that is not one, is damaged or has another format version.
  */
 export function readDataFile(file: string, input: Uint8Array, externals: Record<string, unknown> = {}, options: { checked?: boolean } = {}): unknown {
+  const opened = openDataFile(file, input, options);
+  return decoderOf(file, opened, externals)(opened.data);
+}
+
+/** A data file's bytes checked against its header and checksum, with its JSON part parsed. */
+interface OpenedDataFile {
+  data: unknown;
+  buffer: ArrayBuffer;
+  /** Byte offset in `buffer` of the first section. */
+  sectionsAt: number;
+  sectionBytes: number;
+}
+
+function openDataFile(file: string, input: Uint8Array, options: { checked?: boolean }): OpenedDataFile {
   const format = dataFileFormat(input);
   if (format === undefined) throw new DataFileError(file, 'not a compiled tifa data file (no TIFADATA header)');
   if (format !== DATA_FILE_FORMAT) throw new DataFileError(file, `data format ${format}, but this version of tifa reads format ${DATA_FILE_FORMAT}: compile it again with this version`);
@@ -258,8 +272,12 @@ export function readDataFile(file: string, input: Uint8Array, externals: Record<
   } catch (error) {
     throw new DataFileError(file, `damaged: ${(error as Error).message}`);
   }
-  const buffer = bytes.buffer as ArrayBuffer;
-  const sectionsAt = bytes.byteOffset + base;
+  return { data, buffer: bytes.buffer as ArrayBuffer, sectionsAt: bytes.byteOffset + base, sectionBytes };
+}
+
+/** The function that turns a file's tagged JSON back into values (typed arrays as views on the file). */
+function decoderOf(file: string, opened: OpenedDataFile, externals: Record<string, unknown>): (v: unknown) => unknown {
+  const { buffer, sectionsAt, sectionBytes } = opened;
   const decode = (v: unknown): unknown => {
     if (v === null || typeof v !== 'object') return v;
     if (Array.isArray(v)) return v.map(decode);
@@ -326,5 +344,5 @@ export function readDataFile(file: string, input: Uint8Array, externals: Record<
     for (const [k, x] of Object.entries(f as Record<string, unknown>)) out[k] = decode(x);
     return out;
   };
-  return decode(data);
+  return decode;
 }

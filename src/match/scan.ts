@@ -161,6 +161,22 @@ function emitsListed(model: MatchModel): Uint8Array {
   return e;
 }
 
+/**
+ * Anchors of one phrase that imply the same start are verified once (a phrase written out in full
+ * hits every one of its anchors). Implied starts are stored plus a base that moves past every
+ * earlier scan (an implied start is at least -64), so stale entries never match: returns this
+ * scan's base.
+ */
+function reserveBase(state: ScanState, length: number): number {
+  if (state.base + length > 0x3fff0000) {
+    state.lastImplied.fill(0);
+    state.base = 0;
+  }
+  const base = state.base + 128;
+  state.base = base + length + 128;
+  return base;
+}
+
 export function scan(text: string, ctx: ScanContext): ScanResult {
   const { model, map, kind, confusion, fuzzy, anchorFilters } = ctx;
   const { automaton, unitClass, hitType, hitRef, targets, anchorGroups } = model;
@@ -171,15 +187,7 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
   const lookalikes: number[] = [];
   const state0 = ctx.state ?? new ScanState(targets.length);
   const { ring, scratch, lastImplied } = state0;
-  // Anchors of one phrase that imply the same start are verified once (a phrase written out in
-  // full hits every one of its anchors). Implied starts are stored plus a base that moves past
-  // every earlier scan (an implied start is at least -64), so stale entries never match.
-  if (state0.base + text.length > 0x3fff0000) {
-    lastImplied.fill(0);
-    state0.base = 0;
-  }
-  const base = state0.base + 128;
-  state0.base = base + text.length + 128;
+  const base = reserveBase(state0, text.length);
   const n = text.length;
   let state = 0;
   let fed = 0;
