@@ -1,5 +1,5 @@
 /**
- * Mines src/nonword/data/corpus-strings.tsv: how often each candidate neighbour (of a broader
+ * Mines dictionaries/nonword/corpus-strings.tsv: how often each candidate neighbour (of a broader
  * generator than the build's, so that tuning the build's options needs no new mining) occurs in
  * the 2019-2025 corpus (never 2026: held out). Strings seen in real, edited text are not slips.
  *   npx tsx bench/nonword/mine-corpus.ts
@@ -44,7 +44,7 @@ function main(): void {
     `# candidates: ${candidates.size}; seen: ${rows.length}`,
   ];
   mkdirSync(join(root, 'src', 'nonword', 'data'), { recursive: true });
-  writeFileSync(join(root, 'src', 'nonword', 'data', 'corpus-strings.tsv'), `${header.join('\n')}\n${rows.join('\n')}\n`);
+  writeFileSync(join(root, 'dictionaries', 'nonword', 'corpus-strings.tsv'), `${header.join('\n')}\n${rows.join('\n')}\n`);
   process.stdout.write(`${rows.length} of ${candidates.size} candidates seen\n`);
 }
 

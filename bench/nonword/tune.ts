@@ -75,7 +75,7 @@ function corpusHits(): Hit[] {
 function main(): void {
   const show = Number(arg('show', '0'));
   const hits = corpusHits();
-  const all = parseCorpusStrings(readFileSync(join(root, 'src', 'nonword', 'data', 'corpus-strings.tsv'), 'utf8'), 'corpus-strings.tsv');
+  const all = parseCorpusStrings(readFileSync(join(root, 'dictionaries', 'nonword', 'corpus-strings.tsv'), 'utf8'), 'corpus-strings.tsv');
   const cases = buildYardstick('tune', Number(arg('size', '2000')), 13);
   const check = checkAsOf();
   let corrupted = 0;

@@ -1,7 +1,7 @@
 /**
  * Build step of the non-word table (called by src/build/build.ts): the non-word neighbours of the
  * dictionary's frequent short words (src/nonword/neighbours.ts), less the strings that are frequent
- * in real text (src/nonword/data/corpus-strings.tsv, mined from the 2019-2025 corpus by
+ * in real text (dictionaries/nonword/corpus-strings.tsv, mined from the 2019-2025 corpus by
  * bench/nonword/mine-corpus.ts), written as the binary table of src/nonword/table.ts.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -59,7 +59,7 @@ export function jiebaDictionaryPath(root: string): string {
 function inputsOf(root: string): string[] {
   const derived = join(root, 'dictionaries', 'derived');
   const own = join(root, 'src', 'nonword');
-  return [join(derived, 'pinyin.tsv'), join(derived, 'lookalike-pairs.tsv'), jiebaDictionaryPath(root), join(own, 'data', 'corpus-strings.tsv'), join(own, 'neighbours.ts'), join(own, 'build.ts'), join(own, 'table.ts'), join(root, 'src', 'confusion', 'confusion.ts')];
+  return [join(derived, 'pinyin.tsv'), join(derived, 'lookalike-pairs.tsv'), jiebaDictionaryPath(root), join(root, 'dictionaries', 'nonword', 'corpus-strings.tsv'), join(own, 'neighbours.ts'), join(own, 'build.ts'), join(own, 'table.ts'), join(root, 'src', 'confusion', 'confusion.ts')];
 }
 
 /**
@@ -76,7 +76,7 @@ export function buildNonwordData(root: string, outDir: string): number {
   const derived = join(root, 'dictionaries', 'derived');
   const confusion = createConfusion({ pinyinTsv: readFileSync(join(derived, 'pinyin.tsv'), 'utf8'), lookalikeTsv: readFileSync(join(derived, 'lookalike-pairs.tsv'), 'utf8') });
   const dictionary = parseDictionary(readFileSync(jiebaDictionaryPath(root), 'utf8'));
-  const corpusFile = join(root, 'src', 'nonword', 'data', 'corpus-strings.tsv');
+  const corpusFile = join(root, 'dictionaries', 'nonword', 'corpus-strings.tsv');
   const corpus = parseCorpusStrings(readFileSync(corpusFile, 'utf8'), corpusFile);
   const columns = nonwordColumns(dictionary, confusion, corpus);
   writeFileSync(out, encodeNonwordColumns(columns));
