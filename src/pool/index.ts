@@ -212,6 +212,148 @@ function resultOf(file: string, replies: readonly WorkerReply[]): PoolFileResult
   return result;
 }
 
+type PiscinaClass = typeof import('piscina').Piscina;
+type PiscinaPool = InstanceType<PiscinaClass>;
+
+/**
+ * The state of one pool run: the threads, the replies of each file's tasks, and how far ahead of
+ * the output tasks have been sent. The generator (checkFiles) waits on it, file by file.
+ */
+class PoolRun {
+  readonly replies: Array<Array<WorkerReply | undefined> | undefined>;
+  readonly pending: number[];
+  failure: Error | undefined;
+  stopped = false;
+  private wake: (() => void) | undefined;
+  private readonly pool: PiscinaPool;
+  // The files of tasks whose worker died are checked again one at a time on a thread of their own,
+  // so that a crash is reported on the one file that causes it.
+  private isolation: PiscinaPool | undefined;
+  // Tasks go out in input order, far enough ahead that no worker waits: `prefetch` per worker, and
+  // more while they are small (AHEAD_BYTES of input per worker).
+  private readonly aheadTasks: number;
+  private readonly aheadBytes: number;
+  sent = 0; // units sent
+  private tasksOut = 0; // tasks of units sent and not yet yielded
+  private bytesOut = 0;
+
+  constructor(
+    private readonly Piscina: PiscinaClass,
+    private readonly data: WorkerData,
+    private readonly units: readonly Unit[],
+    jobs: number,
+    prefetch: number,
+  ) {
+    this.replies = new Array(units.length);
+    this.pending = new Array(units.length).fill(0);
+    this.aheadTasks = jobs * prefetch;
+    this.aheadBytes = jobs * AHEAD_BYTES;
+    // Each worker holds its next task while it checks one, so it never waits for the main thread
+    // (busy writing the report, or off the CPU on a loaded machine) to be handed more work.
+    this.pool = this.threads(jobs, 2);
+  }
+
+  private threads(count: number, tasksPerThread: number): PiscinaPool {
+    const { filename, execArgv } = workerModule();
+    const p = new this.Piscina({
+      filename,
+      execArgv,
+      workerData: this.data,
+      minThreads: count,
+      maxThreads: count,
+      idleTimeout: Number.POSITIVE_INFINITY,
+      concurrentTasksPerWorker: tasksPerThread,
+      // Tasks in the order sent: without it a task no worker could take goes to the back of the
+      // queue, and the first files (which the output waits for) came back last.
+      stricterFIFO: true,
+    });
+    // A worker's answer to a task the pool gave up on (stopping after a setup error) comes as an 'error' event.
+    p.on('error', (e: unknown) => this.fail(e));
+    return p;
+  }
+
+  private fail(e: unknown): void {
+    if (this.stopped) return;
+    this.failure ??= new PoolSetupError(`a worker failed: ${e instanceof Error ? e.message : String(e)}`, 'Error');
+    this.notify();
+  }
+
+  private notify(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  /** Resolves when a reply comes in or the run fails. */
+  changed(): Promise<void> {
+    return new Promise<void>((resolve) => (this.wake = resolve));
+  }
+
+  private settle(task: WorkerTask, reply: WorkerReply): void {
+    if (reply.setupError) this.failure ??= new PoolSetupError(reply.setupError.message, reply.setupError.name);
+    this.replies[task.id]![task.part?.index ?? 0] = reply;
+    this.pending[task.id]!--;
+    this.notify();
+  }
+
+  // Small files go to a worker in batches (one message per batch, not per file). The files of a
+  // batch whose worker dies are sent again one by one to the isolation thread.
+  private send(batch: WorkerTask[], suspect = false): void {
+    const on = suspect ? (this.isolation ??= this.threads(1, 1)) : this.pool;
+    (on.run(batch) as Promise<WorkerReply[]>).then(
+      (got) => batch.forEach((task, k) => this.settle(task, got[k]!)),
+      (e: unknown) => {
+        if (this.stopped) return;
+        const crash = crashReason(e);
+        if (crash === undefined) return this.fail(e);
+        if (!suspect) for (const task of batch) this.send([task], true);
+        else this.settle(batch[0]!, { id: batch[0]!.id, error: { message: `worker crashed while checking ${batch[0]!.file}: ${crash}`, code: 'WORKER_CRASH' } });
+      },
+    );
+  }
+
+  /** Sends units in input order until enough work is out. */
+  fill(): void {
+    let batch: WorkerTask[] = [];
+    let batchBytes = 0;
+    while (this.sent < this.units.length && !this.stopped && this.failure === undefined && (this.tasksOut < this.aheadTasks || this.bytesOut < this.aheadBytes)) {
+      const u = this.units[this.sent]!;
+      this.replies[this.sent] = new Array(u.tasks.length);
+      this.pending[this.sent] = u.tasks.length;
+      this.tasksOut += u.tasks.length;
+      this.bytesOut += u.bytes;
+      this.sent++;
+      if (u.tasks.length > 1) {
+        for (const t of u.tasks) this.send([t]); // the ranges of a large file, one task each
+        continue;
+      }
+      batch.push(u.tasks[0]!);
+      batchBytes += u.bytes;
+      if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_FILES) {
+        this.send(batch);
+        batch = [];
+        batchBytes = 0;
+      }
+    }
+    if (batch.length > 0) this.send(batch);
+  }
+
+  /** Takes the replies of unit `next` (all in) and sends more work, a batch at a time. */
+  take(next: number): WorkerReply[] {
+    const got = this.replies[next]! as WorkerReply[];
+    this.replies[next] = undefined;
+    this.tasksOut -= got.length;
+    this.bytesOut -= this.units[next]!.bytes;
+    if (this.tasksOut < this.aheadTasks || this.bytesOut <= this.aheadBytes - BATCH_BYTES) this.fill();
+    return got;
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    await Promise.all([this.pool.destroy(), this.isolation?.destroy()]);
+  }
+}
+
 /**
  * Checks `files` with a pool of worker threads; yields one result per file, in input order.
  * Stopping early (break out of `for await`) stops the workers.
@@ -225,119 +367,18 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
   const units = await unitsOf(list, data, wanted, options.rangeBytes ?? POOL_RANGE_BYTES);
   const jobs = Math.min(wanted, units.reduce((n, u) => n + u.tasks.length, 0));
   const { Piscina } = await import('piscina');
-  const { filename, execArgv } = workerModule();
-  const piscina = (threads: number, tasksPerThread: number) => {
-    const p = new Piscina({
-      filename,
-      execArgv,
-      workerData: data,
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: Number.POSITIVE_INFINITY,
-      concurrentTasksPerWorker: tasksPerThread,
-      // Tasks in the order sent: without it a task no worker could take goes to the back of the
-      // queue, and the first files (which the output waits for) came back last.
-      stricterFIFO: true,
-    });
-    // A worker's answer to a task the pool gave up on (stopping after a setup error) comes as an 'error' event.
-    p.on('error', (e: unknown) => {
-      if (stopped) return;
-      failure ??= new PoolSetupError(`a worker failed: ${e instanceof Error ? e.message : String(e)}`, 'Error');
-      notify();
-    });
-    return p;
-  };
-  // Each worker holds its next task while it checks one, so it never waits for the main thread
-  // (busy writing the report, or off the CPU on a loaded machine) to be handed more work.
-  const pool = piscina(jobs, 2);
-  // The files of tasks whose worker died are checked again one at a time on a thread of their own,
-  // so that a crash is reported on the one file that causes it.
-  let isolation: InstanceType<typeof Piscina> | undefined;
-  const replies: Array<Array<WorkerReply | undefined> | undefined> = new Array(list.length);
-  const pending: number[] = new Array(list.length).fill(0);
-  let failure: Error | undefined;
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  const notify = (): void => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  const settle = (task: WorkerTask, reply: WorkerReply): void => {
-    if (reply.setupError) failure ??= new PoolSetupError(reply.setupError.message, reply.setupError.name);
-    const slot = task.part?.index ?? 0;
-    replies[task.id]![slot] = reply;
-    pending[task.id]!--;
-    notify();
-  };
-  // Small files go to a worker in batches (one message per batch, not per file). The files of a
-  // batch whose worker dies are sent again one by one to the isolation thread.
-  const send = (batch: WorkerTask[], suspect = false): void => {
-    const on = suspect ? (isolation ??= piscina(1, 1)) : pool;
-    (on.run(batch) as Promise<WorkerReply[]>).then(
-      (got) => batch.forEach((task, k) => settle(task, got[k]!)),
-      (e: unknown) => {
-        if (stopped) return;
-        const crash = crashReason(e);
-        if (crash === undefined) {
-          failure ??= new PoolSetupError(`a worker failed: ${e instanceof Error ? e.message : String(e)}`, 'Error');
-          notify();
-          return;
-        }
-        if (!suspect) for (const task of batch) send([task], true);
-        else settle(batch[0]!, { id: batch[0]!.id, error: { message: `worker crashed while checking ${batch[0]!.file}: ${crash}`, code: 'WORKER_CRASH' } });
-      },
-    );
-  };
-  // Tasks go out in input order, far enough ahead that no worker waits: `prefetch` per worker, and
-  // more while they are small (AHEAD_BYTES of input per worker).
-  const aheadTasks = jobs * (options.prefetch ?? 4);
-  const aheadBytes = jobs * AHEAD_BYTES;
-  let sent = 0; // units sent
-  let tasksOut = 0; // tasks of units sent and not yet yielded
-  let bytesOut = 0;
-  const fill = (): void => {
-    let batch: WorkerTask[] = [];
-    let batchBytes = 0;
-    while (sent < units.length && !stopped && failure === undefined && (tasksOut < aheadTasks || bytesOut < aheadBytes)) {
-      const u = units[sent]!;
-      replies[sent] = new Array(u.tasks.length);
-      pending[sent] = u.tasks.length;
-      tasksOut += u.tasks.length;
-      bytesOut += u.bytes;
-      sent++;
-      if (u.tasks.length > 1) {
-        for (const t of u.tasks) send([t]); // the ranges of a large file, one task each
-        continue;
-      }
-      batch.push(u.tasks[0]!);
-      batchBytes += u.bytes;
-      if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_FILES) {
-        send(batch);
-        batch = [];
-        batchBytes = 0;
-      }
-    }
-    if (batch.length > 0) send(batch);
-  };
+  const run = new PoolRun(Piscina, data, units, jobs, options.prefetch ?? 4);
   try {
-    fill();
+    run.fill();
     for (let next = 0; next < list.length; next++) {
-      while (next >= sent || pending[next]! > 0) {
-        if (failure) throw failure;
-        await new Promise<void>((resolve) => (wake = resolve));
+      while (next >= run.sent || run.pending[next]! > 0) {
+        if (run.failure) throw run.failure;
+        await run.changed();
       }
-      if (failure) throw failure;
-      const got = replies[next]! as WorkerReply[];
-      replies[next] = undefined;
-      tasksOut -= got.length;
-      bytesOut -= units[next]!.bytes;
-      // refilled a batch at a time, not a file at a time
-      if (tasksOut < aheadTasks || bytesOut <= aheadBytes - BATCH_BYTES) fill();
-      yield resultOf(list[next]!, got);
+      if (run.failure) throw run.failure;
+      yield resultOf(list[next]!, run.take(next));
     }
   } finally {
-    stopped = true;
-    await Promise.all([pool.destroy(), isolation?.destroy()]);
+    await run.close();
   }
 }
