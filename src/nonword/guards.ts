@@ -17,10 +17,22 @@ const CLOSERS = '”》」’』）)';
 /** A guard: evidence that the non-word at [start, end) is meant, or undefined. */
 export type NonwordGuard = (text: string, start: number, end: number) => string | undefined;
 
-/** The same non-word written twice or more in the text is a term or a name of its own (应灌尽灌 … 应灌尽灌). */
+/**
+ * How far (code units, each side) `repeated` looks for the same non-word. Local, not the whole text:
+ * a window of a stream or of a pool's range sees at least this much on each side of what it
+ * reports (src/stream: LEFT_CONTEXT 1,024 before, RIGHT_MARGIN 2,048 after), so a long text checked
+ * in pieces gets the findings of one check.
+ */
+export const REPEAT_REACH = 1000;
+
+/** The same non-word written twice or more nearby is a term or a name of its own (应灌尽灌 … 应灌尽灌). */
 export const repeated: NonwordGuard = (text, start, end) => {
   const s = text.slice(start, end);
-  const other = text.indexOf(s) === start ? text.indexOf(s, start + 1) : text.indexOf(s);
+  const from = Math.max(0, start - REPEAT_REACH);
+  const to = Math.min(text.length, end + REPEAT_REACH);
+  const before = start > 0 ? text.lastIndexOf(s, start - 1) : -1;
+  const after = text.indexOf(s, start + 1);
+  const other = before >= from ? before : after >= 0 && after + s.length <= to ? after : -1;
   return other >= 0 ? `${s} also at ${other}` : undefined;
 };
 
