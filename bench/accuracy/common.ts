@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { seededRandom } from '../lib/random.js';
 
 /** The error types of the dev set (the `type` of a label; recall is reported per type). */
 export const ERROR_TYPES = [
@@ -86,17 +87,10 @@ export function readDevSet(): { positives: Case[]; negatives: Case[] } {
 
 /** Small seeded PRNG (32-bit state, multiply-xorshift), enough for reproducible sampling. */
 export class Rng {
-  private s: number;
-  constructor(seed: number) {
-    this.s = seed >>> 0 || 0x9e3779b9;
-  }
   /** Uniform in [0, 1). */
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  readonly next: () => number;
+  constructor(seed: number) {
+    this.next = seededRandom(seed >>> 0 || 0x9e3779b9);
   }
   int(n: number): number {
     return Math.floor(this.next() * n);

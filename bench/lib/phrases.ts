@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createChecker } from '../../src/index.js';
+import { seededRandom } from './random.js';
+
+export { seededRandom };
 
 /** Every text the built-in lexicon lists: phrases, variants, wrong and right words, replacements. */
 export function phraseList(): string[] {
@@ -20,17 +23,6 @@ export function sumLines(lines: readonly string[], f: (l: string) => number): nu
   return n;
 }
 
-/** A seeded generator (mulberry32): the same sample on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HAN = /^[\u4e00-\u9fff]+$/;
 

@@ -19,6 +19,7 @@ import { createChecker, type Checker, type CheckerOptions } from '../../src/inde
 import { createJiebaSegmenter } from '../../src/segment/index.js';
 import type { Finding } from '../../src/types.js';
 import { loadSubstitutes, type Substitutes } from './substitutes.js';
+import { seededRandom as seeded } from '../lib/random.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CORPUS = join(here, '..', '..', '..', 'shared', 'corpus');
@@ -35,17 +36,6 @@ export interface YardstickCase {
   slip?: { start: number; end: number; word: string; written: string; kind: 'homophone' | 'lookalike' };
 }
 
-/** A small seeded generator (mulberry32), so that a slice is the same sentences every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A sentence of the corpus and the date of its document (YYYY-MM-DD). */
 export interface CorpusSentence {

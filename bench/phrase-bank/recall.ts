@@ -18,6 +18,7 @@ import { createChecker, type Finding } from '../../src/index.js';
 import { CORPUS_DIR, repoRoot } from '../accuracy/common.js';
 import { bankSourceText, curatedKeys, curatedSources } from './bank-file.js';
 import { readDocs } from './mine.js';
+import { seededRandom } from '../lib/random.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -25,15 +26,7 @@ const arg = (name: string): string | undefined => {
 };
 const bankFile = arg('--bank') ?? join(repoRoot, 'dictionaries/bank/phrases.yaml');
 const limit = Number(arg('--limit') ?? 600);
-let seed = Number(arg('--seed') ?? 13);
-const random = (): number => {
-  // mulberry32
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = seededRandom(Number(arg('--seed') ?? 13));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
 const bankText = bankSourceText(repoRoot, readFileSync(bankFile, 'utf8'));
