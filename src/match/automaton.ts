@@ -227,9 +227,28 @@ export function transition(a: Pick<Automaton, 'edgeStart' | 'csrCls' | 'csrTo' |
   }
 }
 
-/** The automaton's step: `transition` over its tables. */
-function stepFunction(tables: Pick<Automaton, 'edgeStart' | 'csrCls' | 'csrTo' | 'fail' | 'rootNext'>): (state: number, cls: number) => number {
-  return (state: number, cls: number): number => transition(tables, state, cls);
+function stepFunction(edges: Edges, alphabet: number, fail: Int32Array): (state: number, cls: number) => number {
+  const { edgeStart, csrCls, csrTo } = edges;
+  const rootNext = rootRow(edges, alphabet);
+  return (state: number, cls: number): number => {
+    for (;;) {
+      if (state === 0) return rootNext[cls]!;
+      let lo = edgeStart[state]!;
+      let hi = edgeStart[state + 1]!;
+      if (hi - lo <= 8) {
+        for (; lo < hi; lo++) if (csrCls[lo] === cls) return csrTo[lo]!;
+      } else {
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          const v = csrCls[mid]!;
+          if (v === cls) return csrTo[mid]!;
+          if (v < cls) lo = mid + 1;
+          else hi = mid;
+        }
+      }
+      state = fail[state]!;
+    }
+  };
 }
 
 /** Pattern ids per end state (CSR). */
@@ -304,19 +323,17 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   const stateCount = trie.nodeCount;
   const edges = breadthFirst(compressEdges(trie), trie.endState);
   const fail = new Int32Array(stateCount);
-  const rootNext = rootRow(edges, alphabet);
-  const step = stepFunction({ ...edges, fail, rootNext });
+  const step = stepFunction(edges, alphabet, fail);
   const { outStart, outIds } = outputsOf(trie.endState, stateCount);
   const { outLink, emits, bfs, reached } = linkStates(edges, outStart, fail, step);
   const { allStart, allIds } = outputClosures(bfs, reached, outStart, outIds, outLink);
   const patternLength = new Int32Array(patterns.length);
   for (let p = 0; p < patterns.length; p++) patternLength[p] = patterns[p]!.length;
-  return { classOf, stateCount, step, outStart, outIds, outLink, emits, allStart, allIds, patternLength, ...edges, fail, alphabet, rootNext };
+  return { classOf, stateCount, step, outStart, outIds, outLink, emits, allStart, allIds, patternLength, ...edges, fail, alphabet, rootNext: rootRow(edges, alphabet) };
 }
 
 /** An automaton from its stored tables (src/match/model-file.ts): the step function rebuilt over them, nothing else computed. */
 export function automatonFromTables(tables: Omit<Automaton, 'step' | 'rootNext'> & { rootNext?: Int32Array }): Automaton {
-  const withRoot = { ...tables, rootNext: tables.rootNext ?? rootRow(tables, tables.alphabet) };
-  return { ...withRoot, step: stepFunction(withRoot) };
+  return { ...tables, rootNext: tables.rootNext ?? rootRow(tables, tables.alphabet), step: stepFunction(tables, tables.alphabet, tables.fail) };
 }
 
