@@ -52,7 +52,10 @@ export interface Planted {
 
 export interface PlantedScore {
   cases: number;
+  /** Cases a finding corrects (its expected holds the right text, or its correction gives the sentence back). */
   found: number;
+  /** Cases with a finding whose expected holds the right text (the criterion of score.ts, stricter about where the finding ends). */
+  foundHoldingRight: number;
   recall: number;
   templates: number;
   /** Found cases by the detail of the finding that found them (listed, substitution, ..., or the rule for non-word findings). */
@@ -353,7 +356,24 @@ export function independentRun(corpus: Corpus, full: Checker, t: Text = tunedTex
 }
 
 // ---------------------------------------------------------------- scoring
-/** Found: a finding overlaps the planted span and one of its expected strings holds the right text (as in score.ts). */
+/** The sentence as it was before the error was put in. */
+const originalOf = (p: Planted): string => p.text.slice(0, p.start) + p.right + p.text.slice(p.end);
+
+/**
+ * Whether the finding's correction gives the sentence back: its span replaced by its first expected
+ * string is the sentence before the error. A finding of a shorter phrase inside the right one
+ * corrects it so (人才强国国战略: 人才强国国 → 人才强国).
+ */
+function restores(p: Planted, f: Finding): boolean {
+  const e = f.expected[0];
+  return e !== undefined && p.text.slice(0, f.start) + e + p.text.slice(f.end) === originalOf(p);
+}
+
+/**
+ * Found: a finding overlaps the planted span and corrects it: one of its expected strings holds the
+ * right text (as in score.ts), or its correction gives the sentence back (`restores`). The first
+ * alone is counted too (`foundHoldingRight`).
+ */
 export function scorePlanted(planted: readonly Planted[], checker: Checker): PlantedScore {
   const byDetail = new Map<string, number>();
   const byKind = new Map<string, { cases: number; found: number }>();
@@ -362,6 +382,7 @@ export function scorePlanted(planted: readonly Planted[], checker: Checker): Pla
   const lengthClass = (n: number): string => (n <= 2 ? '2' : n === 3 ? '3' : n <= 5 ? '4-5' : '6+');
   const misses: Planted[] = [];
   let found = 0;
+  let foundHoldingRight = 0;
   let otherFindings = 0;
   let findings = 0;
   const bump = (m: Map<string, { cases: number; found: number }>, k: string, hit: boolean): void => {
@@ -374,8 +395,10 @@ export function scorePlanted(planted: readonly Planted[], checker: Checker): Pla
     const fs = checkQuiet(checker, p.text);
     findings += fs.length;
     const overlapping = (f: Finding): boolean => f.start < p.end && p.start < f.end;
-    const hit = fs.find((f) => overlapping(f) && f.expected.some((e) => e.includes(p.right)));
-    otherFindings += fs.filter((f) => !(overlapping(f) && f.expected.some((e) => e !== '' && (e.includes(p.right) || p.right.includes(e))))).length;
+    const holdsRight = (f: Finding): boolean => overlapping(f) && f.expected.some((e) => e.includes(p.right));
+    const hit = fs.find(holdsRight) ?? fs.find((f) => overlapping(f) && restores(p, f));
+    if (fs.some(holdsRight)) foundHoldingRight++;
+    otherFindings += fs.filter((f) => !(overlapping(f) && (restores(p, f) || f.expected.some((e) => e !== '' && (e.includes(p.right) || p.right.includes(e)))))).length;
     if (hit) {
       found++;
       const d = hit.detail === 'listed' ? `${hit.rule} (listed)` : `${hit.rule}/${hit.detail}`;
@@ -385,5 +408,5 @@ export function scorePlanted(planted: readonly Planted[], checker: Checker): Pla
     bump(byHow, p.how, !!hit);
     bump(byLength, lengthClass(p.right.length), !!hit);
   }
-  return { cases: planted.length, found, recall: planted.length === 0 ? 1 : found / planted.length, templates: planted.filter((p) => p.template).length, byDetail, byKind, byHow, byLength, otherFindings, findings, misses };
+  return { cases: planted.length, found, foundHoldingRight, recall: planted.length === 0 ? 1 : found / planted.length, templates: planted.filter((p) => p.template).length, byDetail, byKind, byHow, byLength, otherFindings, findings, misses };
 }
