@@ -55,6 +55,14 @@ export function builtinLexiconBytes(): Uint8Array {
 /** The names of the binary files in dist/data. */
 export const DATA_FILES = { model: 'model.bin', confusion: 'confusion.bin', frequency: 'frequency.bin' } as const;
 
+/**
+ * Options for reading the package's own data files: their checksum is not recomputed (10 MB, 20-35 ms
+ * of CPU on every start and in every pool worker). They arrive in the package, whose integrity the
+ * package manager verifies on install; the header's length and format checks still catch a
+ * truncated or foreign file. User files (compiled lexicons) are always checksummed.
+ */
+const OWN_FILE = { checked: true } as const;
+
 /** A binary file of dist/data, or undefined when the build did not write it (a data-only build of an older tree). */
 function readBinary(name: string): { path: string; bytes: Uint8Array } | undefined {
   const path = join(dataDir(), name);
@@ -63,9 +71,9 @@ function readBinary(name: string): { path: string; bytes: Uint8Array } | undefin
 }
 
 /** The stored model of the built-in lexicon (model.bin, see stored-model.ts), or undefined when the build did not write it. */
-export function storedBuiltinModel(): { file: string; bytes: Uint8Array } | undefined {
+export function storedBuiltinModel(): { file: string; bytes: Uint8Array; checked: boolean } | undefined {
   const file = readBinary(DATA_FILES.model);
-  return file && { file: file.path, bytes: file.bytes };
+  return file && { file: file.path, bytes: file.bytes, checked: OWN_FILE.checked };
 }
 
 let confusion: Confusion | undefined;
@@ -74,7 +82,7 @@ let confusion: Confusion | undefined;
 export function builtinConfusion(): Confusion {
   if (confusion) return confusion;
   const file = readBinary(DATA_FILES.confusion);
-  if (file) return (confusion = confusionFromData(readDataFile(file.path, file.bytes) as ConfusionData));
+  if (file) return (confusion = confusionFromData(readDataFile(file.path, file.bytes, {}, OWN_FILE) as ConfusionData));
   const data = loadBuiltinData();
   return (confusion = confusionFromData(compileConfusionData({ pinyinTsv: data.pinyinTsv, lookalikeTsv: data.lookalikeTsv })));
 }
@@ -85,7 +93,7 @@ let frequency: FrequencyTableData | undefined | null;
 export function builtinFrequencyTable(): FrequencyTableData | undefined {
   if (frequency === undefined) {
     const file = readBinary(DATA_FILES.frequency);
-    frequency = file ? (readDataFile(file.path, file.bytes) as FrequencyTableData) : null;
+    frequency = file ? (readDataFile(file.path, file.bytes, {}, OWN_FILE) as FrequencyTableData) : null;
   }
   return frequency ?? undefined;
 }

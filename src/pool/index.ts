@@ -115,6 +115,13 @@ const fromSource = /\/src\/pool\/index\.[cm]?ts$/.test(here);
 export const POOL_RANGE_BYTES = 1 << 20;
 /** A batch of small files sent to a worker as one task: at most this many bytes (a file more ends it) ... */
 const BATCH_BYTES = 256 << 10;
+/**
+ * ... and, towards the end of the run, at most this share of the bytes not yet sent per worker, down
+ * to MIN_BATCH_BYTES: the last batches are small, so no worker checks a long last batch (and holds
+ * the next one) while the others have nothing left (0.6 s of 5.9 idle on one of two workers before).
+ */
+const TAIL_SHARE = 8;
+const MIN_BATCH_BYTES = 16 << 10;
 /** ... and this many files. */
 const BATCH_FILES = 64;
 /** Input bytes sent ahead per worker besides `prefetch` tasks: small files come many to a worker's wait. */
@@ -236,6 +243,8 @@ class PoolRun {
   sent = 0; // units sent
   private tasksOut = 0; // tasks of units sent and not yet yielded
   private bytesOut = 0;
+  private bytesUnsent: number;
+  private readonly jobs: number;
 
   constructor(
     private readonly Piscina: PiscinaClass,
@@ -248,6 +257,8 @@ class PoolRun {
     this.pending = new Array(units.length).fill(0);
     this.aheadTasks = jobs * prefetch;
     this.aheadBytes = jobs * AHEAD_BYTES;
+    this.jobs = jobs;
+    this.bytesUnsent = units.reduce((n, u) => n + u.bytes, 0);
     // Each worker holds its next task while it checks one, so it never waits for the main thread
     // (busy writing the report, or off the CPU on a loaded machine) to be handed more work.
     this.pool = this.threads(jobs, 2);
@@ -316,12 +327,14 @@ class PoolRun {
   fill(): void {
     let batch: WorkerTask[] = [];
     let batchBytes = 0;
+    let batchLimit = this.batchLimit();
     while (this.sent < this.units.length && !this.stopped && this.failure === undefined && (this.tasksOut < this.aheadTasks || this.bytesOut < this.aheadBytes)) {
       const u = this.units[this.sent]!;
       this.replies[this.sent] = new Array(u.tasks.length);
       this.pending[this.sent] = u.tasks.length;
       this.tasksOut += u.tasks.length;
       this.bytesOut += u.bytes;
+      this.bytesUnsent -= u.bytes;
       this.sent++;
       if (u.tasks.length > 1) {
         for (const t of u.tasks) this.send([t]); // the ranges of a large file, one task each
@@ -329,13 +342,19 @@ class PoolRun {
       }
       batch.push(u.tasks[0]!);
       batchBytes += u.bytes;
-      if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_FILES) {
+      if (batchBytes >= batchLimit || batch.length >= BATCH_FILES) {
         this.send(batch);
         batch = [];
         batchBytes = 0;
+        batchLimit = this.batchLimit();
       }
     }
     if (batch.length > 0) this.send(batch);
+  }
+
+  /** The most bytes of the next batch: BATCH_BYTES, less towards the end of the run (see TAIL_SHARE). */
+  private batchLimit(): number {
+    return Math.max(MIN_BATCH_BYTES, Math.min(BATCH_BYTES, Math.floor(this.bytesUnsent / (this.jobs * TAIL_SHARE))));
   }
 
   /** Takes the replies of unit `next` (all in) and sends more work, a batch at a time. */
