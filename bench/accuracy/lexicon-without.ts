@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { LexiconSource } from '../../src/index.js';
 import type { LexiconEntry } from '../../src/lexicon/types.js';
 import { bankWithoutClashes, isBankEntry } from '../../src/lexicon/bank.js';
+import { IDIOM_CATEGORY } from '../../src/lexicon/idiom.js';
 import { parseLexiconFile } from '../../src/lexicon/parse.js';
 import { textCheckFor } from '../../src/lexicon/text-check.js';
 import { loadBuiltinData } from '../../src/data/builtin.js';
@@ -64,7 +65,8 @@ export function lexiconsWithout(entries: readonly LexiconEntry[], leave: LeaveOu
 let bankMemo: LexiconEntry[] | undefined;
 function readBank(check: ReturnType<typeof textCheckFor>): LexiconEntry[] {
   const bank: LexiconEntry[] = [];
-  for (const file of yamlFiles(join(repoRoot, 'dictionaries', 'bank'))) {
+  // the mined entries: the phrase bank and the idiom list (dictionaries/idiom/, built from jieba's dictionary, not from the curated lists)
+  for (const file of ['bank', 'idiom'].flatMap((dir) => yamlFiles(join(repoRoot, 'dictionaries', dir)))) {
     const parsed = parseLexiconFile(file, readFileSync(file, 'utf8'), check);
     if (parsed.issues.length > 0) throw new Error(`${file}:${parsed.issues[0]!.line}: ${parsed.issues[0]!.reason}`);
     for (const e of parsed.entries) if (isBankEntry(e)) bank.push(e);
@@ -88,5 +90,8 @@ export function builtinSourcesWithout(leave: LeaveOut): LexiconSource[] {
   const normalizer = createNormalizer(data.normalizeTsv);
   const bank = [...(bankMemo ??= readBank(textCheckFor(normalizer))), ...(leave.extraBank ?? [])];
   const sequences = yamlFiles(join(repoRoot, 'dictionaries', 'sequence')).map((file) => ({ name: file, text: readFileSync(file, 'utf8') }));
-  return [...lexiconsWithout([...curated, ...bankWithoutClashes(curated, bank, normalizer.key)], {}), ...sequences];
+  // as the build does: the bank less what clashes with the curated entries, then the idioms less what clashes with either
+  const keptBank = bankWithoutClashes(curated, bank.filter((e) => e.category !== IDIOM_CATEGORY), normalizer.key);
+  const keptIdioms = bankWithoutClashes([...curated, ...keptBank], bank.filter((e) => e.category === IDIOM_CATEGORY), normalizer.key);
+  return [...lexiconsWithout([...curated, ...keptBank, ...keptIdioms], {}), ...sequences];
 }

@@ -10,6 +10,7 @@ import { parseLexiconFile } from '../lexicon/parse.js';
 import { validateEntries } from '../lexicon/validate.js';
 import { textCheckFor } from '../lexicon/text-check.js';
 import { bankWithoutClashes, isBankEntry } from '../lexicon/bank.js';
+import { readIdioms } from './idioms.js';
 import { LexiconError, type LexiconIssue } from '../errors.js';
 import type { LexiconEntry } from '../lexicon/types.js';
 import type { CompiledLexiconFile } from '../data/builtin.js';
@@ -58,6 +59,7 @@ export function compileLexicon(root: string): CompiledOutputs {
     }
   }
   entries.push(...readBank(root, check, normalizer.key, entries, issues));
+  entries.push(...readIdioms(root, check, normalizer.key, entries, issues));
   issues.push(...validateEntries(entries, normalizer.key));
   if (issues.length > 0) throw new LexiconError(issues);
   const compiled: CompiledLexiconFile = { format: 1, entries };

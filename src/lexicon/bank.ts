@@ -8,6 +8,7 @@
 import type { LexiconEntry } from './types.js';
 import type { ErrorDetail } from '../types.js';
 import { MIN_FUZZY_LENGTH } from '../fuzzy/index.js';
+import { IDIOM_CATEGORY, IDIOM_CONFIDENCE_DROP } from './idiom.js';
 
 /** The category of the mined phrases. */
 export const BANK_CATEGORY = 'bank';
@@ -15,13 +16,16 @@ export const BANK_CATEGORY = 'bank';
 /** How much less sure a fuzzy finding of a bank phrase is than one of a curated phrase. */
 export const BANK_CONFIDENCE_DROP = 0.15;
 
+/** Whether `entry` is mined, not curated: a bank phrase, or an idiom of the idiom list (src/lexicon/idiom.ts), which is treated alike. */
 export function isBankEntry(entry: LexiconEntry): boolean {
-  return entry.category === BANK_CATEGORY;
+  return entry.category === BANK_CATEGORY || entry.category === IDIOM_CATEGORY;
 }
 
 /** The confidence of a fuzzy finding of `entry` whose alignment gave `confidence`. */
 export function fuzzyConfidence(entry: LexiconEntry, confidence: number): number {
-  return isBankEntry(entry) ? Math.round((confidence - BANK_CONFIDENCE_DROP) * 100) / 100 : confidence;
+  if (!isBankEntry(entry)) return confidence;
+  const drop = entry.category === IDIOM_CATEGORY ? IDIOM_CONFIDENCE_DROP : BANK_CONFIDENCE_DROP;
+  return Math.round((confidence - drop) * 100) / 100;
 }
 
 /** Phrases shorter than this are not reported missing a character (稳步增长 → 稳增长 is an abbreviation). */

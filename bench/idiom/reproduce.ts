@@ -1,0 +1,55 @@
+/**
+ * Checks the committed idiom list against a recount (the test of test/idiom): every target is a
+ * candidate of the rules with the counts its note gives, the targets are in the miner's order, and
+ * every known sibling is a sibling of a target by the rules. The corpus pass (minutes of checking)
+ * is not rerun here: `npm run mine:idioms` reruns everything and rewrites the file byte for byte.
+ */
+import { readDocs } from '../phrase-bank/mine.js';
+import { idiomCandidates } from './mine.js';
+import { byEvidence, DEFAULT_IDIOM_SELECT, knownSiblings, siblingIndex, type IdiomStat } from './select.js';
+
+export interface Reproduction {
+  notInCandidates: string[];
+  wrongNotes: string[];
+  outOfOrder: string[];
+  known: string[];
+  /** Of the committed known texts, those the rules give as siblings of the committed targets. */
+  expectedKnown: string[];
+}
+
+const ENTRY = /^ {2}- \{id: [^,]+, text: ([^,]+), (fuzzy: false, )?note: ([^}]+)\}$/;
+
+export function reproduceCandidates(root: string, yaml: string): Reproduction {
+  // every candidate of the rules, not only the first 1.25 × size
+  const cands = idiomCandidates(root, readDocs(), { ...DEFAULT_IDIOM_SELECT, size: Number.MAX_SAFE_INTEGER });
+  const byText = new Map<string, IdiomStat>(cands.words.map((w) => [w.text, w]));
+  const candidate = new Set(cands.choice.targets.map((s) => s.text));
+  const out: Reproduction = { notInCandidates: [], wrongNotes: [], outOfOrder: [], known: [], expectedKnown: [] };
+  const targets: IdiomStat[] = [];
+  const known: string[] = [];
+  for (const line of yaml.split('\n')) {
+    const m = ENTRY.exec(line);
+    if (!m) continue;
+    const [, text, notFuzzy, note] = m as unknown as [string, string, string | undefined, string];
+    const s = byText.get(text);
+    if (!s) {
+      out.notInCandidates.push(text);
+      continue;
+    }
+    const tagName = s.tag === 'i' ? '成语' : s.tag === 'l' ? '习用语' : '词';
+    const years = s.yearMask.toString(2).replace(/0/g, '').length;
+    const expected = `${tagName} 词频${s.count} ${s.docs}篇 ${years}年${notFuzzy ? ' 近邻' : ''}`;
+    if (note !== expected) out.wrongNotes.push(`${text}: ${note} (counted: ${expected})`);
+    if (notFuzzy) known.push(text);
+    else {
+      if (!candidate.has(text)) out.notInCandidates.push(text);
+      const last = targets[targets.length - 1];
+      if (last && byEvidence(last, s) > 0) out.outOfOrder.push(`${last.text} before ${text}`);
+      targets.push(s);
+    }
+  }
+  const siblings = new Set(knownSiblings(targets, siblingIndex(cands.words), cands.confusable, new Set()).map((s) => s.text));
+  out.known = known;
+  out.expectedKnown = known.filter((t) => siblings.has(t));
+  return out;
+}

@@ -1,0 +1,134 @@
+/**
+ * The rules of the idiom list (dictionaries/idiom/idioms.yaml, `npm run mine:idioms`): which of
+ * jieba's idioms (成语, tag i) and set phrases (习用语, tag l) become fuzzy targets, which of their
+ * one-character siblings become known texts, and which are left out as wrong-looking. Pure: the
+ * counts come in, the choice goes out.
+ */
+
+/** One word of jieba's dictionary with what the miner counted for it. */
+export interface IdiomStat {
+  text: string;
+  /** jieba's count (its dictionary's second column; 3 is its floor for words it barely saw). */
+  count: number;
+  /** jieba's tag (i, l, or any other for a sibling word). */
+  tag: string;
+  /** Documents of 2019–2025 holding it. */
+  docs: number;
+  /** Bit y−2019 set when a document of year y holds it. */
+  yearMask: number;
+}
+
+export interface IdiomSelectOptions {
+  /** Lengths of the idioms taken (Han characters). */
+  minLength: number;
+  maxLength: number;
+  /** An idiom (tag i) is taken with this jieba count, or with `minDocs` documents of 2019–2025. */
+  minCount: number;
+  minDocs: number;
+  /** A set phrase (tag l) needs this jieba count as well (most l words at jieba's floor are ordinary phrases: 越来越快, 集中管理). */
+  minSetPhraseCount: number;
+  /** At most this many targets, the most documents first (then the jieba count). */
+  size: number;
+}
+
+export const DEFAULT_IDIOM_SELECT: IdiomSelectOptions = { minLength: 4, maxLength: 8, minCount: 20, minDocs: 1, minSetPhraseCount: 10, size: 6000 };
+
+/** The jieba counts at or below which a word is a guess of the dictionary, not evidence. */
+export const JIEBA_FLOOR = 3;
+
+/**
+ * Whether `weak` looks like a slip of `strong` (one character apart): never written in 2019–2025
+ * edited copy while `strong` is written at least as often, and barely counted by jieba or counted
+ * five times less (再接再励 3 beside 再接再厉, 老奸巨滑 28 beside 老奸巨猾 180). jieba's dictionary
+ * lists many such wrong forms; taken as targets or known texts they would silence the real slip.
+ */
+export function looksLikeSlipOf(weak: IdiomStat, strong: IdiomStat): boolean {
+  if (weak.docs > 0 || (strong.docs === 0 && strong.count < weak.count)) return false;
+  return weak.count <= JIEBA_FLOOR || strong.count >= 5 * weak.count;
+}
+
+/**
+ * Whether an idiom or set phrase may be a target by its own evidence. A word at jieba's floor count
+ * is none, whatever its tag: those are mostly the phrases of news copy (贯彻落实, 积极参与 tagged i),
+ * whose one-character siblings abound in new text.
+ */
+export function qualifies(s: IdiomStat, o: IdiomSelectOptions): boolean {
+  if (s.text.length < o.minLength || s.text.length > o.maxLength || s.count <= JIEBA_FLOOR) return false;
+  if (s.tag === 'i') return s.count >= o.minCount || s.docs >= o.minDocs;
+  if (s.tag === 'l') return s.count >= o.minSetPhraseCount && (s.count >= o.minCount || s.docs >= o.minDocs);
+  return false;
+}
+
+/** The words one substitution from each other, by the key of the text with one position blanked. */
+export function siblingIndex(words: Iterable<IdiomStat>): Map<string, IdiomStat[]> {
+  const index = new Map<string, IdiomStat[]>();
+  for (const w of words) {
+    for (let i = 0; i < w.text.length; i++) {
+      const key = `${w.text.slice(0, i)}\u0000${w.text.slice(i + 1)}`;
+      const list = index.get(key);
+      if (list) list.push(w);
+      else index.set(key, [w]);
+    }
+  }
+  return index;
+}
+
+/** The siblings of `w` in `index` (one substitution apart, the two characters confusable by `confusable`). */
+export function siblingsOf(w: IdiomStat, index: ReadonlyMap<string, IdiomStat[]>, confusable: (a: string, b: string) => boolean): IdiomStat[] {
+  const out: IdiomStat[] = [];
+  for (let i = 0; i < w.text.length; i++) {
+    for (const s of index.get(`${w.text.slice(0, i)}\u0000${w.text.slice(i + 1)}`) ?? []) {
+      if (s.text !== w.text && confusable(w.text[i]!, s.text[i]!)) out.push(s);
+    }
+  }
+  return out;
+}
+
+export interface IdiomChoice {
+  /** The fuzzy targets, most documents first. */
+  targets: IdiomStat[];
+  /** Sibling words of a target that are real words of their own (fuzzy: false): never read as its slip. */
+  known: IdiomStat[];
+  /** Why candidates were left out, with counts. */
+  leftOut: Map<string, number>;
+}
+
+export const byEvidence = (a: IdiomStat, b: IdiomStat): number => b.docs - a.docs || b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+
+/**
+ * Chooses the targets among `idioms` (jieba's i and l words with their counts) and the known
+ * sibling texts among `words` (every jieba word of the same lengths with its counts; a sibling
+ * must be confusable, as only confusable substitutions are searched):
+ * - a candidate that looks like a slip of one of its siblings is left out (再接再励);
+ * - a sibling of a target that does not look like a slip of it is a real word (天崩地裂 beside
+ *   山崩地裂, 出乎意料 beside 出人意料): a target itself or a known text;
+ * - `excluded` texts (the curated lexicon's, the phrase bank's) are left out.
+ */
+export function chooseIdioms(idioms: readonly IdiomStat[], words: readonly IdiomStat[], confusable: (a: string, b: string) => boolean, excluded: ReadonlySet<string>, o: IdiomSelectOptions = DEFAULT_IDIOM_SELECT): IdiomChoice {
+  const leftOut = new Map<string, number>();
+  const drop = (why: string): false => {
+    leftOut.set(why, (leftOut.get(why) ?? 0) + 1);
+    return false;
+  };
+  const index = siblingIndex(words);
+  const targets = idioms
+    .filter((s) => qualifies(s, o) || drop('too little evidence'))
+    .filter((s) => !excluded.has(s.text) || drop('a curated or bank text'))
+    .filter((s) => !siblingsOf(s, index, confusable).some((t) => looksLikeSlipOf(s, t)) || drop('looks like a slip of a sibling word'))
+    .sort(byEvidence)
+    .slice(0, o.size);
+  return { targets, known: knownSiblings(targets, index, confusable, excluded), leftOut };
+}
+
+/** The siblings of `targets` that are real words (no slip of the target, no target, not excluded), most documents first. */
+export function knownSiblings(targets: readonly IdiomStat[], index: ReadonlyMap<string, IdiomStat[]>, confusable: (a: string, b: string) => boolean, excluded: ReadonlySet<string>): IdiomStat[] {
+  const chosen = new Set(targets.map((t) => t.text));
+  const known = new Map<string, IdiomStat>();
+  for (const t of targets) {
+    for (const s of siblingsOf(t, index, confusable)) {
+      if (chosen.has(s.text) || excluded.has(s.text) || looksLikeSlipOf(s, t)) continue;
+      known.set(s.text, s);
+    }
+  }
+  return [...known.values()].sort(byEvidence);
+}
