@@ -363,6 +363,8 @@ async function* checkPooled(files: readonly string[], problems: ReadonlyMap<stri
   }
   const pooled = checkFiles(files.filter((f) => !screened.has(f)), {
     jobs,
+    // This thread checks too (jobs - 1 workers): one worker start-up less (see PoolOptions.mainThread).
+    mainThread: true,
     checker: checkerOptions,
     includeText: true,
     source: {

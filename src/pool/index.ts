@@ -11,8 +11,9 @@
  * - Workers read the files themselves, so reading overlaps checking.
  * - Results come back in input order whatever order workers finish in (deterministic output).
  * - A file that cannot be read or checked gives a result with `error`; the run goes on.
- * - Small files travel in batches (up to 256 KB or 64 files a message), so a worker does not wait
- *   for the main thread between two of them.
+ * - Small files travel in batches (up to 256 KB or 64 files a message; smaller towards the end of
+ *   the run), so a worker does not wait for the main thread between two of them.
+ * - With `mainThread`, the calling thread is one of the `jobs`: one worker start-up less.
  * - A worker that dies (process.exit in native code, an out-of-memory abort) is reported on the
  *   file it was checking: the files of its tasks are checked again one at a time on a thread of
  *   their own, and the file that kills that thread is the one reported; the pool starts a fresh
@@ -29,6 +30,8 @@ import type { CheckerOptions } from '../checker.js';
 import type { Finding } from '../types.js';
 import type { StopAfter, WorkerData, WorkerReply, WorkerTask } from './protocol.js';
 import { mergeRanges, type RangeFindings } from './ranges.js';
+import { runTask, setUp, type EntryModule } from './tasks.js';
+import type { Checker } from '../checker.js';
 import { HTML_EXTENSIONS } from '../options/extensions.js';
 
 export interface PoolOptions {
@@ -73,6 +76,14 @@ export interface PoolOptions {
    * Default: 1 MiB.
    */
   rangeBytes?: number;
+  /**
+   * The calling thread checks too: `jobs` counts it, so `jobs - 1` worker threads are started (one
+   * thread start-up, with its own load of tifa's data and its own warm-up, less: on two cores that
+   * is most of what the second job costs). It checks one batch at a time between its other work.
+   * A crash in native code then ends the process (as a check in the calling thread always does);
+   * the workers' crashes are still isolated. Default: false.
+   */
+  mainThread?: boolean;
   /**
    * URL or path of the module whose `createChecker` (and, with `source`, `checkBytes`) the workers
    * call. Default: tifa's own entry (dist/index.js beside the bundle; src/index.ts, loaded through
@@ -152,6 +163,7 @@ function checkPoolOptions(options: PoolOptions): void {
   if (options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)) throw new RangeError('pool options.jobs must be a positive integer');
   if (options.prefetch !== undefined && !(Number.isInteger(options.prefetch) && options.prefetch >= 1)) throw new RangeError('pool options.prefetch must be a positive integer');
   if (options.rangeBytes !== undefined && !(Number.isInteger(options.rangeBytes) && options.rangeBytes >= 0)) throw new RangeError('pool options.rangeBytes must be a whole number');
+  if (options.mainThread !== undefined && typeof options.mainThread !== 'boolean') throw new TypeError('pool options.mainThread must be a boolean');
   if (options.html !== undefined && !(Array.isArray(options.html) && options.html.every((e) => typeof e === 'string' && e !== ''))) throw new TypeError('pool options.html must be an array of non-empty strings');
   const stop = options.source?.stopAfter;
   if (stop !== undefined && !(Number.isInteger(stop.count) && stop.count >= 0)) throw new RangeError('pool options.source.stopAfter.count must be a whole number');
@@ -232,7 +244,13 @@ class PoolRun {
   failure: Error | undefined;
   stopped = false;
   private wake: (() => void) | undefined;
-  private readonly pool: PiscinaPool;
+  private readonly pool: PiscinaPool | undefined;
+  // Batches not yet handed to a worker: with `mainThread`, the workers hold two each at most and
+  // this thread takes the next one when it is free; without, every batch goes to piscina's queue.
+  private readonly queue: WorkerTask[][] = [];
+  private poolOut = 0;
+  private readonly poolLimit: number;
+  private local: { ready?: { entry: EntryModule; checker: Checker }; setup?: Promise<void>; scheduled: boolean } | undefined;
   // The files of tasks whose worker died are checked again one at a time on a thread of their own,
   // so that a crash is reported on the one file that causes it.
   private isolation: PiscinaPool | undefined;
@@ -252,6 +270,7 @@ class PoolRun {
     private readonly units: readonly Unit[],
     jobs: number,
     prefetch: number,
+    mainThread: boolean,
   ) {
     this.replies = new Array(units.length);
     this.pending = new Array(units.length).fill(0);
@@ -261,7 +280,10 @@ class PoolRun {
     this.bytesUnsent = units.reduce((n, u) => n + u.bytes, 0);
     // Each worker holds its next task while it checks one, so it never waits for the main thread
     // (busy writing the report, or off the CPU on a loaded machine) to be handed more work.
-    this.pool = this.threads(jobs, 2);
+    const workers = mainThread ? jobs - 1 : jobs;
+    this.pool = workers > 0 ? this.threads(workers, 2) : undefined;
+    this.poolLimit = mainThread ? 2 * workers : Number.POSITIVE_INFINITY;
+    if (mainThread) this.local = { scheduled: false };
   }
 
   private threads(count: number, tasksPerThread: number): PiscinaPool {
@@ -307,17 +329,72 @@ class PoolRun {
     this.notify();
   }
 
+  /** Queues a batch for the next free worker (or this thread), in input order. */
+  private send(batch: WorkerTask[]): void {
+    this.queue.push(batch);
+    this.dispatch();
+  }
+
+  /** Hands queued batches to the workers (up to `poolLimit` out), and wakes this thread's lane. */
+  private dispatch(): void {
+    if (this.stopped) return;
+    while (this.pool && this.queue.length > 0 && this.poolOut < this.poolLimit) this.runOn(this.queue.shift()!, false);
+    this.scheduleLocal();
+  }
+
+  private scheduleLocal(): void {
+    const local = this.local;
+    if (!local || local.scheduled || this.stopped || this.queue.length === 0) return;
+    local.scheduled = true;
+    setImmediate(() => {
+      local.scheduled = false;
+      this.runLocal();
+    });
+  }
+
+  /** This thread's lane: the first queued batch, checked here (its checker made on first use). */
+  private runLocal(): void {
+    const local = this.local!;
+    if (this.stopped || this.failure !== undefined) return;
+    if (!local.ready) {
+      local.setup ??= setUp(this.data).then((s) => {
+        if ('setupError' in s) {
+          this.failure ??= new PoolSetupError(s.setupError.message, s.setupError.name);
+          this.notify();
+        } else {
+          local.ready = s;
+          this.scheduleLocal();
+        }
+      });
+      return;
+    }
+    const batch = this.queue.shift();
+    if (!batch) return;
+    for (const task of batch) this.settle(task, runTask(task, local.ready, this.data));
+    this.scheduleLocal();
+  }
+
   // Small files go to a worker in batches (one message per batch, not per file). The files of a
   // batch whose worker dies are sent again one by one to the isolation thread.
-  private send(batch: WorkerTask[], suspect = false): void {
-    const on = suspect ? (this.isolation ??= this.threads(1, 1)) : this.pool;
+  private runOn(batch: WorkerTask[], suspect: boolean): void {
+    const on = suspect ? (this.isolation ??= this.threads(1, 1)) : this.pool!;
+    if (!suspect) this.poolOut++;
+    const done = (): void => {
+      if (suspect) return;
+      this.poolOut--;
+      this.dispatch();
+    };
     (on.run(batch) as Promise<WorkerReply[]>).then(
-      (got) => batch.forEach((task, k) => this.settle(task, got[k]!)),
+      (got) => {
+        batch.forEach((task, k) => this.settle(task, got[k]!));
+        done();
+      },
       (e: unknown) => {
+        done();
         if (this.stopped) return;
         const crash = crashReason(e);
         if (crash === undefined) return this.fail(e);
-        if (!suspect) for (const task of batch) this.send([task], true);
+        if (!suspect) for (const task of batch) this.runOn([task], true);
         else this.settle(batch[0]!, { id: batch[0]!.id, error: { message: `worker crashed while checking ${batch[0]!.file}: ${crash}`, code: 'WORKER_CRASH' } });
       },
     );
@@ -369,7 +446,7 @@ class PoolRun {
 
   async close(): Promise<void> {
     this.stopped = true;
-    await Promise.all([this.pool.destroy(), this.isolation?.destroy()]);
+    await Promise.all([this.pool?.destroy(), this.isolation?.destroy()]);
   }
 }
 
@@ -386,7 +463,7 @@ export async function* checkFiles(files: Iterable<string>, options: PoolOptions 
   const units = await unitsOf(list, data, wanted, options.rangeBytes ?? POOL_RANGE_BYTES);
   const jobs = Math.min(wanted, units.reduce((n, u) => n + u.tasks.length, 0));
   const { Piscina } = await import('piscina');
-  const run = new PoolRun(Piscina, data, units, jobs, options.prefetch ?? 4);
+  const run = new PoolRun(Piscina, data, units, jobs, options.prefetch ?? 4, options.mainThread === true);
   try {
     run.fill();
     for (let next = 0; next < list.length; next++) {

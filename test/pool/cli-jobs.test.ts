@@ -26,7 +26,7 @@ describe('tifa check --jobs', () => {
     expect(one.stdout.trim().split('\n')).toHaveLength(24 * 5 - 12); // 5 findings per UTF-8 page, 4 per GBK page
   });
 
-  it('reports a bad lexicon from the workers as one thread does (the main thread builds no checker of its own)', () => {
+  it('reports a bad lexicon from the pool (its workers or this thread, whichever fails first) as one thread does', () => {
     const lexicon = join(dir, 'bad.yaml');
     writeFileSync(lexicon, 'kind: mandated\nsource: test\nentries:\n  - id: x\n');
     const args = (jobs: string) => [bin, 'check', '--no-config', '--no-builtins', '--lexicon', lexicon, '--jobs', jobs, join(dir, 'page-00.html'), join(dir, 'page-01.html')];

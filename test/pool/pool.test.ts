@@ -43,6 +43,23 @@ describe('checkFiles (worker pool)', () => {
     }
   });
 
+  it('with mainThread, checks in the calling thread too (jobs - 1 workers): the same results, ranges and errors included', async () => {
+    const checker = createChecker({ asOf: '2025-01-01' });
+    const large = join(dir, 'large-main.txt');
+    const whole = Array.from({ length: 3000 }, (_, i) => (i % 9 === 0 ? `第${i}行：铸牢中华明族共同体意识。` : '会议强调，要坚持稳中求进工作总基调。')).join('\n');
+    writeFileSync(large, whole);
+    const files = [pages[0]!, large, join(dir, 'missing.txt'), ...pages.slice(1)];
+    const expected = [checker.check(texts[0]!), checker.check(whole), [], ...texts.slice(1).map((t) => checker.check(t))];
+    for (const jobs of [1, 2]) {
+      const got = await all(files, { jobs, mainThread: true, rangeBytes: 32 * 1024, checker: { asOf: '2025-01-01' }, prefetch: 2 });
+      expect(got.map((r) => r.file)).toEqual(files);
+      expect(got.map((r) => r.findings)).toEqual(expected);
+      expect(got[2]!.error?.code).toBe('ENOENT');
+    }
+    const bad = all(pages.slice(0, 3), { jobs: 2, mainThread: true, checker: { asOf: 'yesterday' } });
+    await expect(bad).rejects.toThrow(PoolSetupError);
+  }, 180_000);
+
   it('keeps input order when files finish out of order, and returns texts on request', async () => {
     const big = join(dir, 'big.txt');
     writeFileSync(big, '中华明族。'.repeat(200_000)); // separate sentences: a run of touching repeats is one finding
