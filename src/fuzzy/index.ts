@@ -175,6 +175,14 @@ export function verifyAnchor(
 }
 
 /**
+ * One character as a string. A module-level function, not a closure per call: verification runs on
+ * every anchor hit, and a closure created there costs an allocation (and, under tsx, a naming call).
+ */
+function ch(c: number): string {
+  return String.fromCharCode(c);
+}
+
+/**
  * The phrase written out exactly at text [span of `s.left` .. `s.right`], with its last character
  * written again right after it (人类命运共同体体) or its first right before it: a duplication at the
  * edge, or undefined.
@@ -184,7 +192,6 @@ function edgeDuplication(text: string, start: number, end: number, target: Fuzzy
   const length = codes.length;
   const phraseStart = s.left.textLength > 0 ? s.leftPos[s.left.textLength - 1]! : start;
   const phraseEnd = s.right.textLength > 0 ? s.rightPos[s.right.textLength - 1]! + 1 : end;
-  const ch = (c: number): string => String.fromCharCode(c);
   const after = nextInPhrase(text, phraseEnd, 1, kind);
   const last = codes[length - 1]!;
   // Written right beside the phrase: a character across a space or a line break is the next word's.
@@ -222,8 +229,7 @@ function describeEdit(text: string, start: number, end: number, target: FuzzyTar
   const sr = side === 'left' ? l : r;
   // Phrase index and text position of the edit, in phrase order.
   const phraseIndex = side === 'left' ? offset - 1 - sr.at : rightStart + sr.at;
-  const textIndexPos = (i: number): number => (side === 'left' ? s.leftPos[i]! : s.rightPos[i]!);
-  const ch = (c: number): string => String.fromCharCode(c);
+  const sidePos = side === 'left' ? s.leftPos : s.rightPos;
   switch (sr.edit) {
     case EditKind.Omission: {
       detail = 'omission';
@@ -234,7 +240,7 @@ function describeEdit(text: string, start: number, end: number, target: FuzzyTar
       break;
     }
     case EditKind.Insertion: {
-      const extraPos = textIndexPos(sr.at);
+      const extraPos = sidePos[sr.at]!;
       const extra = map[text.charCodeAt(extraPos)]!;
       const before = side === 'left' ? codes[phraseIndex]! : codes[phraseIndex - 1]!;
       const after = side === 'left' ? codes[phraseIndex + 1] : codes[phraseIndex];
@@ -248,7 +254,7 @@ function describeEdit(text: string, start: number, end: number, target: FuzzyTar
     case EditKind.Transposition: {
       detail = 'transposition';
       confidence = 0.85;
-      editPos = textIndexPos(sr.at);
+      editPos = sidePos[sr.at]!;
       const a = side === 'left' ? phraseIndex - 1 : phraseIndex;
       edit = `“${ch(codes[a]!)}${ch(codes[a + 1]!)}”颠倒`;
       break;
@@ -258,7 +264,7 @@ function describeEdit(text: string, start: number, end: number, target: FuzzyTar
       const kinds = l.subKinds | r.subKinds;
       confidence = kinds & OTHER_SUB ? OTHER_SUB_CONFIDENCE : kinds & 2 ? 0.75 : 0.9;
       if (subs === 2) confidence -= 0.1;
-      editPos = textIndexPos(sr.at);
+      editPos = sidePos[sr.at]!;
       editChar = codes[phraseIndex]!;
       const parts: string[] = [];
       for (let i = 0; i < l.textLength && i < leftLength; i++) {
@@ -299,17 +305,23 @@ function mayContinue(
   kind: Uint8Array,
   confusion: ConfusionOf,
 ): boolean {
+  return mayContinueWith(text, from, step, phrase[p0]!, r >= 2 ? phrase[p0 + 1]! : -1, r === 1 && edgeOmission, map, kind, confusion);
+}
+
+/**
+ * mayContinue given the side's first character `expected`, its second `second` (-1 when the side
+ * has one character) and whether that one character may be omitted at the phrase's edge: what the
+ * scanner asks before it touches the target itself (verifyAnchor would reject the same hits).
+ */
+export function mayContinueWith(text: string, from: number, step: 1 | -1, expected: number, second: number, edgeOmitted: boolean, map: Uint16Array, kind: Uint8Array, confusion: ConfusionOf): boolean {
   const i = nextInPhrase(text, from, step, kind);
-  if (i < 0) return r === 1 && edgeOmission;
+  if (i < 0) return edgeOmitted;
   const t = map[text.charCodeAt(i)]!;
-  const p = phrase[p0]!;
-  if (t === p) return true;
-  if (r === 1 && edgeOmission) return true;
-  if (r >= 2 && t === phrase[p0 + 1]) return true;
+  if (t === expected || edgeOmitted || t === second) return true;
   if (!isHan(t)) return false; // confusable and inserted characters are Han
-  if (confusion(p, t) !== 0) return true;
+  if (confusion(expected, t) !== 0) return true;
   const j = nextInPhrase(text, i + step, step, kind);
-  return j >= 0 && map[text.charCodeAt(j)] === p;
+  return j >= 0 && map[text.charCodeAt(j)] === expected;
 }
 
 /**

@@ -3,7 +3,7 @@
  * (normalization, skipping and alphabet class folded together), fed to the automaton, and each
  * pattern end is recorded (exact hits) or verified on the spot (fuzzy anchors).
  */
-import { FuzzyScratch, verifyAnchor, type FuzzyCandidate } from '../fuzzy/index.js';
+import { EDGE_OMISSION_LENGTH, FuzzyScratch, mayContinueWith, verifyAnchor, type FuzzyCandidate } from '../fuzzy/index.js';
 import type { ConfusionOf } from '../fuzzy/align.js';
 import { AFTER_NEXT_KEY, ANY_KEY, HitType, LOOKALIKE_BIT, SKIP_CLASS, SOUND_KEY, type AnchorFilters, type MatchModel } from './model.js';
 import { transition } from './automaton.js';
@@ -162,6 +162,59 @@ function emitsListed(model: MatchModel): Uint8Array {
 }
 
 /**
+ * Per model: the members of every anchor group in flat arrays (group g's members are entries
+ * start[g] .. start[g + 1]), so that a hit reads them without going through the group's and the
+ * target's objects (measured: those pointer chases were the costliest lines of the scan). With
+ * each member, what verifyAnchor's first test reads of the phrase (see mayContinueWith): the
+ * character expected next to the anchor on the side verified first, the one after it (-1: none),
+ * and whether that side is one character that may be omitted at the phrase's edge. Derived data,
+ * kept beside the model like listedEmits.
+ */
+interface FlatGroups {
+  start: Int32Array;
+  target: Int32Array;
+  offset: Int32Array;
+  expected: Int32Array;
+  second: Int32Array;
+  edgeOmitted: Uint8Array;
+}
+
+const flatGroups = new WeakMap<MatchModel, FlatGroups>();
+
+function flatGroupsOf(model: MatchModel): FlatGroups {
+  let f = flatGroups.get(model);
+  if (f) return f;
+  const groups = model.anchorGroups;
+  const start = new Int32Array(groups.length + 1);
+  for (let g = 0; g < groups.length; g++) start[g + 1] = start[g]! + groups[g]!.targets.length;
+  const count = start[groups.length]!;
+  const target = new Int32Array(count);
+  const offset = new Int32Array(count);
+  const expected = new Int32Array(count);
+  const second = new Int32Array(count);
+  const edgeOmitted = new Uint8Array(count);
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    for (let m = 0; m < group.targets.length; m++) {
+      const at = start[g]! + m;
+      const t = model.targets[group.targets[m]!]!;
+      target[at] = group.targets[m]!;
+      offset[at] = group.offsets[m]!;
+      // verifyAnchor tests the side after the piece first, the side before it when none is after.
+      const codes = group.side === 'right' ? t.codes : t.reversed;
+      const from = group.side === 'right' ? group.offsets[m]! + group.pieceLength : t.codes.length - group.offsets[m]!;
+      const rest = codes.length - from;
+      expected[at] = codes[from]!;
+      second[at] = rest >= 2 ? codes[from + 1]! : -1;
+      edgeOmitted[at] = rest === 1 && codes.length >= EDGE_OMISSION_LENGTH ? 1 : 0;
+    }
+  }
+  f = { start, target, offset, expected, second, edgeOmitted };
+  flatGroups.set(model, f);
+  return f;
+}
+
+/**
  * Anchors of one phrase that imply the same start are verified once (a phrase written out in full
  * hits every one of its anchors). Implied starts are stored plus a base that moves past every
  * earlier scan (an implied start is at least -64), so stale entries never match: returns this
@@ -179,7 +232,9 @@ function reserveBase(state: ScanState, length: number): number {
 
 export function scan(text: string, ctx: ScanContext): ScanResult {
   const { model, map, kind, confusion, fuzzy, anchorFilters } = ctx;
-  const { automaton, unitClass, hitType, hitRef, targets, anchorGroups } = model;
+  const { automaton, unitClass, hitType, hitRef, targets } = model;
+  const flat = flatGroupsOf(model);
+  const { start: groupStart, target: memberTarget, offset: memberOffset } = flat;
   const { allStart, allIds, patternLength } = automaton;
   const emits = fuzzy ? automaton.emits : emitsListed(model);
   const hits = new HitList();
@@ -225,18 +280,21 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
           if (!fuzzy) continue;
           const g = hitRef[p]!;
           const right = anchorFilters.rightSide[g] === 1;
-          const count = mayFollow(text, right ? i + 1 : start - 1, right ? 1 : -1, g, anchorFilters, map, kind, state0);
+          const from = right ? i + 1 : start - 1;
+          const step = right ? 1 : -1;
+          const count = mayFollow(text, from, step, g, anchorFilters, map, kind, state0);
           if (count === 0) continue;
-          const group = anchorGroups[g]!;
+          const first = groupStart[g]!;
           const members = state0.members;
           const len = patternLength[p]!;
           for (let k = 0; k < count; k++) {
-            const m = members[k]!;
-            const t = group.targets[m]!;
-            const offset = group.offsets[m]!;
+            const m = first + members[k]!;
+            const t = memberTarget[m]!;
+            const offset = memberOffset[m]!;
             const implied = base + fed - len - offset;
             if (lastImplied[t] === implied) continue;
             lastImplied[t] = implied;
+            if (!mayContinueWith(text, from, step, flat.expected[m]!, flat.second[m]!, flat.edgeOmitted[m] === 1, map, kind, confusion)) continue;
             const c = verifyAnchor(text, start, i + 1, targets[t]!, t, offset, len, map, kind, confusion, scratch);
             if (c !== undefined) candidates.push(c);
           }
