@@ -23,7 +23,8 @@ import { createNormalizer } from '../normalize/index.js';
 import { compileConfusionData, confusionFromData } from '../confusion/index.js';
 import { writeDataFile } from '../match/model-file.js';
 import { writeStoredModel } from '../data/stored-model.js';
-import { DATA_FILES } from '../data/builtin.js';
+import { DATA_FILES, type CompiledLexiconFile } from '../data/builtin.js';
+import { encodeEntries } from '../data/entries-file.js';
 import { compileFrequencyTable } from '../segment/frequency-table.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,6 +42,7 @@ export function buildData(): number {
   buildNonwordData(root, join(dist, 'data'));
   writeFileSync(join(dist, 'data', 'sequences.json'), compileSequenceData(root).json);
   writeBinaryData(compiled.entries);
+  writeEntriesData(compiled.json);
   return compiled.entries.length;
 }
 
@@ -59,6 +61,11 @@ function writeBinaryData(entries: Parameters<typeof writeStoredModel>[0]): void 
   writeFileSync(join(dist, 'data', DATA_FILES.frequency), writeDataFile(compileFrequencyTable(dict)));
   const normalizer = createNormalizer(table('normalize.tsv'));
   writeFileSync(join(dist, 'data', DATA_FILES.model), writeStoredModel(entries, normalizer, confusionFromData(confusionData)));
+}
+
+/** The entries of lexicon.json as a columnar data file (src/data/entries-file.ts), what a checker reads at start. */
+function writeEntriesData(json: string): void {
+  writeFileSync(join(dist, 'data', DATA_FILES.entries), writeDataFile(encodeEntries((JSON.parse(json) as CompiledLexiconFile).entries)));
 }
 
 async function buildCode(): Promise<void> {

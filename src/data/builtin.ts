@@ -12,6 +12,7 @@ import type { LexiconEntry } from '../lexicon/types.js';
 import { compileConfusionData, confusionFromData, type Confusion, type ConfusionData } from '../confusion/index.js';
 import { readDataFile } from '../match/model-file.js';
 import type { FrequencyTableData } from '../segment/frequency-table.js';
+import { decodeEntries, type EncodedEntries } from './entries-file.js';
 
 export interface BuiltinData {
   entries: readonly LexiconEntry[];
@@ -53,7 +54,7 @@ export function builtinLexiconBytes(): Uint8Array {
 }
 
 /** The names of the binary files in dist/data. */
-export const DATA_FILES = { model: 'model.bin', confusion: 'confusion.bin', frequency: 'frequency.bin' } as const;
+export const DATA_FILES = { model: 'model.bin', confusion: 'confusion.bin', frequency: 'frequency.bin', entries: 'entries.bin' } as const;
 
 /**
  * Options for reading the package's own data files: their checksum is not recomputed (10 MB, 20-35 ms
@@ -101,9 +102,12 @@ export function builtinFrequencyTable(): FrequencyTableData | undefined {
 export function loadBuiltinData(): BuiltinData {
   if (cached) return cached;
   const dir = dataDir();
-  const lexicon = JSON.parse(readFileSync(join(dir, 'lexicon.json'), 'utf8')) as CompiledLexiconFile;
+  // The entries from entries.bin (./entries-file.ts: the same entries, a fraction of the parsing);
+  // from lexicon.json when the build did not write it.
+  const stored = readBinary(DATA_FILES.entries);
+  const entries = stored ? decodeEntries(readDataFile(stored.path, stored.bytes, {}, OWN_FILE) as EncodedEntries) : (JSON.parse(readFileSync(join(dir, 'lexicon.json'), 'utf8')) as CompiledLexiconFile).entries;
   cached = {
-    entries: lexicon.entries,
+    entries,
     normalizeTsv: readFileSync(join(dir, 'normalize.tsv'), 'utf8'),
     pinyinTsv: readFileSync(join(dir, 'pinyin.tsv'), 'utf8'),
     lookalikeTsv: readFileSync(join(dir, 'lookalike-pairs.tsv'), 'utf8'),
