@@ -82,6 +82,11 @@ function scoreRows(name: string, s: PlantedScore, target?: number): string {
   return `| ${name} | ${s.cases} | ${s.found} (${s.foundHoldingRight}) | **${pct(s.recall)}** (${pct(s.foundHoldingRight / Math.max(1, s.cases))}) | ${pct(precision)} (${s.otherFindings} of ${s.findings} findings match no planted error) | ${target === undefined ? '' : `${s.recall >= target ? 'ok' : 'MISSED'} (>= ${target})`} |`;
 }
 
+const ruleCounts = (why: Map<string, string>): Map<string, number> => {
+  const m = new Map<string, number>();
+  for (const w of why.values()) if (w !== 'taken') m.set(w, (m.get(w) ?? 0) + 1);
+  return m;
+};
 const counts = (m: Map<string, number>): string => [...m].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
 const howCounts = (m: Map<string, { cases: number; found: number }>): string => [...m].map(([k, n]) => `${k} ${n.found}/${n.cases}`).join(', ');
 
@@ -103,11 +108,13 @@ export function honestSection(lo: LeaveOutRun, ind: IndependentRun): string {
     '',
     '| run | cases | found | recall | precision | target |',
     '|---|---:|---:|---:|---:|---|',
-    scoreRows(`leave-out: a build without the left-out entries (the phrase bank's miner takes ${lo.bankComeback} of the left-out texts back: 4–16 characters, 40 documents, 5 years)`, lo.score, LEAVE_OUT_TARGET),
+    scoreRows(`leave-out: a build without the left-out entries (the phrase bank's miner, its rules applied to the left-out texts, takes ${lo.bankComeback} of them back: bench/accuracy/remine.ts)`, lo.score, LEAVE_OUT_TARGET),
     scoreRows('leave-out, strict: the shipped bank only (no left-out text comes back)', lo.strict),
     scoreRows('leave-out: the same errors, whole lexicon (the list back in)', lo.withWholeLexicon),
     scoreRows('independent substitutes: lexicon as shipped', ind.shipped),
     scoreRows('independent substitutes: detection only (entries listing them taken out)', ind.detectionOnly),
+    '',
+    `Mining again: of the ${lo.comebackWhy.size} left-out texts the miner takes ${lo.bankComeback}; the others fail its rules: ${counts(ruleCounts(lo.comebackWhy))}.`,
     '',
     `Leave-out, by how the error was made: ${howCounts(lo.score.byHow)}. Found by: ${counts(lo.score.byDetail) || 'nothing'}.`,
     '',

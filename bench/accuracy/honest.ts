@@ -24,6 +24,7 @@ import { createConfusion } from '../../src/confusion/index.js';
 import { loadBuiltinData } from '../../src/data/builtin.js';
 import { Rng, repoRoot, type Corpus } from './common.js';
 import { builtinSourcesWithout } from './lexicon-without.js';
+import { reminedComeback } from './remine.js';
 import { isBankEntry } from '../../src/lexicon/bank.js';
 import { isPeopleFinding } from '../people/score.js';
 
@@ -95,38 +96,6 @@ export function tunedText(corpus: Corpus): Text {
     at += l.length + 1;
   });
   return { all: lines.join('\n'), starts, years };
-}
-
-/** Documents and distinct years of the tuned text that hold `s`. */
-function spread(t: Text, s: string): { docs: number; years: number } {
-  const docs = new Set<number>();
-  const years = new Set<string>();
-  let line = 0;
-  for (let at = t.all.indexOf(s); at >= 0; at = t.all.indexOf(s, at + 1)) {
-    while (line + 1 < t.starts.length && t.starts[line + 1]! <= at) line++;
-    docs.add(line);
-    years.add(t.years[line]!);
-  }
-  return { docs: docs.size, years: years.size };
-}
-
-/** The phrase bank miner's first rules (bench/phrase-bank/select.ts DEFAULT_SELECT): length, documents, years. */
-const BANK_RULES = { minLength: 4, maxLength: 16, minDocs: 40, minYears: 5 };
-
-/**
- * The left-out texts the phrase bank's miner would take once no curated entry claims them: an
- * approximation of mining again (its first rules only: 4–16 characters, 40 documents, 5 years of
- * 2019–2025; not its boundary, name and size rules).
- */
-function bankComeback(t: Text, texts: readonly string[]): LexiconEntry[] {
-  const out: LexiconEntry[] = [];
-  for (const text of new Set(texts)) {
-    if (text.length < BANK_RULES.minLength || text.length > BANK_RULES.maxLength || !HAN_ONLY.test(text)) continue;
-    const s = spread(t, text);
-    if (s.docs < BANK_RULES.minDocs || s.years < BANK_RULES.minYears) continue;
-    out.push({ id: `bank.left-out-${out.length}`, kind: 'mandated', text, variants: [], replacement: [], source: 'leave-out run: a left-out text the phrase bank miner would take', category: 'bank', severity: 'warning', fuzzy: true, unless: [], file: '(leave-out)', line: 0 });
-  }
-  return out;
 }
 
 const ENDS = '。！？；!?\n';
@@ -234,11 +203,13 @@ export interface LeaveOutRun {
   /**
    * Recall with the lexicon a build without the left-out entries would make: the curated entries
    * less those, the phrase bank plus the left-out texts its miner would then take (it leaves texts
-   * that curated entries claim to them; approximated by its length, document and year rules).
+   * that curated entries claim to them; its rules applied to counts of those texts: remine.ts).
    */
   score: PlantedScore;
   /** How many left-out texts came back as bank phrases. */
   bankComeback: number;
+  /** Per left-out text: 'taken', or the miner's first rule it fails (remine.ts). */
+  comebackWhy: Map<string, string>;
   /** The same with the shipped bank only (no left-out text comes back): detection without any list of them. */
   strict: PlantedScore;
   /** The same planted errors with the whole lexicon (the left-out entries back in). */
@@ -258,8 +229,9 @@ export function leaveOutRun(corpus: Corpus, full: Checker, t: Text = tunedText(c
   const leftT = pickFifth(typos);
   const ids = new Set([...leftM, ...leftT].map((e) => e.id));
   const reduced = createChecker({ builtins: false, lexicons: builtinSourcesWithout({ ids }) });
-  const comeback = bankComeback(t, [...leftM.map((e) => e.text), ...leftT.map((e) => e.replacement[0]!)]);
-  const remined = createChecker({ builtins: false, lexicons: builtinSourcesWithout({ ids, extraBank: comeback }) });
+  const remaining = entries.filter((e) => !isBankEntry(e) && !ids.has(e.id));
+  const comeback = reminedComeback(t, [...leftM.map((e) => e.text), ...leftT.map((e) => e.replacement[0]!)], remaining);
+  const remined = createChecker({ builtins: false, lexicons: builtinSourcesWithout({ ids, extraBank: comeback.entries }) });
 
   const freq = charFrequencies(t);
   const confusion = createConfusion({ pinyinTsv: data.pinyinTsv, lookalikeTsv: data.lookalikeTsv });
@@ -286,7 +258,8 @@ export function leaveOutRun(corpus: Corpus, full: Checker, t: Text = tunedText(c
     leftOut: { mandated: leftM.length, typo: leftT.length, of: { mandated: mandated.length, typo: typos.length } },
     planted,
     score: scorePlanted(planted, remined),
-    bankComeback: comeback.length,
+    bankComeback: comeback.entries.length,
+    comebackWhy: comeback.why,
     strict: scorePlanted(planted, reduced),
     withWholeLexicon: scorePlanted(planted, full),
     skipped,
@@ -364,7 +337,7 @@ const originalOf = (p: Planted): string => p.text.slice(0, p.start) + p.right + 
  * string is the sentence before the error. A finding of a shorter phrase inside the right one
  * corrects it so (人才强国国战略: 人才强国国 → 人才强国).
  */
-function restores(p: Planted, f: Finding): boolean {
+export function restores(p: Planted, f: Pick<Finding, 'start' | 'end' | 'expected'>): boolean {
   const e = f.expected[0];
   return e !== undefined && p.text.slice(0, f.start) + e + p.text.slice(f.end) === originalOf(p);
 }

@@ -11,7 +11,7 @@ import { parseLexiconFile } from '../../src/lexicon/parse.js';
 import { textCheckFor } from '../../src/lexicon/text-check.js';
 import { KIND_DIRS, yamlFiles } from '../../src/build/lexicon.js';
 import type { LexiconEntry } from '../../src/lexicon/types.js';
-import { bankWithoutClashes } from '../../src/lexicon/bank.js';
+import { bankWithoutClashes, listedTexts } from '../../src/lexicon/bank.js';
 import type { GramStat } from './ngrams.js';
 
 /** Every curated entry (dictionaries/<kind>/, not the bank). */
@@ -38,10 +38,10 @@ export function curatedTargets(root: string): string[] {
   return curatedEntries(root).flatMap((e) => (!e.fuzzy ? [] : e.kind === 'mandated' ? [e.text] : e.kind === 'typo' ? e.replacement : []));
 }
 
-/** Every text of the curated lexicon: phrases, variants, replacements, right words. */
+/** Every curated text a bank phrase may not be: phrases, variants, right words of typos (not the new names of outdated entries: see listedTexts). */
 export function curatedKeys(root: string): Set<string> {
   const keys = new Set<string>();
-  for (const e of curatedEntries(root)) for (const t of [e.text, ...e.variants, ...e.replacement]) keys.add(t);
+  for (const e of curatedEntries(root)) for (const t of listedTexts(e)) keys.add(t);
   return keys;
 }
 
@@ -60,10 +60,13 @@ export function phraseId(text: string): string {
   return `bank.${createHash('sha256').update(text).digest('hex').slice(0, 10)}`;
 }
 
+/** The note's last word on a phrase of the second tier (tiers.ts: names of bodies under lower thresholds). */
+export const SECOND_TIER_NOTE = '机构名';
+
 export const BANK_SOURCE = '新闻联播2019–2025年文本挖掘的固定表述（bench/phrase-bank/mine.ts）';
 
 /** The bank as a lexicon file: one flow mapping per phrase, its counts as the note. */
-export function bankYaml(bank: readonly GramStat[], known: readonly GramStat[], rules: string, yearsOf: (g: GramStat) => number): string {
+export function bankYaml(bank: readonly GramStat[], known: readonly GramStat[], rules: string, yearsOf: (g: GramStat) => number, secondTier: ReadonlySet<string> = new Set()): string {
   const lines = [
     '# The phrase bank: fixed expressions mined from the 2019–2025 corpus by `npm run mine:phrases`',
     '# (bench/phrase-bank/mine.ts); do not edit by hand, rerun the miner. Each note gives the source facts:',
@@ -76,7 +79,7 @@ export function bankYaml(bank: readonly GramStat[], known: readonly GramStat[], 
     'severity: warning',
     `source: ${BANK_SOURCE}`,
     'entries:',
-    ...bank.map((g) => `  - {id: ${phraseId(g.text)}, text: ${g.text}, note: ${g.docs}篇 ${yearsOf(g)}年}`),
+    ...bank.map((g) => `  - {id: ${phraseId(g.text)}, text: ${g.text}, note: ${g.docs}篇 ${yearsOf(g)}年${secondTier.has(g.text) ? ` ${SECOND_TIER_NOTE}` : ''}}`),
     ...known.map((g) => `  - {id: ${phraseId(g.text)}, text: ${g.text}, fuzzy: false, note: ${g.docs}篇 ${yearsOf(g)}年 近邻}`),
   ];
   return `${lines.join('\n')}\n`;

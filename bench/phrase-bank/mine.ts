@@ -3,7 +3,8 @@
  * documents and years of the 2019–2025 corpus (../shared/corpus; 2026 is the held-out slice and is
  * never read here), compiled as fuzzy targets of their own category (`category: bank`, warning).
  *
- *   npm run mine:phrases -- [--size 3000] [--min-length 4] [--min-docs 40] [--min-years 5] [--no-corpus-pass]
+ *   npm run mine:phrases -- [--size 1000] [--min-length 5] [--min-docs 40] [--min-years 5] [--no-corpus-pass]
+ *                           [--long-size N] [--long-min-length 5] [--long-min-docs 5] [--long-min-years 2] [--long-class bodies|all]
  *                           [--out FILE] [--cache COUNTS.tsv] [--pass-log FILE]
  *
  * Rules (select.ts): 4–16 Han characters inside one clause (no punctuation, digit or Latin
@@ -30,6 +31,7 @@ import { bitCount, countGrams, runTextOf, type GramStat } from './ngrams.js';
 import { DEFAULT_SELECT, selectPhrases, siblingsOf, type SelectOptions } from './select.js';
 import { curatedKeys, curatedTargets, peopleNames, bankYaml, phraseId } from './bank-file.js';
 import { corpusPass } from './corpus-pass.js';
+import { DEFAULT_LONG, DEFAULT_SIZE_RULES, isBodyName } from './tiers.js';
 
 export const FIRST_YEAR = 2019;
 export const LAST_YEAR = 2025;
@@ -77,14 +79,21 @@ export function readCounts(file: string): Map<string, GramStat> {
   return grams;
 }
 
+/** The second tier (tiers.ts): `--long-size N` phrases (0: none) of `--long-min-length` characters or more, in `--long-min-docs` documents of `--long-min-years` years, names of bodies only unless `--long-class all`. */
+function longTier(): { size: number; select: SelectOptions; bodiesOnly: boolean } {
+  const size = arg('--long-size') === '0' ? 0 : num('--long-size', DEFAULT_LONG.size);
+  const select = { ...DEFAULT_SELECT, minLength: num('--long-min-length', DEFAULT_LONG.minLength), minDocs: num('--long-min-docs', DEFAULT_LONG.minDocs), minYears: num('--long-min-years', DEFAULT_LONG.minYears) };
+  return { size, select, bodiesOnly: arg('--long-class') === undefined ? DEFAULT_LONG.bodiesOnly : arg('--long-class') === 'bodies' };
+}
+
 async function main(): Promise<void> {
   const t0 = Date.now();
-  const size = num('--size', 3000);
+  const size = num('--size', DEFAULT_SIZE_RULES.size);
   const o: SelectOptions = {
     ...DEFAULT_SELECT,
     minDocs: num('--min-docs', DEFAULT_SELECT.minDocs),
     minYears: num('--min-years', DEFAULT_SELECT.minYears),
-    minLength: num('--min-length', DEFAULT_SELECT.minLength),
+    minLength: num('--min-length', DEFAULT_SIZE_RULES.minLength), // 4-character phrases cost too much (results.md)
   };
   const out = arg('--out') ?? join(repoRoot, 'dictionaries/bank/phrases.yaml');
   const docs = readDocs();
@@ -100,10 +109,26 @@ async function main(): Promise<void> {
   }
   log(`counted in ${Date.now() - t0} ms`);
   const tagging = { cut: (s: string) => segmenter.cut(s), tag: (w: string) => segmenter.tag?.(w) ?? '', frequency: (w: string) => segmenter.frequency?.(w) ?? 0 };
-  const { phrases, leftOut } = selectPhrases(grams, tagging, peopleNames(repoRoot), curatedKeys(repoRoot), o);
+  const names = peopleNames(repoRoot);
+  const curated = curatedKeys(repoRoot);
+  const { phrases, leftOut } = selectPhrases(grams, tagging, names, curated, o);
   log(`${phrases.length} phrases pass the rules; left out: ${[...leftOut].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   const targets = curatedTargets(repoRoot);
   let bank: GramStat[] = phrases.slice(0, Math.ceil(size * 1.25));
+  // The second tier: names of bodies (or, with --long-class all, any phrase) of long.minLength+
+  // characters under lower thresholds than the first tier's (国家互联网信息办公室 is in 11 documents of
+  // 6 years). Each phrase costs check time (bench/phrase-bank/results.md), so the tier is a class.
+  const long = longTier();
+  const longTexts = new Set<string>();
+  if (long.size > 0) {
+    const first = new Set(bank.map((g) => g.text));
+    const picked = selectPhrases(grams, tagging, names, curated, long.select).phrases.filter((g) => !first.has(g.text) && (!long.bodiesOnly || isBodyName(g.text, tagging)));
+    log(`second tier: ${picked.length} phrases of ${long.select.minLength}+ characters pass its rules (${long.select.minDocs} documents, ${long.select.minYears} years${long.bodiesOnly ? ', names of bodies' : ''})`);
+    bank = [...bank, ...picked.slice(0, Math.ceil(long.size * 1.25))];
+    for (const g of picked) longTexts.add(g.text);
+  }
+  // Each tier keeps its best `size` phrases (the bank's order: the first tier, then the long one).
+  const cut = (b: GramStat[]): GramStat[] => [...b.filter((g) => !longTexts.has(g.text)).slice(0, size), ...b.filter((g) => longTexts.has(g.text)).slice(0, long.size)];
   let known: GramStat[] = siblingsOf([...bank.map((g) => g.text), ...targets], grams, o);
   // The corpus pass, again on what is left, until nothing is found (a phrase that leaves may have
   // hidden a finding of another); at most 3 rounds.
@@ -112,13 +137,14 @@ async function main(): Promise<void> {
     const before = bank.length;
     bank = bank.filter((g) => !found.has(phraseId(g.text)));
     log(`corpus pass ${round}: ${found.size} phrases find something in 2019–2025 (or clash with a curated entry) and leave the bank`);
-    if (round === 1) bank = bank.slice(0, size);
+    if (round === 1) bank = cut(bank);
     known = siblingsOf([...bank.map((g) => g.text), ...targets], grams, o);
     if (found.size === 0 || (round > 1 && bank.length === before)) break;
   }
-  bank = bank.slice(0, size);
-  const rules = `min-docs ${o.minDocs}, min-years ${o.minYears}, length ${o.minLength}-${o.maxLength}, aligned ${o.minAligned}, extension share ${o.maxExtensionShare}, sibling docs ${o.minSiblingDocs}, size ${size}`;
-  writeFileSync(out, bankYaml(bank, known, rules, (g) => bitCount(g.yearMask)));
+  bank = cut(bank);
+  const longRules = long.size > 0 ? `; second tier${long.bodiesOnly ? ' (names of bodies)' : ''}: length ${long.select.minLength}-${long.select.maxLength}, min-docs ${long.select.minDocs}, min-years ${long.select.minYears}, size ${long.size}` : '';
+  const rules = `min-docs ${o.minDocs}, min-years ${o.minYears}, length ${o.minLength}-${o.maxLength}, aligned ${o.minAligned}, extension share ${o.maxExtensionShare}, sibling docs ${o.minSiblingDocs}, size ${size}${longRules}`;
+  writeFileSync(out, bankYaml(bank, known, rules, (g) => bitCount(g.yearMask), longTexts));
   log(`${bank.length} phrases and ${known.length} sibling wordings -> ${out} (${Date.now() - t0} ms)`);
 }
 

@@ -66,18 +66,40 @@ export function curatedKnownKeys(model: { entries: readonly LexiconEntry[]; know
 }
 
 /**
+ * The texts of a curated entry a bank phrase may not be: its text, its wrong forms, a typo's right
+ * words (searched already when the typo is). The replacement of a banned or outdated entry is a
+ * right text (文化和旅游部 for 国家旅游局): a bank phrase may be it, and the fuzzy search then finds
+ * its misspellings (文化与旅游部).
+ */
+export function listedTexts(e: LexiconEntry): string[] {
+  return e.kind === 'banned' || e.kind === 'outdated' ? [e.text, ...e.variants] : [e.text, ...e.variants, ...e.replacement];
+}
+
+/**
+ * A bank phrase this many characters longer than a curated phrase it holds stays (推动构建人类命运共同体
+ * beside 人类命运共同体): an edit in its own part is the bank's to find, and where both find an edit
+ * the curated finding wins (resolve). Shorter ones go (坚持以人民为中心: the curated entry decides).
+ */
+export const BANK_HOLD_MARGIN = 4;
+
+/**
  * The bank entries that do not clash with the curated ones (`key`: a text's matching form). A clash
  * would be a validation error (the same text twice, a banned term inside a mandated phrase, a
- * listed wrong form that is a mandated phrase), or a bank phrase holding a curated phrase that is
- * searched fuzzily (坚持以人民为中心 holds 以人民为中心: the curated entry and its judge decide about
- * that wording): the curated entry wins and the bank phrase goes.
+ * listed wrong form that is a mandated phrase; see `listedTexts`), or a bank phrase holding, with
+ * fewer than BANK_HOLD_MARGIN characters more, a curated phrase that is searched fuzzily (坚持以人民为中心
+ * holds 以人民为中心: the curated entry and its judge decide about that wording): the curated entry
+ * wins and the bank phrase goes.
  */
 export function bankWithoutClashes(curated: readonly LexiconEntry[], bank: readonly LexiconEntry[], key: (s: string) => string): LexiconEntry[] {
   const listed = new Set<string>();
   const inside: string[] = []; // banned terms, and the curated phrases searched fuzzily
+  const bannedKeys = new Set<string>(); // a banned term inside is a validation error, however long the phrase
   for (const e of curated) {
-    for (const t of [e.text, ...e.variants, ...e.replacement]) listed.add(key(t));
-    if (e.kind === 'banned') inside.push(key(e.text));
+    for (const t of listedTexts(e)) listed.add(key(t));
+    if (e.kind === 'banned') {
+      inside.push(key(e.text));
+      bannedKeys.add(key(e.text));
+    }
     if (e.fuzzy && e.kind === 'mandated' && e.text.length >= MIN_FUZZY_LENGTH) inside.push(key(e.text));
     if (e.fuzzy && e.kind === 'typo') for (const r of e.replacement) if (r.length >= MIN_FUZZY_LENGTH) inside.push(key(r));
   }
@@ -85,6 +107,6 @@ export function bankWithoutClashes(curated: readonly LexiconEntry[], bank: reado
     const k = key(b.text);
     if (listed.has(k)) return false;
     for (const v of b.variants) if (listed.has(key(v))) return false;
-    return !inside.some((t) => t !== '' && k.includes(t));
+    return !inside.some((t) => t !== '' && k.includes(t) && (bannedKeys.has(t) || k.length < t.length + BANK_HOLD_MARGIN));
   });
 }

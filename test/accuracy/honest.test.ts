@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChecker, type Finding } from '../../src/index.js';
 import { builtinSourcesWithout } from '../../bench/accuracy/lexicon-without.js';
-import { independentPairs, scorePlanted, tunedText, type Planted } from '../../bench/accuracy/honest.js';
+import { independentPairs, restores, scorePlanted, tunedText, type Planted } from '../../bench/accuracy/honest.js';
+import { gramStatOf } from '../../bench/accuracy/remine.js';
 import { hiddenKind } from '../../bench/accuracy/honest-report.js';
 import { readDevSet, repoRoot, type Label } from '../../bench/accuracy/common.js';
 import { isPeopleFinding } from '../../bench/people/score.js';
@@ -65,6 +66,30 @@ describe('scoring planted errors', () => {
     expect(s.cases).toBe(2);
     expect(s.found).toBe(1);
     expect(s.byKind.get('misspelling')).toEqual({ cases: 2, found: 1 });
+  });
+});
+
+describe('scoring planted errors: a correction that gives the sentence back', () => {
+  it('found when a shorter phrase inside the right one is corrected (人才强国国战略: 人才强国国 -> 人才强国)', () => {
+    const p: Planted = { source: 'x', text: '深入实施人才强国国战略。', start: 4, end: 11, wrong: '人才强国国战略', right: '人才强国战略', how: 'duplication', kind: 'insertion', template: false };
+    const shorter = createChecker({ builtins: false, lexicons: [{ name: 'x.yaml', text: 'kind: mandated\nentries:\n  - {id: m-x, text: 人才强国, source: test}\n' }] });
+    expect(scorePlanted([p], shorter)).toMatchObject({ found: 1, foundHoldingRight: 0, otherFindings: 0 });
+  });
+  it('a correction restores only when the corrected sentence is the one before the error', () => {
+    const p: Planted = { source: 'x', text: '深入实施人才强国国战略。', start: 4, end: 11, wrong: '人才强国国战略', right: '人才强国战略', how: 'duplication', kind: 'insertion', template: false };
+    const finding = (start: number, end: number, expected: string): Pick<Finding, 'start' | 'end' | 'expected'> => ({ start, end, expected: [expected] });
+    expect(restores(p, finding(4, 9, '人才强国'))).toBe(true);
+    expect(restores(p, finding(4, 9, '人才强'))).toBe(false);
+    expect(restores(p, finding(4, 11, '人才强国战略'))).toBe(true);
+  });
+});
+
+describe('mining again for the leave-out run (remine.ts)', () => {
+  it("counts a text as the miner does: documents, years, occurrences on token boundaries, each side's longest extension", () => {
+    const t = { all: '国家铁路局发布。\n据国家铁路局统计\n铁路局', starts: [0, 9, 18], years: ['2019', '2021', '2021'] };
+    const cut = (run: string): string[] => run.match(/国家|铁路局|发布|据|统计|./g)!;
+    expect(gramStatOf(t, '国家铁路局', cut)).toEqual({ text: '国家铁路局', docs: 2, occurrences: 2, aligned: 2, yearMask: 0b101, leftExtensionDocs: 1, rightExtensionDocs: 1 });
+    expect(gramStatOf(t, '家铁', cut)).toMatchObject({ docs: 2, aligned: 0 });
   });
 });
 

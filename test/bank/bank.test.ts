@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/index.js';
 import { compileLexicon } from '../../src/build/lexicon.js';
 import { parseLexiconFile } from '../../src/lexicon/parse.js';
+import { BANK_HOLD_MARGIN, bankWithoutClashes, listedTexts } from '../../src/lexicon/bank.js';
+import type { LexiconEntry } from '../../src/lexicon/types.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bankLexicon = (text: string, header = 'kind: mandated\ncategory: bank\nseverity: warning\nsource: 测试\n') => ({
@@ -49,6 +51,22 @@ describe('bank phrases (category bank): fuzzy targets, less sure, curated entrie
   });
 });
 
+describe('which bank phrases clash with curated entries (bankWithoutClashes)', () => {
+  const entry = (id: string, kind: LexiconEntry['kind'], text: string, more: Partial<LexiconEntry> = {}): LexiconEntry => ({ id, kind, text, variants: [], replacement: [], source: 's', severity: 'error', fuzzy: true, unless: [], file: 'f', line: 1, ...more });
+  const bank = (...texts: string[]): LexiconEntry[] => texts.map((t, i) => entry(`bank.${i}`, 'mandated', t, { category: 'bank', severity: 'warning' }));
+  const kept = (curated: LexiconEntry[], texts: string[]): string[] => bankWithoutClashes(curated, bank(...texts), (s) => s).map((e) => e.text);
+  it("a new name of an outdated entry is a right text the bank may search (文化和旅游部); the outdated text, a typo's right word are not", () => {
+    const curated = [entry('o-1', 'outdated', '国家旅游局', { replacement: ['文化和旅游部'] }), entry('t-1', 'typo', '按装设备', { replacement: ['安装设备'] })];
+    expect(listedTexts(curated[0]!)).toEqual(['国家旅游局']);
+    expect(kept(curated, ['文化和旅游部', '国家旅游局', '安装设备'])).toEqual(['文化和旅游部']);
+  });
+  it('a bank phrase holding a curated phrase stays only when BANK_HOLD_MARGIN characters longer; one holding a banned term never', () => {
+    expect(BANK_HOLD_MARGIN).toBe(4);
+    const curated = [entry('m-1', 'mandated', '人类命运共同体'), entry('m-2', 'mandated', '以人民为中心'), entry('b-1', 'banned', '禁语')];
+    expect(kept(curated, ['推动构建人类命运共同体', '坚持以人民为中心', '关于禁语的长长长长规定'])).toEqual(['推动构建人类命运共同体']);
+  });
+});
+
 describe('the committed bank (dictionaries/bank/phrases.yaml)', () => {
   const compiled = compileLexicon(root);
   const bank = compiled.entries.filter((e) => e.category === 'bank');
@@ -57,7 +75,7 @@ describe('the committed bank (dictionaries/bank/phrases.yaml)', () => {
     expect(bank.every((e) => e.kind === 'mandated' && e.severity === 'warning' && /^bank\.[0-9a-f]{10}$/.test(e.id))).toBe(true);
     // the sibling wordings (known texts, not searched) come after the phrases
     expect(bank.filter((e) => e.fuzzy).length).toBeGreaterThanOrEqual(900);
-    const curated = new Set(compiled.entries.filter((e) => e.category !== 'bank').flatMap((e) => [e.text, ...e.variants, ...e.replacement]));
+    const curated = new Set(compiled.entries.filter((e) => e.category !== 'bank').flatMap(listedTexts));
     expect(bank.filter((e) => curated.has(e.text))).toEqual([]);
   });
   it('one mined phrase misspelt is found at warning by the default checker', () => {

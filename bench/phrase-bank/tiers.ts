@@ -1,0 +1,32 @@
+/**
+ * The bank's tiers as `npm run mine:phrases` makes them by default (select.ts DEFAULT_SELECT for
+ * the other rules): the first tier, 5–16 characters in >= 40 documents of >= 5 years, the best
+ * 1,000; the second, names of bodies (isBodyName) of 5–16 characters in >= 5 documents of >= 2
+ * years (国家互联网信息办公室 is in 11 documents of 6 years), the best `size` (0: no second tier).
+ */
+export const DEFAULT_SIZE_RULES = { minLength: 5, size: 1000 };
+
+export const DEFAULT_LONG = { size: 0, minLength: 5, minDocs: 5, minYears: 2, bodiesOnly: true };
+
+/** A segmenter as isBodyName needs it. */
+export interface BodySegmenter {
+  cut(text: string): string[];
+  tag(word: string): string;
+}
+
+const BODY_CHAR = new Set(['部', '局', '署', '委', '厅', '院', '室']);
+const BODY_END = /(部|委员会|局|署|办公室|理事会|厅|院|室)$/;
+
+/**
+ * The name of a body (国家互联网信息办公室, 全国社会保障基金理事会, 国家铁路局): its last token is a
+ * body's one-character word (部, 局, 署 …), a word of 3+ characters ending in one (铁路局, 办公室,
+ * 委员会, 参事室), or a word jieba tags as an organization (nt). Two-character words ending so are
+ * mostly not bodies (部署, 格局, 干部, 医院 aside).
+ */
+export function isBodyName(text: string, segmenter: BodySegmenter): boolean {
+  const tokens = segmenter.cut(text);
+  const last = tokens[tokens.length - 1] ?? '';
+  if (tokens.length < 2) return false;
+  if (last.length === 1) return BODY_CHAR.has(last);
+  return (last.length >= 3 && BODY_END.test(last)) || segmenter.tag(last) === 'nt';
+}
