@@ -8,9 +8,28 @@
 /** Characters that end the name of a place, a body or a building (佳乐苑, 六埠村, 西峪). */
 const PLACE_SUFFIXES = new Set('村镇乡县区市省州街路巷苑院馆楼峰河湖江岛港湾峪庄屯寺庙桥园坊堡寨沟坝岭谷洞站厂'.split(''));
 /** The most common surnames (a two-character name after a list comma is a person: 董静, 范伟). */
-const SURNAMES = new Set('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(''));
+const SURNAMES = new Set(
+  (
+    '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤' +
+    // Less common, still frequent in lists of names (单怡霖, 关欣, 安伟 …).
+    '单关庞樊殷施翟颜倪俞葛伍申尤聂柳邢岳梅庄辛祝涂祁舒耿牟詹苗凌费纪靳盛童甄裴席鲍霍翁隋柏柯阮桂闵柴冉廉安'
+  ).split(''),
+);
 /** What follows a person's name in a list or before a verb of speech (董静作了发言, 范伟和). */
-const AFTER_NAME = new Set('、，,；和与及等作说表指强介在代'.split(''));
+const AFTER_NAME = new Set('、，,；和与及等作说表指强介在代 \u3000（('.split(''));
+/**
+ * What may follow a person's name of three characters when the non-word takes the name's last
+ * character with it (任命孙绍骋为…, 大使张汉晖到机场, 王瑞贺作了说明): an appointment, a verb of
+ * going or speaking, a list.
+ */
+const AFTER_FULL_NAME = new Set('、，,；和与及等作说表指强介在代为也到获致任出就率夺是以同受把他 \u3000（('.split(''));
+/**
+ * Characters of transliterated foreign names (the usual syllables of Xinhua's transliteration
+ * tables: 赫格塞思, 利普齐, 贝坦索斯, 威特科夫). A slip of a common word seldom lands among three of them.
+ */
+const TRANSLITERATION = new Set(
+  '阿埃艾爱安昂连舒奥巴拜班邦贝本比彼毕宾波伯博布查达戴丹德登迪蒂丁东杜敦多厄恩尔法凡菲费芬丰弗夫福盖甘冈戈格贡古果哈海汉豪赫亨洪胡怀霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾黎里利莉丽林琳隆卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密缪莫默姆穆纳娜奈内尼涅纽努诺欧帕潘庞佩彭皮珀普奇齐恰乔切钦琼丘萨塞桑瑟森沙莎尚舍什施斯松苏索塔泰坦汤特滕提图托瓦旺威韦维温翁沃乌伍西希锡谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐茨娅丝妮芙萝'.split(''),
+);
 const OPENERS = '“《「‘『（(';
 const CLOSERS = '”》」’』）)';
 
@@ -42,13 +61,33 @@ export const placeName: NonwordGuard = (text, _start, end) => {
   return next !== undefined && PLACE_SUFFIXES.has(next) ? `followed by ${next}` : undefined;
 };
 
-/** A person: a surname starts the string (or stands right before it) and a list comma or a verb of speech follows. */
+/**
+ * A person: a surname starts the string (or stands right before it) and a list comma or a verb of
+ * speech follows; or the string is a three-character name's last character and the word after it
+ * (孙绍骋为, 张汉晖到, 王瑞贺作), or its first two characters before a list comma or a verb (沈加豪、).
+ */
 export const personName: NonwordGuard = (text, start, end) => {
   const next = text[end];
-  if (next === undefined || !AFTER_NAME.has(next)) return undefined;
-  if (SURNAMES.has(text[start]!)) return `${text.slice(start, end)}${next}: a name`;
-  if (end - start === 2 && start > 0 && SURNAMES.has(text[start - 1]!)) return `${text.slice(start - 1, end)}${next}: a name`;
+  if (next !== undefined && AFTER_NAME.has(next)) {
+    if (SURNAMES.has(text[start]!)) return `${text.slice(start, end)}${next}: a name`;
+    if (end - start === 2 && start > 0 && SURNAMES.has(text[start - 1]!)) return `${text.slice(start - 1, end)}${next}: a name`;
+  }
+  // 陈|清莉|也: a three-character name before a word that follows names.
+  if (next !== undefined && AFTER_FULL_NAME.has(next) && end - start === 2 && start > 0 && SURNAMES.has(text[start - 1]!)) return `${text.slice(start - 1, end)}${next}: a name`;
+  if (end - start !== 2) return undefined;
+  // 孙绍|骋为: the name is text[start-2 .. start+1), the word after it text[start+1].
+  if (start >= 2 && SURNAMES.has(text[start - 2]!) && AFTER_FULL_NAME.has(text[start + 1]!) && isHanAt(text, start - 1)) return `${text.slice(start - 2, start + 1)}: a name before ${text[start + 1]}`;
+  // 李|屹为, 曹|毅把: a two-character name, then such a word.
+  if (start >= 1 && SURNAMES.has(text[start - 1]!) && AFTER_FULL_NAME.has(text[start + 1]!) && !isHanAt(text, start - 2)) return `${text.slice(start - 1, start + 1)}: a name before ${text[start + 1]}`;
+  // 沈加|豪、: the name is text[start .. start+3).
+  const after = text[start + 3];
+  if (SURNAMES.has(text[start]!) && after !== undefined && AFTER_FULL_NAME.has(after) && isHanAt(text, start + 2)) return `${text.slice(start, start + 3)}${after}: a name`;
   return undefined;
+};
+
+const isHanAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c >= 0x4e00 && c <= 0x9fff;
 };
 
 /** Inside short quotation marks or title marks: a title, a slogan or a coined name (《巅峰食刻》, “翼阵合一”). */
@@ -67,9 +106,38 @@ export const quoted: NonwordGuard = (text, start, end) => {
   return undefined;
 };
 
-/** In a transliterated foreign name: a middle dot in the clause (哈桑·艾哈迈德·希希). */
+const isDot = (c: string | undefined): boolean => c === '·' || c === '•';
+
+/**
+ * In a transliterated foreign name: a character of the string is one of a run of three or more
+ * transliteration syllables, middle dots included (哈桑·希希, 赫格塞思, 威特科夫). A middle dot nearby
+ * is not enough on its own: 跟据约翰斯·霍普金斯 is a slip before a name.
+ */
 export const transliterated: NonwordGuard = (text, start, end) => {
-  for (let i = Math.max(0, start - 8); i < Math.min(text.length, end + 8); i++) if (text[i] === '·' || text[i] === '•') return 'a middle dot nearby';
+  for (let i = start; i < end; i++) {
+    if (!TRANSLITERATION.has(text[i]!)) continue;
+    let a = i;
+    while (a > 0 && (TRANSLITERATION.has(text[a - 1]!) || isDot(text[a - 1]))) a--;
+    let b = i + 1;
+    while (b < text.length && (TRANSLITERATION.has(text[b]!) || isDot(text[b]))) b++;
+    let syllables = 0;
+    for (let j = a; j < b; j++) if (!isDot(text[j])) syllables++;
+    if (syllables >= 3) return `${text.slice(a, b)}: a transliterated name`;
+  }
+  return undefined;
+};
+
+/**
+ * A four-character pattern that repeats a character at a distance of two (优机优补, 首试首用,
+ * 应灌尽灌, 一卸一装): the two halves are a coined pair, each character meant.
+ */
+export const parallel: NonwordGuard = (text, start, end) => {
+  if (end - start !== 2) return undefined;
+  // Each four-character window that holds the string; each pair at a distance of two in it takes a character of the string.
+  for (let w = Math.max(0, start - 2); w <= start && w + 4 <= text.length; w++) {
+    if (!isHanAt(text, w) || !isHanAt(text, w + 1) || !isHanAt(text, w + 2) || !isHanAt(text, w + 3)) continue;
+    if (text[w] === text[w + 2] || text[w + 1] === text[w + 3]) return `${text.slice(w, w + 4)}: a parallel pattern`;
+  }
   return undefined;
 };
 
@@ -79,4 +147,5 @@ export const NONWORD_GUARDS: readonly [string, NonwordGuard][] = [
   ['person-name', personName],
   ['quoted', quoted],
   ['transliterated', transliterated],
+  ['parallel', parallel],
 ];

@@ -1,6 +1,6 @@
 /** The guards of the non-word stage (src/nonword/guards.ts), each on a sentence that needs it and its twin that does not. */
 import { describe, expect, it } from 'vitest';
-import { personName, placeName, quoted, repeated, transliterated } from '../../src/nonword/guards.js';
+import { parallel, personName, placeName, quoted, repeated, transliterated } from '../../src/nonword/guards.js';
 
 const at = (text: string, s: string): [number, number] => {
   const i = text.indexOf(s);
@@ -22,19 +22,46 @@ describe('non-word guards', () => {
     expect(guard(personName, '由汪顺、沈加豪、潘展乐组成。', '加豪')).toBeDefined();
     expect(guard(personName, '一片董静的湖面。', '董静')).toBeUndefined();
   });
+  it('person name: a three-character name, the string at its start or at its end with the word after it', () => {
+    expect(guard(personName, '由汪顺、沈加豪、潘展乐组成。', '沈加')).toBeDefined();
+    expect(guard(personName, '任命孙绍骋为全国人大社会委副主任委员。', '骋为')).toBeDefined();
+    expect(guard(personName, '驻俄罗斯大使张汉晖到机场迎接。', '晖到')).toBeDefined();
+    expect(guard(personName, '何润生、陈清莉也分别发言。', '清莉')).toBeDefined();
+    expect(guard(personName, '杨晓渡 肖捷 吴汉圣 吴邦国', '吴汉')).toBeDefined();
+    // No surname where the name would start, or no word after it that follows names.
+    expect(guard(personName, '任命后绍骋为副主任。', '骋为')).toBeUndefined();
+    expect(guard(personName, '大使张汉晖来到机场。', '晖来')).toBeUndefined();
+    expect(guard(personName, '沈加豪爽地笑了。', '沈加')).toBeUndefined();
+  });
   it('quoted: inside short quotation or title marks', () => {
     expect(guard(quoted, '节目《巅峰食刻》播出。', '食刻')).toBeDefined();
     expect(guard(quoted, '“国潮臻品馆”启动。', '臻品')).toBeDefined();
     expect(guard(quoted, '他说：“今天。”巅峰食刻播出。', '食刻')).toBeUndefined();
   });
-  it('transliterated: a middle dot nearby', () => {
+  it('transliterated: among three or more syllables of transliteration, middle dots included', () => {
     expect(guard(transliterated, '哈桑·希希就任。', '希希')).toBeDefined();
+    expect(guard(transliterated, '美国国防部长赫格塞思16日称。', '赫格')).toBeDefined();
+    expect(guard(transliterated, '白宫此前称威特科夫将就停火问题。', '称威')).toBeDefined();
+    expect(guard(transliterated, '在沃尔昌斯克和利普齐附近交战。', '普齐')).toBeDefined();
     expect(guard(transliterated, '希希就任。', '希希')).toBeUndefined();
+    // A middle dot nearby is not enough: the slip stands before the name.
+    expect(guard(transliterated, '跟据约翰斯·霍普金斯大学公布的数据。', '跟据')).toBeUndefined();
+  });
+  it('parallel: a four-character pattern that repeats a character of the string', () => {
+    expect(guard(parallel, '推进优机优补。', '优机')).toBeDefined();
+    expect(guard(parallel, '新产品首试首用。', '试首')).toBeDefined();
+    expect(guard(parallel, '实现应灌尽灌。', '尽灌')).toBeDefined();
+    expect(guard(parallel, '在这一卸一装之间。', '一卸')).toBeDefined();
+    expect(guard(parallel, '推进优机补贴。', '优机')).toBeUndefined();
+    // At a distance of three, or with a punctuation mark in the window, it is no pattern.
+    expect(guard(parallel, '包护大包。', '包护')).toBeUndefined();
+    expect(guard(parallel, '尽灌，灌溉。', '尽灌')).toBeUndefined();
   });
   it('never throw at the edges of the text', () => {
-    for (const g of [repeated, placeName, personName, quoted, transliterated]) {
+    for (const g of [repeated, placeName, personName, quoted, transliterated, parallel]) {
       expect(() => g('', 0, 0)).not.toThrow();
       expect(() => g('即然', 0, 2)).not.toThrow();
+      expect(() => g('即然', 1, 2)).not.toThrow();
     }
   });
 });
