@@ -10,8 +10,10 @@
  * paragraph (unless the paragraph holds a manual line break).
  */
 import { lazyModule } from '../util/require.js';
-import { Parser } from 'htmlparser2';
 import { DocumentError, type DocumentBlock, type DocumentText } from './types.js';
+
+/** The markup parser, loaded on first use. */
+const htmlparser2 = lazyModule<typeof import('htmlparser2')>('htmlparser2');
 
 /** The zip reader, loaded on first use. */
 const fflate = lazyModule<typeof import('fflate')>('fflate');
@@ -25,7 +27,7 @@ export function partParagraphs(xml: string): string[] {
   const open: string[] = [];
   let inText = false;
   let skipDepth = 0;
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(name) {
         if (skipDepth > 0) {

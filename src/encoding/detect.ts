@@ -6,8 +6,11 @@
  * UTF-8, else a statistical guess, with a warning when it is not certain).
  * Names are WHATWG encoding names as `TextDecoder#encoding` reports them (gb2312 -> gbk).
  */
-import { Parser } from 'htmlparser2';
+import { lazyModule } from '../util/require.js';
 import { countUtf8, guessEncoding, MIN_SAMPLE } from './guess.js';
+
+/** htmlparser2, loaded on first use: importing tifa does not pay for it (~45 ms) when no markup is read. */
+const htmlparser2 = lazyModule<typeof import('htmlparser2')>('htmlparser2');
 
 /** How the encoding was chosen. */
 export type EncodingSource = 'bom' | 'meta' | 'sniff' | 'forced';
@@ -66,7 +69,7 @@ export function prescanMeta(bytes: Uint8Array): string | undefined {
   // Latin-1 keeps every byte as one character, so ASCII markup survives whatever the encoding.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES));
   let found: string | undefined;
-  const parser = new Parser({
+  const parser = new (htmlparser2().Parser)({
     onopentag(name, attribs) {
       if (found !== undefined || name !== 'meta') return;
       let label: string | undefined;

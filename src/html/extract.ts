@@ -18,10 +18,14 @@
  * line break inside a paragraph as a space, so `脱贫\n攻坚` in the source reads as one phrase).
  * Malformed HTML never throws: the parser recovers and so does the extractor.
  */
-import { Parser, QuoteType, type Handler } from 'htmlparser2';
+import type { Handler, Parser, QuoteType } from 'htmlparser2';
+import { lazyModule } from '../util/require.js';
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, PREFORMATTED_ELEMENTS, TEXT_ONLY_ELEMENTS, TEXT_META_NAMES, VISIBLE_ATTRIBUTES } from './elements.js';
 import { OffsetMap } from './offset-map.js';
 import { linearStacks } from './top-first-stack.js';
+
+/** htmlparser2, loaded on first use: importing tifa does not pay for it (~45 ms) when no markup is read. */
+const htmlparser2 = lazyModule<typeof import('htmlparser2')>('htmlparser2');
 
 /** A comment in the source: its text and its whole source range `<!-- ... -->`. */
 export interface HtmlComment {
@@ -176,92 +180,97 @@ function foldLineBreaks(text: string): string {
 
 /**
  * htmlparser2's Parser, listening to the tokenizer events that carry source positions (text
- * runs, entities, attribute values) before handing them on unchanged.
+ * runs, entities, attribute values) before handing them on unchanged. Defined on first use, when
+ * htmlparser2 is loaded.
  */
-class PositionParser extends Parser {
-  private attributeName = '';
-  private nameEnd = 0;
-  private valueCursor = -1;
-  private pieces: Piece[] = [];
-  private pendingEntities = '';
+let positionParser: ReturnType<typeof definePositionParser> | undefined;
 
-  constructor(private readonly extractor: Extractor, private readonly html: string) {
-    super(extractor, { decodeEntities: true });
-    linearStacks(this);
-    extractor.parser = this;
-  }
+function definePositionParser({ Parser: BaseParser, QuoteType: Quote }: typeof import('htmlparser2')) {
+  return class PositionParser extends BaseParser {
+    private attributeName = '';
+    private nameEnd = 0;
+    private valueCursor = -1;
+    private pieces: Piece[] = [];
+    private pendingEntities = '';
 
-  override ontext(start: number, endIndex: number): void {
-    this.extractor.addText(start, endIndex, this.html.slice(start, endIndex), false);
-    super.ontext(start, endIndex);
-  }
-
-  override ontextentity(cp: number, endIndex: number): void {
-    // startIndex is where the previous event ended: the entity's first character.
-    this.extractor.addText(this.startIndex, endIndex, String.fromCodePoint(cp), true);
-    super.ontextentity(cp, endIndex);
-  }
-
-  override onattribname(start: number, endIndex: number): void {
-    this.attributeName = this.html.slice(start, endIndex).toLowerCase();
-    this.nameEnd = endIndex;
-    this.valueCursor = -1;
-    this.pieces = [];
-    this.pendingEntities = '';
-    super.onattribname(start, endIndex);
-  }
-
-  /** Where the value starts: after `=`, optional spaces and an optional quote, following the name. */
-  private valueStart(): number {
-    const html = this.html;
-    let i = this.nameEnd;
-    const space = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
-    while (i < html.length && space(html.charCodeAt(i))) i++;
-    if (html[i] === '=') {
-      i++;
-      while (i < html.length && space(html.charCodeAt(i))) i++;
-      if (html[i] === '"' || html[i] === "'") i++;
+    constructor(private readonly extractor: Extractor, private readonly html: string) {
+      super(extractor, { decodeEntities: true });
+      linearStacks(this);
+      extractor.parser = this;
     }
-    return i;
-  }
 
-  /** Entities of an attribute value carry no position: a run of them maps as one atomic piece. */
-  private flushEntities(upTo: number): void {
-    if (this.valueCursor < 0) this.valueCursor = this.valueStart();
-    if (this.pendingEntities !== '') {
-      this.pieces.push({ srcFrom: this.valueCursor, srcTo: Math.max(this.valueCursor, upTo), text: this.pendingEntities, atomic: true });
+    override ontext(start: number, endIndex: number): void {
+      this.extractor.addText(start, endIndex, this.html.slice(start, endIndex), false);
+      super.ontext(start, endIndex);
+    }
+
+    override ontextentity(cp: number, endIndex: number): void {
+      // startIndex is where the previous event ended: the entity's first character.
+      this.extractor.addText(this.startIndex, endIndex, String.fromCodePoint(cp), true);
+      super.ontextentity(cp, endIndex);
+    }
+
+    override onattribname(start: number, endIndex: number): void {
+      this.attributeName = this.html.slice(start, endIndex).toLowerCase();
+      this.nameEnd = endIndex;
+      this.valueCursor = -1;
+      this.pieces = [];
       this.pendingEntities = '';
+      super.onattribname(start, endIndex);
     }
-  }
 
-  override onattribdata(start: number, endIndex: number): void {
-    this.flushEntities(start);
-    if (endIndex > start) this.pieces.push({ srcFrom: start, srcTo: endIndex, text: this.html.slice(start, endIndex), atomic: false });
-    this.valueCursor = endIndex;
-    super.onattribdata(start, endIndex);
-  }
-
-  override onattribentity(cp: number): void {
-    if (this.valueCursor < 0) this.valueCursor = this.valueStart();
-    this.pendingEntities += String.fromCodePoint(cp);
-    super.onattribentity(cp);
-  }
-
-  override onattribend(quote: QuoteType, endIndex: number): void {
-    if (quote !== QuoteType.NoValue) {
-      const valueEnd = quote === QuoteType.Double || quote === QuoteType.Single ? endIndex - 1 : endIndex;
-      this.flushEntities(valueEnd);
-      this.extractor.addAttribute({ name: this.attributeName, pieces: this.pieces });
+    /** Where the value starts: after `=`, optional spaces and an optional quote, following the name. */
+    private valueStart(): number {
+      const html = this.html;
+      let i = this.nameEnd;
+      const space = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+      while (i < html.length && space(html.charCodeAt(i))) i++;
+      if (html[i] === '=') {
+        i++;
+        while (i < html.length && space(html.charCodeAt(i))) i++;
+        if (html[i] === '"' || html[i] === "'") i++;
+      }
+      return i;
     }
-    this.pieces = [];
-    super.onattribend(quote, endIndex);
-  }
+
+    /** Entities of an attribute value carry no position: a run of them maps as one atomic piece. */
+    private flushEntities(upTo: number): void {
+      if (this.valueCursor < 0) this.valueCursor = this.valueStart();
+      if (this.pendingEntities !== '') {
+        this.pieces.push({ srcFrom: this.valueCursor, srcTo: Math.max(this.valueCursor, upTo), text: this.pendingEntities, atomic: true });
+        this.pendingEntities = '';
+      }
+    }
+
+    override onattribdata(start: number, endIndex: number): void {
+      this.flushEntities(start);
+      if (endIndex > start) this.pieces.push({ srcFrom: start, srcTo: endIndex, text: this.html.slice(start, endIndex), atomic: false });
+      this.valueCursor = endIndex;
+      super.onattribdata(start, endIndex);
+    }
+
+    override onattribentity(cp: number): void {
+      if (this.valueCursor < 0) this.valueCursor = this.valueStart();
+      this.pendingEntities += String.fromCodePoint(cp);
+      super.onattribentity(cp);
+    }
+
+    override onattribend(quote: QuoteType, endIndex: number): void {
+      if (quote !== Quote.NoValue) {
+        const valueEnd = quote === Quote.Double || quote === Quote.Single ? endIndex - 1 : endIndex;
+        this.flushEntities(valueEnd);
+        this.extractor.addAttribute({ name: this.attributeName, pieces: this.pieces });
+      }
+      this.pieces = [];
+      super.onattribend(quote, endIndex);
+    }
+  };
 }
 
 /** Extracts the visible text of an HTML string; never throws on content. */
 export function extractHtml(html: string): ExtractedHtml {
   const extractor = new Extractor(html);
-  const parser = new PositionParser(extractor, html);
+  const parser = new (positionParser ??= definePositionParser(htmlparser2()))(extractor, html);
   parser.end(html);
   return extractor.finish();
 }
@@ -270,7 +279,7 @@ export function extractHtml(html: string): ExtractedHtml {
 export function htmlComments(html: string): HtmlComment[] {
   const comments: HtmlComment[] = [];
   const parser: Parser = linearStacks(
-    new Parser({
+    new (htmlparser2().Parser)({
       oncomment(data) {
         comments.push({ data, start: parser.startIndex, end: Math.min(html.length, parser.endIndex + 1) });
       },
