@@ -4,8 +4,10 @@
  *    over 2024-2025, so the strings it meets there are as new to it as a new page's are;
  *  - recall and precision on the yardstick's tune slice (bench/nonword/yardstick.ts), with the
  *    rest of the checker's findings as they are.
- * Prints both for a grid of margins and corpus-count cut-offs.
- *   npx tsx bench/nonword/tune.ts [--size 2000] [--show 40]
+ * Prints both for a grid of margins (on the stage's evidence: gain and word-frequency prior) and
+ * corpus-count cut-offs, and what each guard silences on both sides.
+ *   npx tsx bench/nonword/tune.ts [--size 2000] [--show 40] [--margin 7.5] [--weight 1]
+ *     [--held 2019-2021 --on 2022,2023]   (a second honest run: guards written on 2024-2025 checked on text they were not written from)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -15,7 +17,7 @@ import { createConfusion } from '../../src/confusion/index.js';
 import { createJiebaSegmenter } from '../../src/segment/index.js';
 import { DEFAULT_NEIGHBOUR_OPTIONS, nonwordNeighbours, parseDictionary } from '../../src/nonword/neighbours.js';
 import { jiebaDictionaryPath, nonwordColumns, parseCorpusStrings } from '../../src/nonword/build.js';
-import { NonwordStage } from '../../src/nonword/stage.js';
+import { DEFAULT_NONWORD_OPTIONS, NonwordStage, nonwordEvidence } from '../../src/nonword/stage.js';
 import { NonwordTable } from '../../src/nonword/table.js';
 import { BROAD, minedCounts } from './mine-corpus.js';
 import { NONWORD_GUARDS } from '../../src/nonword/guards.js';
@@ -42,30 +44,39 @@ const dictionary = parseDictionary(readFileSync(jiebaDictionaryPath(root), 'utf8
 const segmenter = createJiebaSegmenter();
 const options = { ...DEFAULT_NEIGHBOUR_OPTIONS, minWordCount: Number(arg('min-word', String(DEFAULT_NEIGHBOUR_OPTIONS.minWordCount))), commonChars: Number(arg('common', String(DEFAULT_NEIGHBOUR_OPTIONS.commonChars))) };
 const CUTS = [1, 3];
-const MARGINS = (arg('margins', '8,9,10,11,12')).split(',').map(Number);
+const MARGINS = (arg('margins', '7.5,8,8.5,9,9.5,10,11')).split(',').map(Number);
 const rare = (_d: unknown): string | undefined => undefined;
-const loose = new NonwordStage(new NonwordTable(nonwordColumns(dictionary, confusion, new Map(), options)), { context: 6, margin: -Infinity });
+const loose = new NonwordStage(new NonwordTable(nonwordColumns(dictionary, confusion, new Map(), options)), { ...DEFAULT_NONWORD_OPTIONS, margin: -Infinity });
+
+/** The years whose strings the table knows, and the later years it is run over (--held 2019-2021 --on 2022,2023 checks the guards on text they were not written from). */
+const HELD = arg('held', '2019-2023').split('-').map(Number) as [number, number];
+const HELD_YEARS = Array.from({ length: HELD[1] - HELD[0] + 1 }, (_, i) => HELD[0] + i);
+const ON_YEARS = arg('on', '2024,2025').split(',').map(Number);
 
 function heldInCounts(): Map<string, number> {
   // The broad generator's strings (a superset of every option tried here), counted once and cached.
-  const cache = '/tmp/tifa-nonword-counts-2019-2023-v3.json';
+  const cache = `/tmp/tifa-nonword-counts-${HELD.join('-')}-v3.json`;
   if (existsSync(cache)) return new Map(JSON.parse(readFileSync(cache, 'utf8')) as [string, number][]);
   const candidates = new Set(nonwordNeighbours(dictionary, confusion, { ...BROAD, kinds: [...BROAD.kinds] }).keys());
-  const counts = minedCounts([2019, 2020, 2021, 2022, 2023], candidates);
+  const counts = minedCounts(HELD_YEARS, candidates);
   writeFileSync(cache, JSON.stringify([...counts]));
   return counts;
 }
+
+/** The stage's evidence (gain and the word-frequency prior), with --weight for the prior's nats per doubling. */
+const WEIGHT = Number(arg('weight', String(DEFAULT_NONWORD_OPTIONS.frequencyWeight)));
+const effective = (d: { gain: number; bucket: number }): number => nonwordEvidence(d, { frequencyWeight: WEIGHT });
 
 interface Hit { actual: string; expected: string; gain: number; context: string; count: number; guard: string | undefined }
 
 function corpusHits(): Hit[] {
   const counts = heldInCounts();
   const hits: Hit[] = [];
-  for (const y of [2024, 2025]) {
+  for (const y of ON_YEARS) {
     const text = gunzipSync(readFileSync(join(root, '..', 'shared', 'corpus', `xwlb-${y}.txt.gz`))).toString('utf8');
     // Document by document, as the checker sees them (a guard reads the whole text).
     for (const doc of text.split('\n')) for (const d of loose.scored(doc, segmenter)) {
-      hits.push({ guard: guarded(doc, d.start, d.end) ?? rare(d), actual: d.written, expected: d.word, gain: d.gain, context: doc.slice(Math.max(0, d.start - 8), d.end + 8), count: counts.get(d.written) ?? 0 });
+      hits.push({ guard: guarded(doc, d.start, d.end) ?? rare(d), actual: d.written, expected: d.word, gain: effective(d), context: doc.slice(Math.max(0, d.start - 8), d.end + 8), count: counts.get(d.written) ?? 0 });
     }
   }
   return hits;
@@ -81,11 +92,11 @@ function main(): void {
   let corrupted = 0;
   const rows = cases.map((c) => {
     const findings = check(c.sentence, c.date).filter((f) => !f.entry.startsWith('nonword:'));
-    const drafts = loose.scored(c.sentence, segmenter).filter((d) => !guarded(c.sentence, d.start, d.end) && !rare(d)).map((d) => ({ start: d.start, end: d.end, gain: d.gain, count: all.get(d.written) ?? 0 }));
+    const drafts = loose.scored(c.sentence, segmenter).filter((d) => !guarded(c.sentence, d.start, d.end) && !rare(d)).map((d) => ({ start: d.start, end: d.end, gain: effective(d), count: all.get(d.written) ?? 0 }));
     if (c.slip) corrupted++;
     return { c, findings, drafts };
   });
-  process.stdout.write(`corpus 2024-2025 candidates (table without 2019-2023 strings): ${hits.length}\n`);
+  process.stdout.write(`corpus ${ON_YEARS.join(',')} candidates (table without ${HELD.join('-')} strings): ${hits.length}\n`);
   for (const cut of CUTS) {
     const line: string[] = [];
     for (const m of MARGINS) {
@@ -104,15 +115,27 @@ function main(): void {
   }
   // Where the found slips and the false alarms stand, by length of the neighbour, at --margin.
   {
-    const m = Number(arg('margin', '9'));
+    const m = Number(arg('margin', String(DEFAULT_NONWORD_OPTIONS.margin)));
     const by = (xs: { len: number }[]): string => [2, 3].map((l) => `${l}: ${xs.filter((x) => x.len === l).length}`).join(', ');
     const fps = hits.filter((h) => !h.guard && h.count < 1 && h.gain >= m).map((h) => ({ len: h.actual.length }));
     const tps: { len: number }[] = [];
     for (const { c, drafts } of rows) if (c.slip) for (const d of drafts) if (d.gain >= m && d.count < 1 && d.start < c.slip.end && c.slip.start < d.end) tps.push({ len: d.end - d.start });
     process.stdout.write(`at m${m}: corpus false alarms by length ${by(fps)}; yardstick drafts on the slip ${by(tps)}\n`);
   }
+  // What each guard silences at --margin: candidates on 2024-2025 (mostly meant text) against slips of the yardstick.
+  {
+    const m = Number(arg('margin', String(DEFAULT_NONWORD_OPTIONS.margin)));
+    const line: string[] = [];
+    for (const [id, g] of NONWORD_GUARDS) {
+      const corpus = hits.filter((h) => h.count < 1 && h.gain >= m && h.guard === id).length;
+      let slips = 0;
+      for (const { c } of rows) if (c.slip) for (const d of loose.scored(c.sentence, segmenter)) if (effective(d) >= m && d.start < c.slip.end && c.slip.start < d.end && g(c.sentence, d.start, d.end) !== undefined) { slips++; break; }
+      line.push(`${id}: corpus ${corpus}, slips ${slips}`);
+    }
+    process.stdout.write(`guards at m${m} (corpus: first guard that fires; slips: any): ${line.join(' | ')}\n`);
+  }
   if (show > 0) {
-    const m = Number(arg('margin', '9'));
+    const m = Number(arg('margin', String(DEFAULT_NONWORD_OPTIONS.margin)));
     const cut = Number(arg('cut', '1'));
     for (const h of hits.filter((x) => !x.guard && x.count < cut && x.gain >= m).slice(0, show)) process.stdout.write(`  FP ${h.actual}→${h.expected} ${h.gain.toFixed(1)} :: ${h.context}\n`);
   }

@@ -1,3 +1,3 @@
-export { NonwordStage, DEFAULT_NONWORD_OPTIONS, NONWORD_CATEGORY, type NonwordOptions } from './stage.js';
+export { NonwordStage, DEFAULT_NONWORD_OPTIONS, NONWORD_CATEGORY, nonwordEvidence, type NonwordOptions } from './stage.js';
 export { NonwordTable } from './table.js';
 export { loadNonwordTable } from './load.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createChecker } from '../../src/index.js';
 import { createJiebaSegmenter } from '../../src/segment/index.js';
-import { loadNonwordTable, NonwordStage } from '../../src/nonword/index.js';
+import { DEFAULT_NONWORD_OPTIONS, loadNonwordTable, NonwordStage } from '../../src/nonword/index.js';
 
 const checker = createChecker({ asOf: '2026-06-30' });
 const nonword = (text: string) => checker.check(text).filter((f) => f.entry.startsWith('nonword:'));
@@ -47,10 +47,21 @@ describe('non-word detection', () => {
   });
 
   it('passes over a count and its unit after digits', () => {
-    const stage = new NonwordStage(loadNonwordTable(), { context: 6, margin: -Infinity });
+    const stage = new NonwordStage(loadNonwordTable(), { ...DEFAULT_NONWORD_OPTIONS, margin: -Infinity });
     const segmenter = createJiebaSegmenter();
     expect(stage.scored('要加强生态环境系统包护修复', segmenter).map((d) => d.written)).toContain('包护');
     expect(stage.scored('要加强生态环境系统3包护修复', segmenter).map((d) => d.written)).not.toContain('包护');
+  });
+
+  it("asks more context of a slip of a rarer word (专题, count 2^11) than of a frequent one (保护, 2^13 and up)", () => {
+    const segmenter = createJiebaSegmenter();
+    const reported = (frequencyWeight: number) => {
+      const stage = new NonwordStage(loadNonwordTable(), { context: 6, margin: 10.9, frequencyWeight });
+      return ['要加强生态环境系统包护修复。', '这部专惕文集收入重要文稿。'].flatMap((t) => stage.drafts(t, segmenter).map((d) => t.slice(d.start, d.end)));
+    };
+    // Gains: 包护 10.9, 专惕 12.8; with the prior 专惕 (two doublings under 8,192) has 10.8.
+    expect(reported(0)).toEqual(['包护', '专惕']);
+    expect(reported(1)).toEqual(['包护']);
   });
 
   it('leaves listed typos to their entries (即然: common-typo, confidence 1)', () => {
