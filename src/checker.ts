@@ -59,7 +59,7 @@ export interface CheckerOptions {
   asOf?: string | Date;
   /** Search unlisted misspellings of mandated phrases and typo words. Default: true. */
   fuzzy?: boolean;
-  /** Segmenter used to tell typos from real words: 'jieba' (@node-rs/jieba), 'nodejieba', 'none', or your own. Default: 'jieba'. */
+  /** Segmenter used to tell typos from real words: 'jieba' (jieba's dictionary and cut, computed by tifa over dist/data/frequency.bin: the same tokens as @node-rs/jieba, see createJiebaSegmenter), 'nodejieba', 'none', or your own. Default: 'jieba'. */
   segmenter?: Segmenter | 'jieba' | 'nodejieba' | 'none';
   /** Drop findings whose confidence is below this, in [0, 1]. Default: 0. */
   minConfidence?: number;
