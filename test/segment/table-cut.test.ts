@@ -24,6 +24,8 @@ const EDGES = [
   '结婚的和尚未结婚的',
 ];
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 describe('the default segmenter (jieba over frequency.bin)', () => {
   const jieba = createJiebaSegmenter();
   const ours = createDefaultSegmenter();
@@ -36,7 +38,7 @@ describe('the default segmenter (jieba over frequency.bin)', () => {
       const pieces = [text];
       for (let i = 0; i < text.length; i += 7) pieces.push(text.slice(i, i + 13));
       // (a window that cuts a surrogate pair is left out: @node-rs/jieba turns a lone surrogate into U+FFFD)
-      for (const p of pieces.filter((x) => x.isWellFormed())) {
+      for (const p of pieces.filter((x) => !LONE_SURROGATE.test(x))) {
         expect(ours.cut(p), p).toEqual(jieba.cut(p));
         compared++;
       }
