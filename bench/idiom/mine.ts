@@ -104,14 +104,29 @@ export function idiomYaml(targets: readonly IdiomStat[], known: readonly IdiomSt
 }
 
 /** The phrase bank's files as lexicon sources. */
-function bankSources(root: string): Array<{ name: string; text: string }> {
+export function bankSourcesOf(root: string): Array<{ name: string; text: string }> {
   // less the phrases that clash with a curated entry, as the build leaves them out
   return yamlFiles(join(root, 'dictionaries', 'bank')).map((file) => ({ name: relative(root, file), text: bankSourceText(root, readFileSync(file, 'utf8')) }));
 }
 
 /** The phrase bank's entries (less those that clash with a curated entry). */
 function bankEntries(root: string, normalizer: ReturnType<typeof createNormalizer>): LexiconEntry[] {
-  return bankSources(root).flatMap((src) => parseLexiconFile(src.name, src.text, textCheckFor(normalizer)).entries);
+  return bankSourcesOf(root).flatMap((src) => parseLexiconFile(src.name, src.text, textCheckFor(normalizer)).entries);
+}
+
+/** Whether a candidate does not clash with the curated entries and the bank (the build keeps it). */
+export function clashFree(root: string, candidates: readonly LexiconEntry[]): (s: IdiomStat) => boolean {
+  const normalizer = createNormalizer(readFileSync(join(root, 'dictionaries/derived/normalize.tsv'), 'utf8'));
+  const kept = new Set(bankWithoutClashes([...curatedEntries(root), ...bankEntries(root, normalizer)], candidates, normalizer.key).map((e) => e.id));
+  return (s) => kept.has(idiomId(s.text));
+}
+
+/** The candidates as a lexicon file, parsed (for `clashFree`). */
+export function parsedIdioms(root: string, targets: readonly IdiomStat[], known: readonly IdiomStat[]): LexiconEntry[] {
+  const normalizer = createNormalizer(readFileSync(join(root, 'dictionaries/derived/normalize.tsv'), 'utf8'));
+  const parsed = parseLexiconFile('idiom-candidates.yaml', idiomYaml(targets, known, 'corpus pass'), textCheckFor(normalizer));
+  if (parsed.issues.length > 0) throw new Error(`candidate idioms: ${parsed.issues.map((i) => `${i.file}:${i.line}: ${i.reason}`).join('; ')}`);
+  return parsed.entries;
 }
 
 /**
@@ -120,18 +135,14 @@ function bankEntries(root: string, normalizer: ReturnType<typeof createNormalize
  */
 export function idiomCorpusPass(root: string, targets: readonly IdiomStat[], known: readonly IdiomStat[], docs: ReadonlyArray<{ text: string }>, log: (s: string) => void, passLog?: string): Set<string> {
   const t0 = Date.now();
-  const normalizer = createNormalizer(readFileSync(join(root, 'dictionaries/derived/normalize.tsv'), 'utf8'));
-  const parsed = parseLexiconFile('idiom-candidates.yaml', idiomYaml(targets, known, 'corpus pass'), textCheckFor(normalizer));
-  if (parsed.issues.length > 0) throw new Error(`candidate idioms: ${parsed.issues.map((i) => `${i.file}:${i.line}: ${i.reason}`).join('; ')}`);
-  const kept = new Set(bankWithoutClashes([...curatedEntries(root), ...bankEntries(root, normalizer)], parsed.entries, normalizer.key).map((e) => e.id));
-  const keep = (s: IdiomStat): boolean => kept.has(idiomId(s.text));
+  const keep = clashFree(root, parsedIdioms(root, targets, known));
   const clash = (s: IdiomStat): boolean => !keep(s);
   // The candidates that clash with a curated or bank entry are left out by the build, and come back
   // in a build without that entry: they are checked too, alone (their own findings, no curated
   // entry to win over them).
   log(`corpus pass: ${targets.filter(clash).length} candidates clash with curated or bank entries, checked alone`);
   const checkers = [
-    createChecker({ builtins: false, lexicons: [...curatedSources(root), ...bankSources(root), { name: 'idiom-candidates.yaml', text: idiomYaml(targets.filter(keep), known.filter(keep), 'corpus pass') }] }),
+    createChecker({ builtins: false, lexicons: [...curatedSources(root), ...bankSourcesOf(root), { name: 'idiom-candidates.yaml', text: idiomYaml(targets.filter(keep), known.filter(keep), 'corpus pass') }] }),
     createChecker({ builtins: false, lexicons: [{ name: 'idiom-clashing.yaml', text: idiomYaml(targets.filter(clash), known, 'corpus pass') }] }),
   ];
   const found = new Map<string, number>();

@@ -37,14 +37,17 @@ export const DEFAULT_IDIOM_SELECT: IdiomSelectOptions = { minLength: 4, maxLengt
 export const JIEBA_FLOOR = 3;
 
 /**
- * Whether `weak` looks like a slip of `strong` (one character apart): never written in 2019–2025
- * edited copy while `strong` is written at least as often, and barely counted by jieba or counted
- * five times less (再接再励 3 beside 再接再厉, 老奸巨滑 28 beside 老奸巨猾 180). jieba's dictionary
- * lists many such wrong forms; taken as targets or known texts they would silence the real slip.
+ * Whether `weak` looks like a slip of `strong` (one confusable character apart). jieba's dictionary
+ * lists many wrong forms as idioms (再接再励, 老奸巨滑, 察颜观色); taken as targets they would read the
+ * right form as their slip, and taken as known texts they would silence the real slip. `weak` is
+ * never written in 2019–2025 edited copy, and either `strong` is while jieba does not count `weak`
+ * twice as often, or neither is and jieba counts `strong` at least 1.5 times as often (老奸巨猾 48,
+ * 老奸巨滑 28). Two siblings counted alike and never written (天崩地裂 35, 山崩地裂 31) are both real.
  */
 export function looksLikeSlipOf(weak: IdiomStat, strong: IdiomStat): boolean {
-  if (weak.docs > 0 || (strong.docs === 0 && strong.count < weak.count)) return false;
-  return weak.count <= JIEBA_FLOOR || strong.count >= 5 * weak.count;
+  if (weak.docs > 0) return false;
+  if (strong.docs > 0) return weak.count <= JIEBA_FLOOR || 2 * strong.count >= weak.count;
+  return weak.count <= JIEBA_FLOOR ? strong.count >= weak.count : strong.count >= 1.5 * weak.count;
 }
 
 /**
