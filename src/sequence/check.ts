@@ -75,22 +75,37 @@ const MAX_GAP = 4;
 const OPENING_QUOTES = new Set([...'“‘"\'「《 \u3000']);
 const CLOSING_QUOTES = new Set([...'”’"\'」》']);
 
+/** The automaton class of every raw code unit through `map` (one lookup per character instead of two), per compiled set and map. */
+const classTables = new WeakMap<CompiledSequences, { map: Uint16Array | undefined; table: Uint16Array }>();
+
+function classTable(compiled: CompiledSequences, map: Uint16Array | undefined): Uint16Array {
+  const known = classTables.get(compiled);
+  if (known && known.map === map) return known.table;
+  const classOf = compiled.automaton!.classOf;
+  const table = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) table[c] = classOf[map ? map[c]! : c]!;
+  classTables.set(compiled, { map, table });
+  return table;
+}
+
 /** Checks `text`; `map` is the normalizer's code-unit map (identity when absent). */
 export function checkSequences(text: string, compiled: CompiledSequences, map?: Uint16Array): SequenceHit[] {
   const { automaton } = compiled;
   if (!automaton || text.length === 0) return [];
   const byEntry = new Map<number, Match[]>();
+  // The tables in locals: the loop calls step, after which property loads would be repeated.
+  const { step, emits, allStart, allIds, patternLength } = automaton;
+  const unitClass = classTable(compiled, map);
   let state = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const cls = automaton.classOf[map ? map[c]! : c]!;
+    const cls = unitClass[text.charCodeAt(i)]!;
     // Most characters are in no item: from the root they lead back to the root.
     if (cls === 0 && state === 0) continue;
-    state = automaton.step(state, cls);
-    if (!automaton.emits[state]) continue;
-    for (let k = automaton.allStart[state]!; k < automaton.allStart[state + 1]!; k++) {
-      const id = automaton.allIds[k]!;
-      const start = i + 1 - automaton.patternLength[id]!;
+    state = step(state, cls);
+    if (!emits[state]) continue;
+    for (let k = allStart[state]!; k < allStart[state + 1]!; k++) {
+      const id = allIds[k]!;
+      const start = i + 1 - patternLength[id]!;
       for (const ref of compiled.refs[id]!) {
         let list = byEntry.get(ref.entry);
         if (!list) byEntry.set(ref.entry, (list = []));
