@@ -3,10 +3,10 @@
  * (text in, findings out). See README "How it works" for the pipeline.
  */
 import { LexiconError, OptionsError, type LexiconIssue } from './errors.js';
-import { builtinConfusion, loadBuiltinData, storedBuiltinModel } from './data/builtin.js';
+import { builtinConfusion, builtinNormalizer, loadBuiltinData, storedBuiltinModel } from './data/builtin.js';
 import { resolveModel } from './data/stored-model.js';
 import { openCompiledLexicons, type OpenedLexicons } from './data/lexicon-file.js';
-import { createNormalizer, type Normalizer } from './normalize/index.js';
+import type { Normalizer } from './normalize/index.js';
 import { parseLexiconFile, toIsoDate } from './lexicon/parse.js';
 import { validateEntries } from './lexicon/validate.js';
 import { textCheckFor } from './lexicon/text-check.js';
@@ -152,7 +152,7 @@ export function loadEntries(options: CheckerOptions, normalizer: Normalizer, bui
 export function createChecker(options: CheckerOptions = {}): Checker {
   validateCheckerOptions(options);
   const data = loadBuiltinData();
-  const normalizer = createNormalizer(data.normalizeTsv);
+  const normalizer = builtinNormalizer();
   const date = asOfDate(options.asOf);
   // Compiled lexicon files (src/data/lexicon-file.ts) bring entries, other stages' YAML and a stored model.
   const compiled = (options.lexicons ?? []).filter((s): s is CompiledLexiconSource => 'compiled' in s).map((s) => openCompiledLexicons(s.name, s.compiled));

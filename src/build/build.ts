@@ -60,6 +60,7 @@ function writeBinaryData(entries: Parameters<typeof writeStoredModel>[0]): void 
   const dict = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
   writeFileSync(join(dist, 'data', DATA_FILES.frequency), writeDataFile(compileFrequencyTable(dict)));
   const normalizer = createNormalizer(table('normalize.tsv'));
+  writeFileSync(join(dist, 'data', DATA_FILES.normalize), writeDataFile({ map: normalizer.map, kind: normalizer.kind }));
   writeFileSync(join(dist, 'data', DATA_FILES.model), writeStoredModel(entries, normalizer, confusionFromData(confusionData)));
 }
 

@@ -13,6 +13,7 @@ import { compileConfusionData, confusionFromData, type Confusion, type Confusion
 import { readDataFile } from '../match/model-file.js';
 import type { FrequencyTableData } from '../segment/frequency-table.js';
 import { decodeEntries, type EncodedEntries } from './entries-file.js';
+import { createNormalizer, normalizerFromTables, type Normalizer } from '../normalize/index.js';
 
 export interface BuiltinData {
   entries: readonly LexiconEntry[];
@@ -54,7 +55,7 @@ export function builtinLexiconBytes(): Uint8Array {
 }
 
 /** The names of the binary files in dist/data. */
-export const DATA_FILES = { model: 'model.bin', confusion: 'confusion.bin', frequency: 'frequency.bin', entries: 'entries.bin' } as const;
+export const DATA_FILES = { model: 'model.bin', confusion: 'confusion.bin', frequency: 'frequency.bin', entries: 'entries.bin', normalize: 'normalize.bin' } as const;
 
 /**
  * Options for reading the package's own data files: their checksum is not recomputed (10 MB, 20-35 ms
@@ -86,6 +87,20 @@ export function builtinConfusion(): Confusion {
   if (file) return (confusion = confusionFromData(readDataFile(file.path, file.bytes, {}, OWN_FILE) as ConfusionData));
   const data = loadBuiltinData();
   return (confusion = confusionFromData(compileConfusionData({ pinyinTsv: data.pinyinTsv, lookalikeTsv: data.lookalikeTsv })));
+}
+
+let normalizer: Normalizer | undefined;
+
+/**
+ * The normalizer of the built-in table (immutable, shared by every checker of the process): its
+ * tables from normalize.bin, built from normalize.tsv when the build did not write it.
+ */
+export function builtinNormalizer(): Normalizer {
+  if (normalizer) return normalizer;
+  const file = readBinary(DATA_FILES.normalize);
+  if (!file) return (normalizer = createNormalizer(loadBuiltinData().normalizeTsv));
+  const tables = readDataFile(file.path, file.bytes, {}, OWN_FILE) as { map: Uint16Array; kind: Uint8Array };
+  return (normalizer = normalizerFromTables(tables.map, tables.kind));
 }
 
 let frequency: FrequencyTableData | undefined | null;

@@ -11,11 +11,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { LexiconEntry } from '../lexicon/types.js';
-import { createNormalizer } from '../normalize/index.js';
 import { isPeopleSource, createPeopleStage } from '../people/stage.js';
 import { isSequenceSource, createSequenceStage } from '../sequence/stage.js';
 import { DataFileError, readDataFile, writeDataFile } from '../match/model-file.js';
-import { builtinConfusion, builtinLexiconBytes, loadBuiltinData } from './builtin.js';
+import { builtinConfusion, builtinLexiconBytes, builtinNormalizer, loadBuiltinData } from './builtin.js';
 import { settledDate, writeStoredModel } from './stored-model.js';
 import { loadEntries } from '../checker.js';
 
@@ -64,7 +63,7 @@ export interface CompileLexiconsOptions {
 export function compileLexicons(sources: ReadonlyArray<{ name: string; text: string }>, options: CompileLexiconsOptions = {}): Uint8Array {
   const builtins = options.builtins !== false;
   const data = loadBuiltinData();
-  const normalizer = createNormalizer(data.normalizeTsv);
+  const normalizer = builtinNormalizer();
   const texts = sources.filter((s) => isPeopleSource(s) || isSequenceSource(s)).map((s) => ({ name: s.name, text: s.text }));
   const phrases = sources.filter((s) => !isPeopleSource(s) && !isSequenceSource(s));
   const all = loadEntries({ builtins, lexicons: phrases }, normalizer, () => data.entries);

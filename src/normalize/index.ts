@@ -96,6 +96,15 @@ export function createNormalizer(tableTsv: string): Normalizer {
     }
   }
   for (const c of SKIP_CODE_UNITS) kind[c] = CharKind.Skip;
+  return normalizerFromTables(map, kind);
+}
+
+/**
+ * A normalizer over tables made by createNormalizer (stored by the build in dist/data/normalize.bin,
+ * so that a checker does not parse the table and fill 65,536 entries twice at every start).
+ */
+export function normalizerFromTables(map: Uint16Array, kind: Uint8Array): Normalizer {
+  if (map.length !== 65536 || kind.length !== 65536) throw new RangeError('normalizer tables must have 65536 entries');
   return {
     map,
     kind,
