@@ -17,6 +17,8 @@ export interface FrequencyTableData {
   keyStart: Uint32Array;
   counts: Uint32Array;
   tagIds: Uint8Array;
+  /** The words starting with code unit u are [firstAt[u], firstAt[u + 1]) (the first step of a cut's walk, ./table-cut.ts). */
+  firstAt: Uint32Array;
 }
 
 /** Compiles the table from the dictionary's bytes (UTF-8). */
@@ -75,7 +77,18 @@ export function compileFrequencyTable(dict: Uint8Array): FrequencyTableData {
     tagIds[i] = id;
   });
   keyStart[words.length] = at;
-  return { tags, keys, keyStart, counts, tagIds };
+  return { tags, keys, keyStart, counts, tagIds, firstAt: firstUnitIndex(keys, keyStart) };
+}
+
+/** For each code unit u, the first word (of the sorted table) whose first unit is u or above; 65,537 entries. */
+export function firstUnitIndex(keys: Uint16Array, keyStart: Uint32Array): Uint32Array {
+  const words = keyStart.length - 1;
+  const firstAt = new Uint32Array(0x10001);
+  for (let u = 0, w = 0; u <= 0x10000; u++) {
+    while (w < words && (keyStart[w + 1] === keyStart[w] || keys[keyStart[w]!]! < u)) w++;
+    firstAt[u] = w;
+  }
+  return firstAt;
 }
 
 /** The lookups over a compiled table (no cache needed: a lookup allocates nothing). */

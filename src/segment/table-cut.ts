@@ -15,7 +15,7 @@
  * The words are found by walking the sorted table as a trie: each further code unit narrows the
  * range of words sharing the prefix with two binary searches.
  */
-import type { FrequencyTableData } from './frequency-table.js';
+import { firstUnitIndex, type FrequencyTableData } from './frequency-table.js';
 
 /** Whether a code point belongs in a block (jieba's default "han" class). */
 function inBlock(c: number): boolean {
@@ -48,12 +48,8 @@ export function tableCut(table: FrequencyTableData): Cut {
   const logTotal = Math.log(total);
   const lengthOf = (w: number): number => keyStart[w + 1]! - keyStart[w]!;
   // The range of words by their first code unit (the widest step of the walk, done by lookup):
-  // words starting with unit u are [firstAt[u], firstAt[u + 1]).
-  const firstAt = new Uint32Array(0x10001);
-  for (let u = 0, w = 0; u <= 0x10000; u++) {
-    while (w < words && (lengthOf(w) === 0 || keys[keyStart[w]!]! < u)) w++;
-    firstAt[u] = w;
-  }
+  // words starting with unit u are [firstAt[u], firstAt[u + 1]), stored with the table by the build.
+  const firstAt = table.firstAt ?? firstUnitIndex(keys, keyStart);
 
   /**
    * The first word in [lo, hi) (all sharing a prefix of `depth` units) whose unit at `depth` is at
