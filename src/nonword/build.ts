@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConfusion, type Confusion } from '../confusion/index.js';
 import { DEFAULT_NEIGHBOUR_OPTIONS, nonwordNeighbours, parseDictionary, type NeighbourOptions } from './neighbours.js';
-import { encodeNonwordColumns, packFix, type NonwordColumns } from './table.js';
+import { encodeNonwordColumns, inSlotOrder, packFix, type NonwordColumns } from './table.js';
 
 /** A string seen this many times in the corpus is real text, not a slip. */
 export const MIN_CORPUS_COUNT = 1;
@@ -78,7 +78,7 @@ export function buildNonwordData(root: string, outDir: string): number {
   const dictionary = parseDictionary(readFileSync(jiebaDictionaryPath(root), 'utf8'));
   const corpusFile = join(root, 'dictionaries', 'nonword', 'corpus-strings.tsv');
   const corpus = parseCorpusStrings(readFileSync(corpusFile, 'utf8'), corpusFile);
-  const columns = nonwordColumns(dictionary, confusion, corpus);
+  const columns = inSlotOrder(nonwordColumns(dictionary, confusion, corpus));
   writeFileSync(out, encodeNonwordColumns(columns));
   return columns.keys2.length + columns.keys3.length;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createConfusion } from '../../src/confusion/index.js';
 import { DEFAULT_NEIGHBOUR_OPTIONS, nonwordNeighbours, parseDictionary } from '../../src/nonword/neighbours.js';
 import { nonwordColumns, parseCorpusStrings } from '../../src/nonword/build.js';
-import { decodeNonwordColumns, encodeNonwordColumns, fixChar, fixPosition, NonwordTable } from '../../src/nonword/table.js';
+import { decodeNonwordColumns, encodeNonwordColumns, fixChar, fixPosition, inSlotOrder, NonwordTable } from '../../src/nonword/table.js';
 
 const pinyinTsv = ['既\tji', '即\tji', '然\tran', '燃\tran', '辨\tbian', '辩\tbian', '别\tbie', '心\txin', '理\tli', '里\tli', '隶\tli', '安\tan', '按\tan', '装\tzhuang', '全\tquan', '保\tbao', '包\tbao', '护\thu', '认\tren'].join('\n');
 const confusion = createConfusion({ pinyinTsv, lookalikeTsv: '' });
@@ -53,6 +53,17 @@ describe('the binary table', () => {
     expect(lookup('辩别')).toBe('辨别');
     expect(lookup('既然')).toBeUndefined();
     expect(table.size).toBe(columns.keys2.length + columns.keys3.length);
+  });
+  it('finds the same neighbours with the rows in slot order, as the build writes them', () => {
+    const ordered = new NonwordTable(decodeNonwordColumns(encodeNonwordColumns(inSlotOrder(columns)), 'nonword.bin'));
+    for (let i = 0; i < columns.keys2.length; i++) {
+      const k = columns.keys2[i]!;
+      const slot = ordered.find2(k >>> 16, k & 0xffff);
+      expect(ordered.fix(2, slot)).toBe(columns.fixes2[i]);
+      expect(ordered.fix(2, slot, true)).toBe(columns.alts2[i]);
+    }
+    expect(ordered.size).toBe(table.size);
+    expect([...inSlotOrder(columns).keys2].sort()).toEqual([...columns.keys2].sort());
   });
   it('leaves out the strings seen in the corpus', () => {
     expect(lookup('按装')).toBeUndefined();
