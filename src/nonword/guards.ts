@@ -47,12 +47,13 @@ export const REPEAT_REACH = 1000;
 /** The same non-word written twice or more nearby is a term or a name of its own (应灌尽灌 … 应灌尽灌). */
 export const repeated: NonwordGuard = (text, start, end) => {
   const s = text.slice(start, end);
+  // Searched inside the reach only: on a long text a search back to its start for every neighbour would cost its length each time.
   const from = Math.max(0, start - REPEAT_REACH);
   const to = Math.min(text.length, end + REPEAT_REACH);
-  const before = start > 0 ? text.lastIndexOf(s, start - 1) : -1;
-  const after = text.indexOf(s, start + 1);
-  const other = before >= from ? before : after >= 0 && after + s.length <= to ? after : -1;
-  return other >= 0 ? `${s} also at ${other}` : undefined;
+  const before = start > from ? text.slice(from, start - 1 + s.length).lastIndexOf(s) : -1;
+  if (before >= 0) return `${s} also at ${from + before}`;
+  const after = text.slice(start + 1, to).indexOf(s);
+  return after >= 0 ? `${s} also at ${start + 1 + after}` : undefined;
 };
 
 /** A place, body or building: the next character ends such a name (佳乐苑, 六埠村). */
@@ -107,6 +108,8 @@ export const quoted: NonwordGuard = (text, start, end) => {
 };
 
 const isDot = (c: string | undefined): boolean => c === '·' || c === '•';
+/** How far (code units, each side) `transliterated` reads a run of syllables. */
+const TRANSLITERATION_REACH = 4;
 
 /**
  * In a transliterated foreign name: a character of the string is one of a run of three or more
@@ -116,10 +119,11 @@ const isDot = (c: string | undefined): boolean => c === '·' || c === '•';
 export const transliterated: NonwordGuard = (text, start, end) => {
   for (let i = start; i < end; i++) {
     if (!TRANSLITERATION.has(text[i]!)) continue;
+    // Three syllables need at most two more on either side (and a dot or two between): look that far only.
     let a = i;
-    while (a > 0 && (TRANSLITERATION.has(text[a - 1]!) || isDot(text[a - 1]))) a--;
+    while (a > 0 && i - a < TRANSLITERATION_REACH && (TRANSLITERATION.has(text[a - 1]!) || isDot(text[a - 1]))) a--;
     let b = i + 1;
-    while (b < text.length && (TRANSLITERATION.has(text[b]!) || isDot(text[b]))) b++;
+    while (b < text.length && b - i <= TRANSLITERATION_REACH && (TRANSLITERATION.has(text[b]!) || isDot(text[b]))) b++;
     let syllables = 0;
     for (let j = a; j < b; j++) if (!isDot(text[j])) syllables++;
     if (syllables >= 3) return `${text.slice(a, b)}: a transliterated name`;

@@ -1,6 +1,6 @@
 /** The guards of the non-word stage (src/nonword/guards.ts), each on a sentence that needs it and its twin that does not. */
 import { describe, expect, it } from 'vitest';
-import { parallel, personName, placeName, quoted, repeated, transliterated } from '../../src/nonword/guards.js';
+import { parallel, personName, placeName, quoted, repeated, REPEAT_REACH, transliterated } from '../../src/nonword/guards.js';
 
 const at = (text: string, s: string): [number, number] => {
   const i = text.indexOf(s);
@@ -12,6 +12,14 @@ describe('non-word guards', () => {
   it('repeated: the same string twice in the text', () => {
     expect(guard(repeated, '实现应灌尽灌，确保应灌尽灌。', '尽灌')).toBeDefined();
     expect(guard(repeated, '实现应灌尽灌。', '尽灌')).toBeUndefined();
+  });
+  it('repeated: only within its reach on either side (a window of a long text sees as much)', () => {
+    const near = `包护${'的'.repeat(REPEAT_REACH - 3)}包护`;
+    const far = `包护${'的'.repeat(REPEAT_REACH + 1)}包护`;
+    expect(repeated(near, near.length - 2, near.length)).toBeDefined();
+    expect(repeated(near, 0, 2)).toBeDefined();
+    expect(repeated(far, far.length - 2, far.length)).toBeUndefined();
+    expect(repeated(far, 0, 2)).toBeUndefined();
   });
   it('place name: a suffix of places and bodies follows', () => {
     expect(guard(placeName, '来到第六埠村。', '六埠')).toBeDefined();
@@ -37,6 +45,11 @@ describe('non-word guards', () => {
     expect(guard(quoted, '节目《巅峰食刻》播出。', '食刻')).toBeDefined();
     expect(guard(quoted, '“国潮臻品馆”启动。', '臻品')).toBeDefined();
     expect(guard(quoted, '他说：“今天。”巅峰食刻播出。', '食刻')).toBeUndefined();
+  });
+  it('transliterated: reads only a few syllables on either side, however long the run', () => {
+    const run = '斯'.repeat(100_000);
+    expect(transliterated(run, 50_000, 50_002)).toMatch(/^斯+: a transliterated name$/);
+    expect(transliterated(run, 50_000, 50_002)!.split(":")[0]!.length).toBeLessThanOrEqual(12);
   });
   it('transliterated: among three or more syllables of transliteration, middle dots included', () => {
     expect(guard(transliterated, '哈桑·希希就任。', '希希')).toBeDefined();
