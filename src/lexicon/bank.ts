@@ -41,6 +41,8 @@ export const BANK_OMISSION_LENGTH = 6;
 export function bankKeeps(entry: LexiconEntry, detail: ErrorDetail, length: number): boolean {
   if (!isBankEntry(entry)) return true;
   if (detail === 'insertion' || detail === 'noise') return false;
+  // an idiom's swapped characters are mostly another wording (大好山河, 深厚情谊, 基础学科), seldom a slip
+  if (detail === 'transposition' && entry.category === IDIOM_CATEGORY) return false;
   return detail !== 'omission' || length >= BANK_OMISSION_LENGTH;
 }
 

@@ -53,10 +53,14 @@ describe('idioms (category idiom-bank): fuzzy targets, less sure than bank phras
     expect(idiom[0]!.confidence).toBeLessThan(curated[0]!.confidence);
     expect(createChecker({ builtins: false, lexicons: [idiomLexicon('各自为战')] }).check('解决好各自为战、低水平重复的问题。')).toEqual([]);
   });
-  it('reports no word slipped in and no cut of a four-character idiom (another wording, mostly)', () => {
+  it('reports no word slipped in, no cut and no swap of a four-character idiom (another wording, mostly)', () => {
     const checker = createChecker({ builtins: false, lexicons: [idiomLexicon('各自为战')] });
     expect(checker.check('不能各自为了战。').filter((f) => f.entry === 'idiom.t1')).toEqual([]);
     expect(checker.check('不能各为战。').filter((f) => f.entry === 'idiom.t1')).toEqual([]);
+    // nor two characters swapped: 游览祖国大好山河 is another wording of 大好河山
+    const swapped = createChecker({ builtins: false, lexicons: [idiomLexicon('大好河山')] });
+    expect(swapped.check('游览祖国大好山河。')).toEqual([]);
+    expect(swapped.check('游览祖国大好河删。').map((f) => f.detail)).toEqual(['substitution']);
   });
   it('is an entry of the mined kind: the curated entry wins where both find the same slip', () => {
     const lexicons = [idiomLexicon('各自为战'), { name: 'curated.yaml', text: 'kind: typo\nsource: 测试\nentries:\n  - {id: t-x, text: 各自为颤, correct: 各自为战}\n' }];
