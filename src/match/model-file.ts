@@ -15,6 +15,7 @@
  * length of the JSON | u32 byte length of the whole file | u32 byte length of the sections | 4 bytes
  * of padding | JSON (UTF-8, padded to 8) | sections. Reading a typed array is a view on the file's ArrayBuffer: no copy, no per-entry object.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import { PairSet } from './pair-set.js';
 import { automatonFromTables } from './automaton.js';
 
@@ -267,8 +268,12 @@ function openDataFile(file: string, input: Uint8Array, options: { checked?: bool
   // `checked`: the bytes are part of a file whose checksum already held (a model inside a compiled lexicon).
   if (options.checked !== true && checksum(bytes.subarray(AT.format)) !== view.getUint32(AT.checksum, true)) throw new DataFileError(file, 'damaged: checksum mismatch');
   let data: unknown;
+  // Checked and decoded by Node's native UTF-8 routines: a fatal TextDecoder took 7x as long
+  // (18 of 21 ms for the 0.6 MB of JSON in model.bin, at every start).
+  const json = bytes.subarray(HEADER + 4, HEADER + 4 + jsonLength);
+  if (!isUtf8(json)) throw new DataFileError(file, 'damaged: its JSON part is not valid UTF-8');
   try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(HEADER + 4, HEADER + 4 + jsonLength)));
+    data = JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8'));
   } catch (error) {
     throw new DataFileError(file, `damaged: ${(error as Error).message}`);
   }

@@ -75,6 +75,12 @@ describe('data files (src/match/model-file.ts)', () => {
     flipped[flipped.length - 3]! ^= 0x10;
     expect(() => readDataFile('lex.bin', flipped)).toThrow(new DataFileError('lex.bin', 'damaged: checksum mismatch'));
     expect(() => readDataFile('lex.bin', bytes.subarray(0, bytes.length - 8))).toThrow(/^lex\.bin: damaged: \d+ bytes, the header says \d+/);
+    // a file read without its checksum (the package's own) still fails cleanly on bad bytes in its JSON
+    const text = writeDataFile({ name: '中华民族' });
+    const at = Buffer.from(text).indexOf(Buffer.from('中'));
+    const broken = text.slice();
+    broken[at] = 0xff;
+    expect(() => readDataFile('own.bin', broken, {}, { checked: true })).toThrow(new DataFileError('own.bin', 'damaged: its JSON part is not valid UTF-8'));
     expect(() => readDataFile('lex.yaml', new TextEncoder().encode('kind: mandated\nentries: []\n'))).toThrow(/lex\.yaml: not a compiled tifa data file/);
     const newer = bytes.slice();
     new DataView(newer.buffer).setUint32(12, DATA_FILE_FORMAT + 1, true);
