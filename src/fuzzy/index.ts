@@ -81,6 +81,21 @@ export function middleSwap(text: string): string {
   return text.slice(0, m - 1) + text[m] + text[m - 1] + text.slice(m + 1);
 }
 
+/**
+ * Which kinds of edit of a target are reported (bits; see `KEEP_ALL`): the phrase bank and the
+ * idiom list drop some kinds later anyway (src/lexicon/bank.ts, bankKeeps), so the scan neither
+ * verifies an anchor whose only possible edit is a dropped kind nor builds the candidate of one.
+ */
+export const enum Keep {
+  Substitution = 1,
+  Omission = 2,
+  Insertion = 4,
+  Duplication = 8,
+  Transposition = 16,
+}
+/** Every kind of edit reported. */
+export const KEEP_ALL = 31;
+
 /** A verified fuzzy candidate, in the caller's offsets. */
 export interface FuzzyCandidate {
   target: number;
@@ -132,6 +147,7 @@ export function verifyAnchor(
   kind: Uint8Array,
   confusion: ConfusionOf,
   s: FuzzyScratch,
+  keeps: number = KEEP_ALL,
 ): FuzzyCandidate | undefined {
   const codes = target.codes;
   const length = codes.length;
@@ -142,8 +158,8 @@ export function verifyAnchor(
   const rightLength = length - rightStart;
 
   // Cheap rejection first: most anchor hits are common words followed or preceded by anything.
-  if (rightLength > 0 && !mayContinue(text, end, 1, codes, rightStart, rightLength, edgeOmission, map, kind, confusion)) return undefined;
-  if (rightLength === 0 && leftLength > 0 && !mayContinue(text, start - 1, -1, target.reversed, length - offset, leftLength, edgeOmission, map, kind, confusion)) {
+  if (rightLength > 0 && !mayContinue(text, end, 1, codes, rightStart, rightLength, edgeOmission, map, kind, confusion, keeps, target.otherSub === true)) return undefined;
+  if (rightLength === 0 && leftLength > 0 && !mayContinue(text, start - 1, -1, target.reversed, length - offset, leftLength, edgeOmission, map, kind, confusion, keeps, target.otherSub === true)) {
     return undefined;
   }
 
@@ -167,9 +183,10 @@ export function verifyAnchor(
   const subs = l.subs + r.subs;
   const edits = subs + (l.edit !== EditKind.None ? 1 : 0) + (r.edit !== EditKind.None ? 1 : 0);
   // The exact phrase is no fuzzy finding, unless a character of its edge is written twice.
-  if (edits === 0) return target.edgeDuplication === true ? edgeDuplication(text, start, end, target, targetIndex, map, kind, s) : undefined;
+  if (edits === 0) return target.edgeDuplication === true && (keeps & Keep.Duplication) !== 0 ? edgeDuplication(text, start, end, target, targetIndex, map, kind, s) : undefined;
   if (l.edit !== EditKind.None && (r.edit !== EditKind.None || r.subs > 0)) return undefined;
   if (r.edit !== EditKind.None && l.subs > 0) return undefined;
+  if (keeps !== KEEP_ALL && (keeps & keepOf(text, target, offset, pieceLength, map, s)) === 0) return undefined;
 
   return describeEdit(text, start, end, target, targetIndex, offset, pieceLength, map, s, subs, edits);
 }
@@ -204,6 +221,32 @@ function edgeDuplication(text: string, start: number, end: number, target: Fuzzy
     return { target: targetIndex, start: before, end: phraseEnd, detail: 'duplication', confidence: EDGE_DUPLICATION_CONFIDENCE, editPos: before, edit: `多“${ch(first)}”`, edits: 1, editChar: first, edgeDuplication: -1 };
   }
   return undefined;
+}
+
+/** The kind of edit of a verified alignment (in `s.left`, `s.right`) as a Keep bit: what describeEdit would call it. */
+function keepOf(text: string, target: FuzzyTarget, offset: number, pieceLength: number, map: Uint16Array, s: FuzzyScratch): number {
+  const side = s.left.edit !== EditKind.None || (s.left.subs > 0 && s.right.subs === 0) ? 'left' : 'right';
+  const sr = side === 'left' ? s.left : s.right;
+  switch (sr.edit) {
+    case EditKind.Omission:
+      return Keep.Omission;
+    case EditKind.Transposition:
+      return Keep.Transposition;
+    case EditKind.Insertion:
+      return insertionIsDuplication(text, target.codes, side, offset, pieceLength, map, s) ? Keep.Duplication : Keep.Insertion;
+    default:
+      return Keep.Substitution;
+  }
+}
+
+/** Whether the extra character of an insertion on `side` repeats a neighbour in the phrase (a duplication). */
+function insertionIsDuplication(text: string, codes: Uint16Array, side: 'left' | 'right', offset: number, pieceLength: number, map: Uint16Array, s: FuzzyScratch): boolean {
+  const sr = side === 'left' ? s.left : s.right;
+  const phraseIndex = side === 'left' ? offset - 1 - sr.at : offset + pieceLength + sr.at;
+  const extra = map[text.charCodeAt((side === 'left' ? s.leftPos : s.rightPos)[sr.at]!)]!;
+  const before = side === 'left' ? codes[phraseIndex]! : codes[phraseIndex - 1]!;
+  const after = side === 'left' ? codes[phraseIndex + 1] : codes[phraseIndex];
+  return extra === before || extra === after;
 }
 
 /**
@@ -242,9 +285,7 @@ function describeEdit(text: string, start: number, end: number, target: FuzzyTar
     case EditKind.Insertion: {
       const extraPos = sidePos[sr.at]!;
       const extra = map[text.charCodeAt(extraPos)]!;
-      const before = side === 'left' ? codes[phraseIndex]! : codes[phraseIndex - 1]!;
-      const after = side === 'left' ? codes[phraseIndex + 1] : codes[phraseIndex];
-      detail = extra === before || extra === after ? 'duplication' : 'insertion';
+      detail = insertionIsDuplication(text, codes, side, offset, pieceLength, map, s) ? 'duplication' : 'insertion';
       confidence = detail === 'duplication' ? 0.9 : 0.75;
       editPos = extraPos;
       edit = `多“${ch(extra)}”`;
@@ -304,24 +345,49 @@ function mayContinue(
   map: Uint16Array,
   kind: Uint8Array,
   confusion: ConfusionOf,
+  keeps: number,
+  otherSub: boolean,
 ): boolean {
-  return mayContinueWith(text, from, step, phrase[p0]!, r >= 2 ? phrase[p0 + 1]! : -1, r === 1 && edgeOmission, map, kind, confusion);
+  return mayContinueWith(text, from, step, phrase[p0]!, r >= 2 ? phrase[p0 + 1]! : -1, r === 1 && edgeOmission, map, kind, confusion, keeps, p0 > 0 ? phrase[p0 - 1]! : -1, otherSub);
 }
 
 /**
  * mayContinue given the side's first character `expected`, its second `second` (-1 when the side
  * has one character) and whether that one character may be omitted at the phrase's edge: what the
  * scanner asks before it touches the target itself (verifyAnchor would reject the same hits).
+ * With `keeps` (Keep bits) short of KEEP_ALL, also false where the side's first character leaves
+ * only an edit of a kind not kept: a missing character, or an extra one other than a repeat of
+ * `adjacent` (the anchor's character next to the side; what describeEdit compares it with).
+ * `otherSub`: the target may carry an unconfusable substitution (its second character written
+ * first may be one).
  */
-export function mayContinueWith(text: string, from: number, step: 1 | -1, expected: number, second: number, edgeOmitted: boolean, map: Uint16Array, kind: Uint8Array, confusion: ConfusionOf): boolean {
+export function mayContinueWith(
+  text: string,
+  from: number,
+  step: 1 | -1,
+  expected: number,
+  second: number,
+  edgeOmitted: boolean,
+  map: Uint16Array,
+  kind: Uint8Array,
+  confusion: ConfusionOf,
+  keeps: number = KEEP_ALL,
+  adjacent = -1,
+  otherSub = true,
+): boolean {
+  const omission = (keeps & Keep.Omission) !== 0;
   const i = nextInPhrase(text, from, step, kind);
-  if (i < 0) return edgeOmitted;
+  if (i < 0) return edgeOmitted && omission;
   const t = map[text.charCodeAt(i)]!;
-  if (t === expected || edgeOmitted || t === second) return true;
+  if (t === expected) return true;
+  if (omission ? edgeOmitted || t === second : t === second && otherSub) return true;
   if (!isHan(t)) return false; // confusable and inserted characters are Han
   if (confusion(expected, t) !== 0) return true;
   const j = nextInPhrase(text, i + step, step, kind);
-  return j >= 0 && map[text.charCodeAt(j)] === expected;
+  if (j < 0 || map[text.charCodeAt(j)] !== expected) return false;
+  // `t` is extra (an insertion, a duplication of `adjacent`), or, being `second`, swapped with
+  // `expected`, or (otherSub) an unconfusable substitution when the phrase repeats `expected`.
+  return otherSub || (t === second && (keeps & Keep.Transposition) !== 0) || (keeps & Keep.Insertion) !== 0 || ((keeps & Keep.Duplication) !== 0 && t === adjacent);
 }
 
 /**

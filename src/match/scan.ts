@@ -3,7 +3,8 @@
  * (normalization, skipping and alphabet class folded together), fed to the automaton, and each
  * pattern end is recorded (exact hits) or verified on the spot (fuzzy anchors).
  */
-import { EDGE_OMISSION_LENGTH, FuzzyScratch, mayContinueWith, verifyAnchor, type FuzzyCandidate } from '../fuzzy/index.js';
+import { EDGE_OMISSION_LENGTH, FuzzyScratch, Keep, mayContinueWith, verifyAnchor, type FuzzyCandidate } from '../fuzzy/index.js';
+import { bankKeeps } from '../lexicon/bank.js';
 import type { ConfusionOf } from '../fuzzy/align.js';
 import { AFTER_NEXT_KEY, ANY_KEY, HitType, LOOKALIKE_BIT, SKIP_CLASS, SOUND_KEY, type AnchorFilters, type MatchModel } from './model.js';
 import { transition } from './automaton.js';
@@ -177,6 +178,31 @@ interface FlatGroups {
   expected: Int32Array;
   second: Int32Array;
   edgeOmitted: Uint8Array;
+  /** The anchor's character next to that side (what an extra character there may repeat). */
+  adjacent: Int32Array;
+  /** Per target: the kinds of edit reported (Keep bits; bankKeeps). */
+  keeps: Uint8Array;
+  /** Per target: whether it may carry an unconfusable substitution. */
+  otherSub: Uint8Array;
+}
+
+const KEEP_DETAILS = [
+  [Keep.Substitution, 'substitution'],
+  [Keep.Omission, 'omission'],
+  [Keep.Insertion, 'insertion'],
+  [Keep.Duplication, 'duplication'],
+  [Keep.Transposition, 'transposition'],
+] as const;
+
+/** The kinds of edit of each target that propose reports (bankKeeps), as Keep bits. */
+function keepsOf(model: MatchModel): Uint8Array {
+  const keeps = new Uint8Array(model.targets.length);
+  for (let t = 0; t < keeps.length; t++) {
+    const target = model.targets[t]!;
+    const entry = model.entries[target.entry]!;
+    for (const [bit, detail] of KEEP_DETAILS) if (bankKeeps(entry, detail, target.codes.length)) keeps[t]! |= bit;
+  }
+  return keeps;
 }
 
 const flatGroups = new WeakMap<MatchModel, FlatGroups>();
@@ -193,6 +219,7 @@ function flatGroupsOf(model: MatchModel): FlatGroups {
   const expected = new Int32Array(count);
   const second = new Int32Array(count);
   const edgeOmitted = new Uint8Array(count);
+  const adjacent = new Int32Array(count);
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g]!;
     for (let m = 0; m < group.targets.length; m++) {
@@ -207,9 +234,11 @@ function flatGroupsOf(model: MatchModel): FlatGroups {
       expected[at] = codes[from]!;
       second[at] = rest >= 2 ? codes[from + 1]! : -1;
       edgeOmitted[at] = rest === 1 && codes.length >= EDGE_OMISSION_LENGTH ? 1 : 0;
+      adjacent[at] = codes[from - 1]!;
     }
   }
-  f = { start, target, offset, expected, second, edgeOmitted };
+  const otherSub = Uint8Array.from(model.targets, (t) => (t.otherSub === true ? 1 : 0));
+  f = { start, target, offset, expected, second, edgeOmitted, adjacent, keeps: keepsOf(model), otherSub };
   flatGroups.set(model, f);
   return f;
 }
@@ -294,8 +323,9 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
             const implied = base + fed - len - offset;
             if (lastImplied[t] === implied) continue;
             lastImplied[t] = implied;
-            if (!mayContinueWith(text, from, step, flat.expected[m]!, flat.second[m]!, flat.edgeOmitted[m] === 1, map, kind, confusion)) continue;
-            const c = verifyAnchor(text, start, i + 1, targets[t]!, t, offset, len, map, kind, confusion, scratch);
+            const keeps = flat.keeps[t]!;
+            if (!mayContinueWith(text, from, step, flat.expected[m]!, flat.second[m]!, flat.edgeOmitted[m] === 1, map, kind, confusion, keeps, flat.adjacent[m]!, flat.otherSub[t] === 1)) continue;
+            const c = verifyAnchor(text, start, i + 1, targets[t]!, t, offset, len, map, kind, confusion, scratch, keeps);
             if (c !== undefined) candidates.push(c);
           }
         } else if (type === HitType.Swap && !fuzzy) {

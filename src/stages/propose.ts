@@ -87,11 +87,13 @@ function fuzzyDrafts(candidates: FuzzyCandidate[], p: Pipeline): Draft[] {
   const drafts: Draft[] = [];
   let prev: FuzzyCandidate | undefined;
   for (const c of candidates) {
-    if (prev && prev.start === c.start && prev.end === c.end && prev.target === c.target) continue;
-    prev = c;
     const target = targets[c.target]!;
     const entry = entries[target.entry]!;
+    // Kinds of edit not kept are dropped before the first of a span wins, so that the result does
+    // not hang on which anchor verified first (the scan drops them already; see Keep in src/fuzzy).
     if (!bankKeeps(entry, c.detail, target.codes.length)) continue;
+    if (prev && prev.start === c.start && prev.end === c.end && prev.target === c.target) continue;
+    prev = c;
     const phrase = { text: target.text, length: target.codes.length, fixed: entry.kind === 'typo', idiom: entry.category === 'idiom' };
     drafts.push({ rule: 'misspelling', severity: entry.severity, start: c.start, end: c.end, expected: [target.text], entry, detail: c.detail, confidence: fuzzyConfidence(entry, c.confidence), edit: c.edit, editPos: c.editPos, fuzzy: { candidate: c, target: phrase } });
   }
