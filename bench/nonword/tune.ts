@@ -8,6 +8,7 @@
  * corpus-count cut-offs, and what each guard silences on both sides.
  *   npx tsx bench/nonword/tune.ts [--size 2000] [--show 40] [--margin 7.5] [--weight 1]
  *     [--held 2019-2021 --on 2022,2023]   (a second honest run: guards written on 2024-2025 checked on text they were not written from)
+ *     [--min-word 1000] [--min-listed 1 --listed-ratio 50]   (the table's neighbour options, see src/nonword/neighbours.ts)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -42,7 +43,7 @@ const derived = join(root, 'dictionaries', 'derived');
 const confusion = createConfusion({ pinyinTsv: readFileSync(join(derived, 'pinyin.tsv'), 'utf8'), lookalikeTsv: readFileSync(join(derived, 'lookalike-pairs.tsv'), 'utf8') });
 const dictionary = parseDictionary(readFileSync(jiebaDictionaryPath(root), 'utf8'));
 const segmenter = createJiebaSegmenter();
-const options = { ...DEFAULT_NEIGHBOUR_OPTIONS, minWordCount: Number(arg('min-word', String(DEFAULT_NEIGHBOUR_OPTIONS.minWordCount))), commonChars: Number(arg('common', String(DEFAULT_NEIGHBOUR_OPTIONS.commonChars))) };
+const options = { ...DEFAULT_NEIGHBOUR_OPTIONS, minWordCount: Number(arg('min-word', String(DEFAULT_NEIGHBOUR_OPTIONS.minWordCount))), commonChars: Number(arg('common', String(DEFAULT_NEIGHBOUR_OPTIONS.commonChars))), minListedCount: Number(arg('min-listed', String(DEFAULT_NEIGHBOUR_OPTIONS.minListedCount))), listedRatio: Number(arg('listed-ratio', String(DEFAULT_NEIGHBOUR_OPTIONS.listedRatio))) };
 const CUTS = [1, 3];
 const MARGINS = (arg('margins', '7.5,8,8.5,9,9.5,10,11')).split(',').map(Number);
 const rare = (_d: unknown): string | undefined => undefined;
