@@ -42,6 +42,12 @@ export interface FuzzyTarget {
   otherSub?: boolean;
   /** Whether its first or last character written twice is searched (curated phrases). */
   edgeDuplication?: boolean;
+  /**
+   * Searched for one edit only, however long (mined phrases, src/lexicon/bank.ts searchedEdits):
+   * its anchors are its halves, not also its thirds, which for a phrase of 6–8 characters are
+   * 2-character pieces hit all the time.
+   */
+  oneEdit?: boolean;
 }
 
 /** Whether a phrase can be searched fuzzily: long enough and all Han BMP code units. */
@@ -54,14 +60,14 @@ export function isFuzzyEligible(text: string): boolean {
   return true;
 }
 
-/** The anchor pieces of a phrase: halves, plus thirds for phrases of TWO_SUBS_LENGTH or more. */
-export function anchorPieces(length: number): Array<[offset: number, length: number]> {
+/** The anchor pieces of a phrase: halves, plus thirds for phrases searched for two substitutions (TWO_SUBS_LENGTH or more characters, not `oneEdit`). */
+export function anchorPieces(length: number, twoSubs: boolean = length >= TWO_SUBS_LENGTH): Array<[offset: number, length: number]> {
   const m = length >> 1;
   const pieces: Array<[number, number]> = [
     [0, m],
     [m, length - m],
   ];
-  if (length >= TWO_SUBS_LENGTH) {
+  if (twoSubs) {
     const a = Math.floor(length / 3);
     const b = Math.floor((2 * length) / 3);
     for (const piece of [
@@ -151,7 +157,7 @@ export function verifyAnchor(
 ): FuzzyCandidate | undefined {
   const codes = target.codes;
   const length = codes.length;
-  const maxSubs = length >= TWO_SUBS_LENGTH ? 2 : 1;
+  const maxSubs = length >= TWO_SUBS_LENGTH && target.oneEdit !== true ? 2 : 1;
   const edgeOmission = length >= EDGE_OMISSION_LENGTH;
   const leftLength = offset;
   const rightStart = offset + pieceLength;

@@ -46,6 +46,27 @@ export function bankKeeps(entry: LexiconEntry, detail: ErrorDetail, length: numb
   return detail !== 'omission' || length >= BANK_OMISSION_LENGTH;
 }
 
+/**
+ * Bank phrases this long are searched, as curated phrases are, for the first or last character
+ * written twice (全国政协主席席, 全面建成小康社会会). They are not searched for a substitution by a
+ * character confusable with nothing, as curated phrases of OTHER_SUB_LENGTH+ characters are: on the
+ * held-out 2026 slice that added 4 false alarms for 1 more case found in the leave-out run
+ * (bench/phrase-bank/results.md).
+ */
+export const BANK_EDIT_LENGTH = 6;
+
+/**
+ * The edits searched in a fuzzy target of `entry` besides confusable substitutions, omissions,
+ * insertions, transpositions (`length`: the phrase's; `otherSubLength`: src/fuzzy OTHER_SUB_LENGTH).
+ * A bank phrase is searched for one edit only however long (`oneEdit`): two slips in one mined
+ * phrase are rare, and the thirds a second substitution needs as anchors are 2-character pieces
+ * for a phrase of 6–8 characters, hit all the time (bench/phrase-bank/results.md).
+ */
+export function searchedEdits(entry: LexiconEntry, length: number, otherSubLength: number): { otherSub: boolean; edgeDuplication: boolean; oneEdit: boolean } {
+  if (entry.category !== BANK_CATEGORY) return { otherSub: length >= otherSubLength, edgeDuplication: true, oneEdit: false };
+  return { otherSub: false, edgeDuplication: length >= BANK_EDIT_LENGTH, oneEdit: true };
+}
+
 const curatedKeysOf = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
 
 /**

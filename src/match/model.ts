@@ -8,8 +8,8 @@ import { buildAutomaton, type Automaton } from './automaton.js';
 import { buildPairLists, pairBit, type PairLists } from './pair-set.js';
 import { isHan } from '../fuzzy/align.js';
 import { mergeSyllable } from '../confusion/index.js';
-import { anchorPieces, isFuzzyEligible, middleSwap, OTHER_SUB_LENGTH, type FuzzyTarget } from '../fuzzy/index.js';
-import { BANK_CATEGORY } from '../lexicon/bank.js';
+import { anchorPieces, isFuzzyEligible, middleSwap, OTHER_SUB_LENGTH, TWO_SUBS_LENGTH, type FuzzyTarget } from '../fuzzy/index.js';
+import { searchedEdits } from '../lexicon/bank.js';
 
 /** What an automaton pattern stands for. */
 export const enum HitType {
@@ -238,7 +238,7 @@ function listEntries(entries: readonly LexiconEntry[], key: (s: string) => strin
     const reversed = new Uint16Array(text.length);
     for (let i = 0; i < text.length; i++) reversed[text.length - 1 - i] = codes[i] = text.charCodeAt(i);
     const e = entries[entry]!;
-    targets.push({ entry, text, codes, reversed, otherSub: text.length >= OTHER_SUB_LENGTH && e.category !== BANK_CATEGORY, edgeDuplication: e.category !== BANK_CATEGORY });
+    targets.push({ entry, text, codes, reversed, ...searchedEdits(e, text.length, OTHER_SUB_LENGTH) });
   };
   const addCorrect = (k: string, i: number): void => {
     if (correctKeys.has(k)) return;
@@ -276,7 +276,7 @@ function listAnchors(targets: readonly FuzzyTarget[], knownKeys: ReadonlySet<str
   const groupIndex = new Map<string, number>();
   const groupMembers: Array<{ side: 'left' | 'right'; pieceLength: number; targets: number[]; offsets: number[] }> = [];
   targets.forEach((t, ti) => {
-    for (const [offset, length] of anchorPieces(t.text.length)) {
+    for (const [offset, length] of anchorPieces(t.text.length, t.oneEdit !== true && t.text.length >= TWO_SUBS_LENGTH)) {
       const piece = t.text.slice(offset, offset + length);
       const side = offset + length < t.text.length ? 'right' : 'left';
       const k = `${side}\u0000${piece}`;

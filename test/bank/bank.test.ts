@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/index.js';
 import { compileLexicon } from '../../src/build/lexicon.js';
 import { parseLexiconFile } from '../../src/lexicon/parse.js';
-import { BANK_HOLD_MARGIN, bankWithoutClashes, listedTexts } from '../../src/lexicon/bank.js';
+import { BANK_EDIT_LENGTH, BANK_HOLD_MARGIN, bankWithoutClashes, listedTexts, searchedEdits } from '../../src/lexicon/bank.js';
+import { anchorPieces } from '../../src/fuzzy/index.js';
+import { createJiebaSegmenter } from '../../src/segment/index.js';
+import { isBodyName } from '../../bench/phrase-bank/tiers.js';
 import type { LexiconEntry } from '../../src/lexicon/types.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -51,6 +54,47 @@ describe('bank phrases (category bank): fuzzy targets, less sure, curated entrie
   });
 });
 
+describe('the edits searched in a bank phrase (searchedEdits)', () => {
+  const found = (phrase: string, text: string) =>
+    createChecker({ builtins: false, lexicons: [bankLexicon(phrase)] })
+      .check(text)
+      .filter((f) => !f.entry.startsWith('nonword:'))
+      .map((f) => [f.actual, f.expected[0], f.detail]);
+  it(`the first or last character written twice in a bank phrase of ${BANK_EDIT_LENGTH}+ characters (全国政协主席席), not in a shorter one`, () => {
+    expect(found('全国政协主席', '中共中央政治局常委、全国政协主席席汪洋主持闭幕会。')).toEqual([['全国政协主席席', '全国政协主席', 'duplication']]);
+    expect(found('全国政协主席', '中共中央政治局常委、全国政协主席汪洋主持闭幕会。')).toEqual([]);
+    expect(found('新发展格局', '构建“新新发展格局”的必要性。')).toEqual([]);
+  });
+  it('one edit only, however long: anchors are the halves, and two slips in one bank phrase are not searched', () => {
+    const entry = (category?: string): LexiconEntry => ({ id: 'x', kind: 'mandated', text: 'x', variants: [], replacement: [], source: 's', severity: 'warning', fuzzy: true, unless: [], file: 'f', line: 1, category });
+    expect(searchedEdits(entry('bank'), 8, 6)).toEqual({ otherSub: false, edgeDuplication: true, oneEdit: true });
+    expect(searchedEdits(entry('bank'), 5, 6)).toEqual({ otherSub: false, edgeDuplication: false, oneEdit: true });
+    expect(searchedEdits(entry(), 8, 6)).toEqual({ otherSub: true, edgeDuplication: true, oneEdit: false });
+    expect(anchorPieces(8, false)).toEqual([
+      [0, 4],
+      [4, 4],
+    ]);
+    expect(anchorPieces(8).length).toBeGreaterThan(2);
+    expect(found('统筹疫情防控和经济社会发展', '要统筹疫清防控和经济社会发展。')).toEqual([['统筹疫清防控和经济社会发展', '统筹疫情防控和经济社会发展', 'substitution']]);
+    expect(found('统筹疫情防控和经济社会发展', '要统筹疫清防控和经济社会法展。')).toEqual([]);
+  });
+});
+
+describe("the miner's second tier: names of bodies (bench/phrase-bank/tiers.ts isBodyName)", () => {
+  const segmenter = createJiebaSegmenter();
+  const tagging = { cut: (t: string) => segmenter.cut(t), tag: (w: string) => segmenter.tag?.(w) ?? '' };
+  it.each([
+    ['国家互联网信息办公室', true],
+    ['全国社会保障基金理事会', true],
+    ['国家消防救援局', true],
+    ['党组织和党员干部', false],
+    ['发展新格局', false],
+    ['作出全面部署', false],
+  ] as const)('%s: %s', (text, body) => {
+    expect(isBodyName(text, tagging)).toBe(body);
+  });
+});
+
 describe('which bank phrases clash with curated entries (bankWithoutClashes)', () => {
   const entry = (id: string, kind: LexiconEntry['kind'], text: string, more: Partial<LexiconEntry> = {}): LexiconEntry => ({ id, kind, text, variants: [], replacement: [], source: 's', severity: 'error', fuzzy: true, unless: [], file: 'f', line: 1, ...more });
   const bank = (...texts: string[]): LexiconEntry[] => texts.map((t, i) => entry(`bank.${i}`, 'mandated', t, { category: 'bank', severity: 'warning' }));
@@ -77,6 +121,11 @@ describe('the committed bank (dictionaries/bank/phrases.yaml)', () => {
     expect(bank.filter((e) => e.fuzzy).length).toBeGreaterThanOrEqual(900);
     const curated = new Set(compiled.entries.filter((e) => e.category !== 'bank').flatMap(listedTexts));
     expect(bank.filter((e) => curated.has(e.text))).toEqual([]);
+  });
+  it('holds a second tier of names of bodies mined under lower thresholds (5 documents, 2 years)', () => {
+    const file = readFileSync(join(root, 'dictionaries/bank/phrases.yaml'), 'utf8');
+    expect(file.match(/ 机构名\}/g)?.length ?? 0).toBeGreaterThanOrEqual(300);
+    expect(file).toContain('text: 消防救援局, note: 18篇 5年 机构名}');
   });
   it('one mined phrase misspelt is found at warning by the default checker', () => {
     const mined = PINNED_PHRASE;
