@@ -354,20 +354,36 @@ function mayContinue(
   keeps: number,
   otherSub: boolean,
 ): boolean {
-  return mayContinueWith(text, from, step, phrase[p0]!, r >= 2 ? phrase[p0 + 1]! : -1, r === 1 && edgeOmission, map, kind, confusion, keeps, p0 > 0 ? phrase[p0 - 1]! : -1, otherSub);
+  const second = r >= 2 ? phrase[p0 + 1]! : -1;
+  if (keeps === KEEP_ALL) return mayContinueWith(text, from, step, phrase[p0]!, second, r === 1 && edgeOmission, map, kind, confusion);
+  return mayContinueKept(text, from, step, phrase[p0]!, second, r === 1 && edgeOmission, map, kind, confusion, keeps, phrase[p0 - 1]!, otherSub);
 }
 
 /**
  * mayContinue given the side's first character `expected`, its second `second` (-1 when the side
  * has one character) and whether that one character may be omitted at the phrase's edge: what the
  * scanner asks before it touches the target itself (verifyAnchor would reject the same hits).
- * With `keeps` (Keep bits) short of KEEP_ALL, also false where the side's first character leaves
- * only an edit of a kind not kept: a missing character, or an extra one other than a repeat of
- * `adjacent` (the anchor's character next to the side; what describeEdit compares it with).
- * `otherSub`: the target may carry an unconfusable substitution (its second character written
- * first may be one).
  */
-export function mayContinueWith(
+export function mayContinueWith(text: string, from: number, step: 1 | -1, expected: number, second: number, edgeOmitted: boolean, map: Uint16Array, kind: Uint8Array, confusion: ConfusionOf): boolean {
+  const i = nextInPhrase(text, from, step, kind);
+  if (i < 0) return edgeOmitted;
+  const t = map[text.charCodeAt(i)]!;
+  if (t === expected || edgeOmitted || t === second) return true;
+  if (!isHan(t)) return false; // confusable and inserted characters are Han
+  if (confusion(expected, t) !== 0) return true;
+  const j = nextInPhrase(text, i + step, step, kind);
+  return j >= 0 && map[text.charCodeAt(j)] === expected;
+}
+
+/**
+ * mayContinueWith for a target that does not report every kind of edit (`keeps`, Keep bits, short
+ * of KEEP_ALL): also false where the side's first character leaves only an edit of a kind not
+ * kept: a missing character, or an extra one other than a repeat of `adjacent` (the anchor's
+ * character next to the side; what describeEdit compares it with). `otherSub`: the target may
+ * carry an unconfusable substitution (a character other than the expected one may be one). A
+ * function of its own, so that the targets that keep everything pay nothing for it.
+ */
+export function mayContinueKept(
   text: string,
   from: number,
   step: 1 | -1,
@@ -377,9 +393,9 @@ export function mayContinueWith(
   map: Uint16Array,
   kind: Uint8Array,
   confusion: ConfusionOf,
-  keeps: number = KEEP_ALL,
-  adjacent = -1,
-  otherSub = true,
+  keeps: number,
+  adjacent: number,
+  otherSub: boolean,
 ): boolean {
   const omission = (keeps & Keep.Omission) !== 0;
   const i = nextInPhrase(text, from, step, kind);

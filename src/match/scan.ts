@@ -3,7 +3,7 @@
  * (normalization, skipping and alphabet class folded together), fed to the automaton, and each
  * pattern end is recorded (exact hits) or verified on the spot (fuzzy anchors).
  */
-import { EDGE_OMISSION_LENGTH, FuzzyScratch, Keep, mayContinueWith, verifyAnchor, type FuzzyCandidate } from '../fuzzy/index.js';
+import { EDGE_OMISSION_LENGTH, FuzzyScratch, Keep, KEEP_ALL, mayContinueKept, mayContinueWith, verifyAnchor, type FuzzyCandidate } from '../fuzzy/index.js';
 import { bankKeeps } from '../lexicon/bank.js';
 import type { ConfusionOf } from '../fuzzy/align.js';
 import { AFTER_NEXT_KEY, ANY_KEY, HitType, LOOKALIKE_BIT, SKIP_CLASS, SOUND_KEY, type AnchorFilters, type MatchModel } from './model.js';
@@ -324,7 +324,9 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
             if (lastImplied[t] === implied) continue;
             lastImplied[t] = implied;
             const keeps = flat.keeps[t]!;
-            if (!mayContinueWith(text, from, step, flat.expected[m]!, flat.second[m]!, flat.edgeOmitted[m] === 1, map, kind, confusion, keeps, flat.adjacent[m]!, flat.otherSub[t] === 1)) continue;
+            if (keeps === KEEP_ALL) {
+              if (!mayContinueWith(text, from, step, flat.expected[m]!, flat.second[m]!, flat.edgeOmitted[m] === 1, map, kind, confusion)) continue;
+            } else if (!mayContinueKept(text, from, step, flat.expected[m]!, flat.second[m]!, flat.edgeOmitted[m] === 1, map, kind, confusion, keeps, flat.adjacent[m]!, flat.otherSub[t] === 1)) continue;
             const c = verifyAnchor(text, start, i + 1, targets[t]!, t, offset, len, map, kind, confusion, scratch, keeps);
             if (c !== undefined) candidates.push(c);
           }

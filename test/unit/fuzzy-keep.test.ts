@@ -2,12 +2,12 @@
  * Kinds of edit a target does not report (Keep bits: the phrase bank's and the idiom list's, see
  * bankKeeps) are dropped in the scan itself. Law: with a mask, verifyAnchor gives exactly the
  * candidate it gives without one when that candidate's kind is kept, and nothing otherwise; and
- * mayContinueWith with the mask turns away only anchors whose verification gives nothing. Phrases
+ * mayContinueKept with the mask turns away only anchors whose verification gives nothing. Phrases
  * and texts over a four-character alphabet, so that repeats, swaps and ambiguous alignments are
  * common.
  */
 import { describe, expect, it } from 'vitest';
-import { anchorPieces, FuzzyScratch, Keep, KEEP_ALL, mayContinueWith, verifyAnchor, type FuzzyTarget } from '../../src/fuzzy/index.js';
+import { anchorPieces, FuzzyScratch, Keep, mayContinueKept, mayContinueWith, verifyAnchor, type FuzzyTarget } from '../../src/fuzzy/index.js';
 import { seededRandom } from '../../bench/lib/random.js';
 
 const ALPHABET = [0x4e00, 0x4e01, 0x4e02, 0x4e03]; // 一 丁 丂 七
@@ -52,10 +52,10 @@ describe('Keep masks in verification', () => {
             expect(got, `${t.text} in ${str} at ${at}, mask ${mask}`).toEqual(want);
             if (want) kept++;
             else if (full) dropped++;
-            const may = mayContinueWith(str, right ? end : at - 1, right ? 1 : -1, side[from]!, rest >= 2 ? side[from + 1]! : -1, rest === 1 && length >= 5, map, kind, confusion, mask, side[from - 1]!, t.otherSub === true);
+            const may = mayContinueKept(str, right ? end : at - 1, right ? 1 : -1, side[from]!, rest >= 2 ? side[from + 1]! : -1, rest === 1 && length >= 5, map, kind, confusion, mask, side[from - 1]!, t.otherSub === true);
             if (!may) expect(got, `pre-test turned away ${t.text} in ${str} at ${at}, mask ${mask}`).toBeUndefined();
           }
-          expect(mayContinueWith(str, right ? end : at - 1, right ? 1 : -1, side[from]!, rest >= 2 ? side[from + 1]! : -1, rest === 1 && length >= 5, map, kind, confusion, KEEP_ALL, side[from - 1]!, t.otherSub === true) || full === undefined).toBe(true);
+          expect(mayContinueWith(str, right ? end : at - 1, right ? 1 : -1, side[from]!, rest >= 2 ? side[from + 1]! : -1, rest === 1 && length >= 5, map, kind, confusion) || full === undefined).toBe(true);
         }
       }
     }
