@@ -178,6 +178,19 @@ function foldLineBreaks(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/** Where an attribute's value starts: after `=`, optional spaces and an optional quote, following its name (which ends at `nameEnd`). */
+function valueStartAfter(html: string, nameEnd: number): number {
+  let i = nameEnd;
+  const space = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+  while (i < html.length && space(html.charCodeAt(i))) i++;
+  if (html[i] === '=') {
+    i++;
+    while (i < html.length && space(html.charCodeAt(i))) i++;
+    if (html[i] === '"' || html[i] === "'") i++;
+  }
+  return i;
+}
+
 /**
  * htmlparser2's Parser, listening to the tokenizer events that carry source positions (text
  * runs, entities, attribute values) before handing them on unchanged. Defined on first use, when
@@ -219,23 +232,9 @@ function definePositionParser({ Parser: BaseParser, QuoteType: Quote }: typeof i
       super.onattribname(start, endIndex);
     }
 
-    /** Where the value starts: after `=`, optional spaces and an optional quote, following the name. */
-    private valueStart(): number {
-      const html = this.html;
-      let i = this.nameEnd;
-      const space = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
-      while (i < html.length && space(html.charCodeAt(i))) i++;
-      if (html[i] === '=') {
-        i++;
-        while (i < html.length && space(html.charCodeAt(i))) i++;
-        if (html[i] === '"' || html[i] === "'") i++;
-      }
-      return i;
-    }
-
     /** Entities of an attribute value carry no position: a run of them maps as one atomic piece. */
     private flushEntities(upTo: number): void {
-      if (this.valueCursor < 0) this.valueCursor = this.valueStart();
+      if (this.valueCursor < 0) this.valueCursor = valueStartAfter(this.html, this.nameEnd);
       if (this.pendingEntities !== '') {
         this.pieces.push({ srcFrom: this.valueCursor, srcTo: Math.max(this.valueCursor, upTo), text: this.pendingEntities, atomic: true });
         this.pendingEntities = '';
@@ -250,7 +249,7 @@ function definePositionParser({ Parser: BaseParser, QuoteType: Quote }: typeof i
     }
 
     override onattribentity(cp: number): void {
-      if (this.valueCursor < 0) this.valueCursor = this.valueStart();
+      if (this.valueCursor < 0) this.valueCursor = valueStartAfter(this.html, this.nameEnd);
       this.pendingEntities += String.fromCodePoint(cp);
       super.onattribentity(cp);
     }

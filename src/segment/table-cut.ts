@@ -39,23 +39,34 @@ const unitsAt = (text: string, i: number): number => {
 
 export type Cut = (text: string) => string[];
 
-/** The cut over a table (see the module comment). */
-export function tableCut(table: FrequencyTableData): Cut {
-  const { keys, keyStart, counts } = table;
-  const words = counts.length;
-  let total = 0;
-  for (let i = 0; i < words; i++) total += counts[i]!;
-  const logTotal = Math.log(total);
-  const lengthOf = (w: number): number => keyStart[w + 1]! - keyStart[w]!;
-  // The range of words by their first code unit (the widest step of the walk, done by lookup):
-  // words starting with unit u are [firstAt[u], firstAt[u + 1]), stored with the table by the build.
-  const firstAt = table.firstAt ?? firstUnitIndex(keys, keyStart);
+/** The walk over the table and the route of a block, with buffers reused between calls. */
+class TableCutter {
+  private readonly keys: Uint16Array;
+  private readonly keyStart: Uint32Array;
+  private readonly counts: Uint32Array;
+  /** Words starting with code unit u are [firstAt[u], firstAt[u + 1]) (the widest step of the walk, by lookup). */
+  private readonly firstAt: Uint32Array;
+  private readonly logTotal: number;
+  // The route of a block: the best score from each code-unit position to the block's end, and the end of its first word.
+  private score = new Float64Array(64);
+  private next = new Int32Array(64);
+
+  constructor(table: FrequencyTableData) {
+    this.keys = table.keys;
+    this.keyStart = table.keyStart;
+    this.counts = table.counts;
+    this.firstAt = table.firstAt ?? firstUnitIndex(table.keys, table.keyStart);
+    let total = 0;
+    for (let i = 0; i < this.counts.length; i++) total += this.counts[i]!;
+    this.logTotal = Math.log(total);
+  }
 
   /**
    * The first word in [lo, hi) (all sharing a prefix of `depth` units) whose unit at `depth` is at
-   * least `unit` (`orAbove`: above it); a word of exactly `depth` units sorts first and never counts.
+   * least `unit` (`above`: above it); a word of exactly `depth` units sorts first and never counts.
    */
-  const bound = (lo: number, hi: number, depth: number, unit: number, above: boolean): number => {
+  private bound(lo: number, hi: number, depth: number, unit: number, above: boolean): number {
+    const { keys, keyStart } = this;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const from = keyStart[mid]!;
@@ -64,59 +75,66 @@ export function tableCut(table: FrequencyTableData): Cut {
       else hi = mid;
     }
     return lo;
-  };
+  }
 
-  // Reused between calls: the route (score, end) per code-unit position of a block.
-  let score = new Float64Array(64);
-  let next = new Int32Array(64);
+  // The result of bestWordAt (fields, not an object per position).
+  private wordScore = 0;
+  private wordEnd = -1;
+
+  /** The best score and end of the words starting at block position i, into wordScore and wordEnd (-1: none). */
+  private bestWordAt(text: string, from: number, to: number, i: number): void {
+    const { keyStart, counts, score } = this;
+    let best = 0;
+    let bestEnd = -1;
+    const first = text.charCodeAt(from + i);
+    let lo = this.firstAt[first]!;
+    let hi = this.firstAt[first + 1]!;
+    for (let d = 0; from + i + d < to && lo < hi; d++) {
+      if (d > 0) {
+        const unit = text.charCodeAt(from + i + d);
+        lo = this.bound(lo, hi, d, unit, false);
+        hi = this.bound(lo, hi, d, unit, true);
+        if (lo >= hi) break;
+      }
+      if (keyStart[lo + 1]! - keyStart[lo]! === d + 1) {
+        const end = i + d + 1;
+        const s = Math.log(counts[lo]!) - this.logTotal + score[end]!;
+        // Ties go to the later end (jieba takes the largest (score, end) pair; ends come in increasing order).
+        if (bestEnd < 0 || s >= best) {
+          best = s;
+          bestEnd = end;
+        }
+      }
+    }
+    this.wordScore = best;
+    this.wordEnd = bestEnd;
+  }
 
   /** The route of one block text[from, to): next[i] = end of the best first word at i. */
-  const route = (text: string, from: number, to: number): void => {
+  private route(text: string, from: number, to: number): void {
     const n = to - from;
-    if (score.length < n + 1) {
-      score = new Float64Array(2 * n + 2);
-      next = new Int32Array(2 * n + 2);
+    if (this.score.length < n + 1) {
+      this.score = new Float64Array(2 * n + 2);
+      this.next = new Int32Array(2 * n + 2);
     }
+    const { score, next } = this;
     score[n] = 0;
     let following = n; // the code point after the current one (relative)
     for (let i = n - 1; i >= 0; i--) {
       const c = text.charCodeAt(from + i);
       if (c >= 0xdc00 && c <= 0xdfff && i > 0 && unitsAt(text, from + i - 1) === 2) continue; // second half of a pair
-      let best = 0;
-      let bestEnd = -1;
-      const first = text.charCodeAt(from + i);
-      let lo = firstAt[first]!;
-      let hi = firstAt[first + 1]!;
-      for (let d = 0; from + i + d < to; d++) {
-        if (d > 0) {
-          const unit = text.charCodeAt(from + i + d);
-          lo = bound(lo, hi, d, unit, false);
-          hi = bound(lo, hi, d, unit, true);
-        }
-        if (lo >= hi) break;
-        if (lengthOf(lo) === d + 1) {
-          const end = i + d + 1;
-          const s = Math.log(counts[lo]!) - logTotal + score[end]!;
-          // Ties go to the later end (jieba takes the largest (score, end) pair; ends come in increasing order).
-          if (bestEnd < 0 || s >= best) {
-            best = s;
-            bestEnd = end;
-          }
-        }
-      }
-      if (bestEnd < 0) {
-        best = -logTotal + score[following]!;
-        bestEnd = following;
-      }
-      score[i] = best;
-      next[i] = bestEnd;
+      this.bestWordAt(text, from, to, i);
+      // A position where no word starts is one character of count 1.
+      score[i] = this.wordEnd < 0 ? -this.logTotal + score[following]! : this.wordScore;
+      next[i] = this.wordEnd < 0 ? following : this.wordEnd;
       following = i;
     }
-  };
+  }
 
-  /** The tokens of one block, appended to `out`. */
-  const cutBlock = (text: string, from: number, to: number, out: string[]): void => {
-    route(text, from, to);
+  /** The tokens of one block, appended to `out`: runs of single ASCII letters or digits joined. */
+  cutBlock(text: string, from: number, to: number, out: string[]): void {
+    this.route(text, from, to);
+    const next = this.next;
     let left = -1;
     for (let x = 0; x < to - from; ) {
       const y = next[x]!;
@@ -132,24 +150,29 @@ export function tableCut(table: FrequencyTableData): Cut {
       x = y;
     }
     if (left >= 0) out.push(text.slice(from + left, to));
-  };
+  }
+}
 
+/** The code point at i (a surrogate pair read whole) and its width in code units. */
+function codePointAt(text: string, i: number): { code: number; width: number } {
+  const width = unitsAt(text, i);
+  return { code: width === 2 ? text.codePointAt(i)! : text.charCodeAt(i), width };
+}
+
+/** The cut over a table (see the module comment). */
+export function tableCut(table: FrequencyTableData): Cut {
+  const cutter = new TableCutter(table);
   return (text: string): string[] => {
     const out: string[] = [];
     let i = 0;
     while (i < text.length) {
-      const width = unitsAt(text, i);
-      const c = text.codePointAt(i)!;
-      if (inBlock(width === 2 ? c : text.charCodeAt(i))) {
+      const { code, width } = codePointAt(text, i);
+      if (inBlock(code)) {
         let end = i + width;
-        while (end < text.length) {
-          const w = unitsAt(text, end);
-          if (!inBlock(w === 2 ? text.codePointAt(end)! : text.charCodeAt(end))) break;
-          end += w;
-        }
-        cutBlock(text, i, end, out);
+        for (let at = codePointAt(text, end); end < text.length && inBlock(at.code); at = codePointAt(text, end)) end += at.width;
+        cutter.cutBlock(text, i, end, out);
         i = end;
-      } else if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) {
+      } else if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) {
         out.push('\r\n');
         i += 2;
       } else {
