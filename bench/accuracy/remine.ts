@@ -7,7 +7,7 @@
  * years, boundaries, piece of a longer n-gram, names, edges, curated texts; the second tier's
  * class, tiers.ts) with the remaining curated entries' texts. Two things are approximated: the size
  * cut (a text must have as many documents as the fewest of the committed bank's phrases of its
- * tier) and the corpus pass (not run: it takes minutes; a phrase it would drop stays in).
+ * tier) and the corpus pass (`corpusPass`: one round, not the miner's three).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -116,4 +116,18 @@ export function reminedComeback(t: TunedText, texts: readonly string[], remainin
     entries.push({ id: `bank.left-out-${entries.length}`, kind: 'mandated', text, variants: [], replacement: [], source: 'leave-out run: a left-out text the phrase bank miner would take', category: 'bank', severity: 'warning', fuzzy: true, unless: [], file: '(leave-out)', line: 0 });
   }
   return { entries, why };
+}
+
+/**
+ * The miner's corpus pass (bench/phrase-bank/corpus-pass.ts) for the texts taken back, one round:
+ * a checker with them (`checkerWith`) checks every 2019–2025 document, and a text that finds
+ * anything there leaves (its wording has a sibling in edited copy). Returns the texts that stay.
+ */
+export function corpusPass(t: TunedText, taken: readonly LexiconEntry[], checkerWith: (bank: readonly LexiconEntry[]) => { check(text: string): ReadonlyArray<{ entry: string }> }): LexiconEntry[] {
+  if (taken.length === 0) return [];
+  const checker = checkerWith(taken);
+  const ids = new Set(taken.map((e) => e.id));
+  const found = new Set<string>();
+  for (const doc of t.all.split('\n')) for (const f of checker.check(doc)) if (ids.has(f.entry)) found.add(f.entry);
+  return taken.filter((e) => !found.has(e.id));
 }

@@ -8,9 +8,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChecker, type Finding } from '../../src/index.js';
-import { builtinSourcesWithout } from '../../bench/accuracy/lexicon-without.js';
+import { builtinSourcesWithout, lexiconsWithout } from '../../bench/accuracy/lexicon-without.js';
 import { independentPairs, restores, scorePlanted, tunedText, type Planted } from '../../bench/accuracy/honest.js';
-import { gramStatOf } from '../../bench/accuracy/remine.js';
+import { corpusPass, gramStatOf } from '../../bench/accuracy/remine.js';
+import type { LexiconEntry } from '../../src/lexicon/types.js';
 import { hiddenKind } from '../../bench/accuracy/honest-report.js';
 import { readDevSet, repoRoot, type Label } from '../../bench/accuracy/common.js';
 import { isPeopleFinding } from '../../bench/people/score.js';
@@ -90,6 +91,12 @@ describe('mining again for the leave-out run (remine.ts)', () => {
     const cut = (run: string): string[] => run.match(/国家|铁路局|发布|据|统计|./g)!;
     expect(gramStatOf(t, '国家铁路局', cut)).toEqual({ text: '国家铁路局', docs: 2, occurrences: 2, aligned: 2, yearMask: 0b101, leftExtensionDocs: 1, rightExtensionDocs: 1 });
     expect(gramStatOf(t, '家铁', cut)).toMatchObject({ docs: 2, aligned: 0 });
+  });
+  it('the corpus pass drops a text taken back that finds something in the tuned text, and keeps one that finds nothing', () => {
+    const t = { all: '要统筹疫清防控和经济社会发展。\n国家互联网信息办公室发布通知。', starts: [0, 16], years: ['2020', '2021'] };
+    const bank = ['统筹疫情防控和经济社会发展', '国家互联网信息办公室'].map((text, i): LexiconEntry => ({ id: `bank.left-out-${i}`, kind: 'mandated', text, variants: [], replacement: [], source: 's', category: 'bank', severity: 'warning', fuzzy: true, unless: [], file: 'f', line: 0 }));
+    const checkerWith = (b: readonly LexiconEntry[]) => createChecker({ builtins: false, lexicons: lexiconsWithout(b, {}) });
+    expect(corpusPass(t, bank, checkerWith).map((e) => e.text)).toEqual(['国家互联网信息办公室']);
   });
 });
 
