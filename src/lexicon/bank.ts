@@ -63,7 +63,8 @@ export const BANK_EDIT_LENGTH = 6;
  * for a phrase of 6–8 characters, hit all the time (bench/phrase-bank/results.md).
  */
 export function searchedEdits(entry: LexiconEntry, length: number, otherSubLength: number): { otherSub: boolean; edgeDuplication: boolean; oneEdit: boolean } {
-  if (entry.category !== BANK_CATEGORY) return { otherSub: length >= otherSubLength, edgeDuplication: true, oneEdit: false };
+  // the idiom list is mined too (src/lexicon/idiom.ts): searched as bank phrases are
+  if (!isBankEntry(entry)) return { otherSub: length >= otherSubLength, edgeDuplication: true, oneEdit: false };
   return { otherSub: false, edgeDuplication: length >= BANK_EDIT_LENGTH, oneEdit: true };
 }
 

@@ -4,7 +4,8 @@
  * `idiom-bank` (`idiom` is the category of the curated idiom typos). They are mined entries like
  * the phrase bank's (src/lexicon/bank.ts: isBankEntry covers both): fuzzy targets at warning, no
  * insertion, noise or short omission reported, curated entries and bank phrases win on overlap; no
- * transposition either (bankKeeps: 大好山河 for 大好河山 is another wording); and less sure still
+ * transposition either (bankKeeps: 大好山河 for 大好河山 is another wording), one edit searched
+ * (searchedEdits); and less sure still
  * than a bank phrase, as a dictionary's idiom is no mandated wording of official text.
  */
 
