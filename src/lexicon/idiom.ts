@@ -5,8 +5,8 @@
  * the phrase bank's (src/lexicon/bank.ts: isBankEntry covers both): fuzzy targets at warning, no
  * insertion, noise or short omission reported, curated entries and bank phrases win on overlap; no
  * transposition either (bankKeeps: 大好山河 for 大好河山 is another wording), one edit searched
- * (searchedEdits); and less sure still
- * than a bank phrase, as a dictionary's idiom is no mandated wording of official text.
+ * (searchedEdits); and less sure still than a bank phrase, as a dictionary's idiom is no mandated
+ * wording of official text.
  */
 
 /** The category of the idiom list's entries. */
