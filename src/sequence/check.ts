@@ -90,29 +90,49 @@ function classTable(compiled: CompiledSequences, map: Uint16Array | undefined): 
 
 /** Checks `text`; `map` is the normalizer's code-unit map (identity when absent). */
 export function checkSequences(text: string, compiled: CompiledSequences, map?: Uint16Array): SequenceHit[] {
-  const { automaton } = compiled;
-  if (!automaton || text.length === 0) return [];
+  if (!compiled.automaton || text.length === 0) return [];
   const byEntry = new Map<number, Match[]>();
+  return matchItems(text, compiled, classTable(compiled, map), byEntry) ? hitsOf(text, compiled, byEntry) : [];
+}
+
+/**
+ * The item matches of `text` into `byEntry`; whether there are any. Nothing but the loop and a
+ * local's value, for this reason: the first long text has the loop compiled while it runs (OSR),
+ * before any code after it ever ran; code there without type feedback (a property read, a call)
+ * then left the compiled loop at the end of every later text, and V8 kept reusing it (measured:
+ * 160 deoptimizations of the same code on 8 MB of pages).
+ */
+function matchItems(text: string, compiled: CompiledSequences, unitClass: Uint16Array, byEntry: Map<number, Match[]>): boolean {
   // The tables in locals: the loop calls step, after which property loads would be repeated.
-  const { step, emits, allStart, allIds, patternLength } = automaton;
-  const unitClass = classTable(compiled, map);
+  const { step, emits, allStart, allIds, patternLength } = compiled.automaton!;
   let state = 0;
+  let matched = false;
   for (let i = 0; i < text.length; i++) {
     const cls = unitClass[text.charCodeAt(i)]!;
     // Most characters are in no item: from the root they lead back to the root.
     if (cls === 0 && state === 0) continue;
     state = step(state, cls);
     if (!emits[state]) continue;
+    matched = true;
     for (let k = allStart[state]!; k < allStart[state + 1]!; k++) {
       const id = allIds[k]!;
-      const start = i + 1 - patternLength[id]!;
-      for (const ref of compiled.refs[id]!) {
-        let list = byEntry.get(ref.entry);
-        if (!list) byEntry.set(ref.entry, (list = []));
-        list.push({ start, end: i + 1, index: ref.index });
-      }
+      record(byEntry, compiled, id, i + 1 - patternLength[id]!, i + 1);
     }
   }
+  return matched;
+}
+
+/** Records a match of item pattern `id` (out of matchItems' loop: most texts never reach it). */
+function record(byEntry: Map<number, Match[]>, compiled: CompiledSequences, id: number, start: number, end: number): void {
+  for (const ref of compiled.refs[id]!) {
+    let list = byEntry.get(ref.entry);
+    if (!list) byEntry.set(ref.entry, (list = []));
+    list.push({ start, end, index: ref.index });
+  }
+}
+
+/** The hits of the matched items (out of matchItems: see there). */
+function hitsOf(text: string, compiled: CompiledSequences, byEntry: Map<number, Match[]>): SequenceHit[] {
   const hits: SequenceHit[] = [];
   for (const [entryIndex, matches] of byEntry) {
     const entry = compiled.entries[entryIndex]!;
