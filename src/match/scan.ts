@@ -260,18 +260,26 @@ function reserveBase(state: ScanState, length: number): number {
 }
 
 export function scan(text: string, ctx: ScanContext): ScanResult {
-  const { model, map, kind, confusion, fuzzy, anchorFilters } = ctx;
-  const { automaton, unitClass, hitType, hitRef, targets } = model;
-  const flat = flatGroupsOf(model);
-  const { start: groupStart, target: memberTarget, offset: memberOffset } = flat;
+  const state = ctx.state ?? new ScanState(ctx.model.targets.length);
+  const hits = new HitList();
+  const anchors = new AnchorRun(text, ctx, state);
+  const lookalikes: number[] = [];
+  walk(text, ctx.model, ctx.fuzzy, state.ring, hits, anchors, lookalikes);
+  return { hits, candidates: anchors.candidates, lookalikes };
+}
+
+/**
+ * scan's pass: classify each code unit, step the automaton, record or verify each pattern end.
+ * Its own function, with nothing after the loop, for the reason given at checkSequences'
+ * matchItems: the first long text has the loop compiled while it runs (OSR), before any code after
+ * it ever ran, and such code, without type feedback, leaves the compiled loop at the end of every
+ * later text (a first cut of this split that read anchors.candidates after the loop did so 162
+ * times on 8 MB of pages, --trace-deopt).
+ */
+function walk(text: string, model: MatchModel, fuzzy: boolean, ring: Int32Array, hits: HitList, anchors: AnchorRun, lookalikes: number[]): void {
+  const { automaton, unitClass, hitType } = model;
   const { allStart, allIds, patternLength } = automaton;
   const emits = fuzzy ? automaton.emits : emitsListed(model);
-  const hits = new HitList();
-  const candidates: FuzzyCandidate[] = [];
-  const lookalikes: number[] = [];
-  const state0 = ctx.state ?? new ScanState(targets.length);
-  const { ring, scratch, lastImplied } = state0;
-  const base = reserveBase(state0, text.length);
   const n = text.length;
   let state = 0;
   let fed = 0;
@@ -300,43 +308,64 @@ export function scan(text: string, ctx: ScanContext): ScanResult {
     }
     state = transition(automaton, state, x);
     if (emits[state] === 0) continue;
-    {
-      for (let o = allStart[state]!, oEnd = allStart[state + 1]!; o < oEnd; o++) {
-        const p = allIds[o]!;
-        const start = ring[(fed - patternLength[p]!) & RING_MASK]!;
-        const type = hitType[p]!;
-        if (type === HitType.Anchor) {
-          if (!fuzzy) continue;
-          const g = hitRef[p]!;
-          const right = anchorFilters.rightSide[g] === 1;
-          const from = right ? i + 1 : start - 1;
-          const step = right ? 1 : -1;
-          const count = mayFollow(text, from, step, g, anchorFilters, map, kind, state0);
-          if (count === 0) continue;
-          const first = groupStart[g]!;
-          const members = state0.members;
-          const len = patternLength[p]!;
-          for (let k = 0; k < count; k++) {
-            const m = first + members[k]!;
-            const t = memberTarget[m]!;
-            const offset = memberOffset[m]!;
-            const implied = base + fed - len - offset;
-            if (lastImplied[t] === implied) continue;
-            lastImplied[t] = implied;
-            const keeps = flat.keeps[t]!;
-            if (keeps === KEEP_ALL) {
-              if (!mayContinueWith(text, from, step, flat.expected[m]!, flat.second[m]!, flat.edgeOmitted[m] === 1, map, kind, confusion)) continue;
-            } else if (!mayContinueKept(text, from, step, flat.expected[m]!, flat.second[m]!, flat.edgeOmitted[m] === 1, map, kind, confusion, keeps, flat.adjacent[m]!, flat.otherSub[t] === 1)) continue;
-            const c = verifyAnchor(text, start, i + 1, targets[t]!, t, offset, len, map, kind, confusion, scratch, keeps);
-            if (c !== undefined) candidates.push(c);
-          }
-        } else if (type === HitType.Swap && !fuzzy) {
-          continue;
-        } else {
-          hits.push(start, i + 1, p);
-        }
-      }
+    for (let o = allStart[state]!, oEnd = allStart[state + 1]!; o < oEnd; o++) {
+      const p = allIds[o]!;
+      const start = ring[(fed - patternLength[p]!) & RING_MASK]!;
+      const type = hitType[p]!;
+      if (type === HitType.Anchor) {
+        if (fuzzy) anchors.verify(start, i + 1, fed, p);
+      } else if (type !== HitType.Swap || fuzzy) hits.push(start, i + 1, p);
     }
   }
-  return { hits, candidates, lookalikes };
+}
+
+/**
+ * The fuzzy side of one scan: each anchor hit's group members verified around it. A class of its
+ * own so that scan's loop stays small (one shape, set once per scan: the calls stay monomorphic).
+ */
+class AnchorRun {
+  readonly candidates: FuzzyCandidate[] = [];
+  readonly text: string;
+  readonly ctx: ScanContext;
+  readonly flat: FlatGroups;
+  readonly state: ScanState;
+  /** This scan's base for implied starts (see reserveBase). */
+  readonly base: number;
+  constructor(text: string, ctx: ScanContext, state: ScanState) {
+    this.text = text;
+    this.ctx = ctx;
+    this.flat = flatGroupsOf(ctx.model);
+    this.state = state;
+    this.base = reserveBase(state, text.length);
+  }
+
+  /** Anchor pattern `p` found at [start, end), the `fed`-th code unit fed ending it. */
+  verify(start: number, end: number, fed: number, p: number): void {
+    const { text, ctx, flat, state } = this;
+    const { model, anchorFilters, map, kind, confusion } = ctx;
+    const g = model.hitRef[p]!;
+    const right = anchorFilters.rightSide[g] === 1;
+    const from = right ? end : start - 1;
+    const step = right ? 1 : -1;
+    const count = mayFollow(text, from, step, g, anchorFilters, map, kind, state);
+    if (count === 0) return;
+    const first = flat.start[g]!;
+    const members = state.members;
+    const lastImplied = state.lastImplied;
+    const len = model.automaton.patternLength[p]!;
+    for (let k = 0; k < count; k++) {
+      const m = first + members[k]!;
+      const t = flat.target[m]!;
+      const offset = flat.offset[m]!;
+      const implied = this.base + fed - len - offset;
+      if (lastImplied[t] === implied) continue;
+      lastImplied[t] = implied;
+      const keeps = flat.keeps[t]!;
+      if (keeps === KEEP_ALL) {
+        if (!mayContinueWith(text, from, step, flat.expected[m]!, flat.second[m]!, flat.edgeOmitted[m] === 1, map, kind, confusion)) continue;
+      } else if (!mayContinueKept(text, from, step, flat.expected[m]!, flat.second[m]!, flat.edgeOmitted[m] === 1, map, kind, confusion, keeps, flat.adjacent[m]!, flat.otherSub[t] === 1)) continue;
+      const c = verifyAnchor(text, start, end, model.targets[t]!, t, offset, len, map, kind, confusion, state.scratch, keeps);
+      if (c !== undefined) this.candidates.push(c);
+    }
+  }
 }
