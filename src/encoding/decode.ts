@@ -2,6 +2,7 @@
  * Bytes -> text. Offsets of findings are into the decoded text. Bytes that are not valid in the
  * chosen encoding become U+FFFD; their number is reported (a warning, never an error).
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import { detectEncoding, type EncodingSource } from './detect.js';
 import { countUtf8 } from './guess.js';
 
@@ -58,12 +59,18 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   // for the label "gbk" silently drops some bad bytes (0xFF) instead of producing U+FFFD, which
   // would hide them from the count, so GBK is decoded as GB18030 too.
   const decoderName = detected.encoding === 'gbk' ? 'gb18030' : detected.encoding;
-  let text = new TextDecoder(decoderName, { ignoreBOM: true }).decode(body);
+  let text: string;
   let replacements: number;
-  if (decoderName === 'utf-8') {
+  if (decoderName === 'utf-8' && isUtf8(body)) {
+    // Valid UTF-8 (the common case): Node's native check and decoder, no bad bytes to count.
+    text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+    replacements = 0;
+  } else if (decoderName === 'utf-8') {
+    text = new TextDecoder(decoderName, { ignoreBOM: true }).decode(body);
     // Exact: the WHATWG decoder writes one U+FFFD per invalid sequence, and countUtf8 counts them.
     replacements = countUtf8(body).invalid;
   } else {
+    text = new TextDecoder(decoderName, { ignoreBOM: true }).decode(body);
     if (decoderName === 'big5') text = markBig5Gaps(text);
     replacements = countReplacements(text);
     const seq = ENCODED_REPLACEMENT[decoderName];

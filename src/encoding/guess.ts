@@ -24,6 +24,7 @@
  *
  * Scores are computed on the bytes, with no decoding, over the first SAMPLE_BYTES bytes.
  */
+import { isUtf8 } from 'node:buffer';
 
 /** Invalid UTF-8 sequences tolerated: one per this many valid multibyte sequences (1%). */
 export const UTF8_GOOD_PER_BAD = 100;
@@ -47,8 +48,24 @@ export interface Utf8Counts {
   firstInvalid: number;
 }
 
-/** Counts valid multibyte and invalid sequences as the WHATWG UTF-8 decoder reads them. */
+/**
+ * Counts valid multibyte and invalid sequences as the WHATWG UTF-8 decoder reads them. Valid
+ * UTF-8, by far the most common input, is told by Node's native check, and then only its lead
+ * bytes are counted (the full state machine below was ~4 % of a check's CPU, run twice per page).
+ */
 export function countUtf8(bytes: Uint8Array): Utf8Counts {
+  if (isUtf8(bytes)) return { multibyte: countLeadBytes(bytes), invalid: 0, firstInvalid: -1 };
+  return countUtf8Slowly(bytes);
+}
+
+/** In valid UTF-8: how many multibyte sequences (one lead byte, 11xxxxxx, each). */
+function countLeadBytes(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0xc0) n++;
+  return n;
+}
+
+function countUtf8Slowly(bytes: Uint8Array): Utf8Counts {
   let multibyte = 0;
   let invalid = 0;
   let firstInvalid = -1;

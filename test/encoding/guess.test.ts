@@ -30,6 +30,19 @@ describe('countUtf8', () => {
     );
   });
 
+  it('valid UTF-8 (told by the native check): the same counts, and decodeBytes the same text as a WHATWG decoder', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 64 }), (s) => {
+        const bytes = utf8(s);
+        expect(countUtf8(bytes)).toEqual({ multibyte: [...s].filter((c) => c.codePointAt(0)! >= 0x80).length, invalid: 0, firstInvalid: -1 });
+        const decoded = decodeBytes(bytes, { encoding: 'utf-8' });
+        expect(decoded.text).toBe(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
+        expect(decoded.replacements).toBe(0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('counts valid sequences of every length, and finds the first bad byte', () => {
     expect(countUtf8(utf8('aé中😀'))).toEqual({ multibyte: 3, invalid: 0, firstInvalid: -1 });
     expect(countUtf8(concat(utf8('中a'), Uint8Array.of(0xe4, 0xb8)))).toEqual({ multibyte: 1, invalid: 1, firstInvalid: 4 });
