@@ -59,8 +59,8 @@ export interface CheckerOptions {
   asOf?: string | Date;
   /** Search unlisted misspellings of mandated phrases and typo words. Default: true. */
   fuzzy?: boolean;
-  /** Segmenter used to tell typos from real words: 'jieba' (jieba's dictionary and cut, computed by tifa over dist/data/frequency.bin: the same tokens as @node-rs/jieba, see createJiebaSegmenter), 'nodejieba', 'none', or your own. Default: 'jieba'. */
-  segmenter?: Segmenter | 'jieba' | 'nodejieba' | 'none';
+  /** Segmenter used to tell typos from real words: 'jieba' (@node-rs/jieba, without HMM), 'table' (the same cut computed by tifa over dist/data/frequency.bin: the same tokens, ~45 MB less memory and a faster first check), 'nodejieba', 'none', or your own. Default: 'jieba'. */
+  segmenter?: Segmenter | 'jieba' | 'table' | 'nodejieba' | 'none';
   /** Drop findings whose confidence is below this, in [0, 1]. Default: 0. */
   minConfidence?: number;
   /**

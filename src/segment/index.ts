@@ -18,9 +18,9 @@ interface JiebaRs {
 
 /**
  * @node-rs/jieba: a prebuilt binary, no install script, its dictionary loads in about 0.2 s on the
- * first cut. HMM is off so that unknown words are not invented. The default segmenter
- * (createDefaultSegmenter) gives the same cuts without it; this adapter is there for callers who
- * want the native module itself, and as the fallback of a build without dist/data/frequency.bin.
+ * first cut. HMM is off so that unknown words are not invented. The default segmenter ('jieba'), as
+ * the project's rules ask: a well-kept library does the cut. createTableSegmenter ('table') gives the
+ * same cuts without it, for callers who count memory and first-check latency.
  */
 export function createJiebaSegmenter(): Segmenter {
   let jieba: JiebaRs | undefined;
@@ -50,13 +50,14 @@ export function createJiebaSegmenter(): Segmenter {
 }
 
 /**
- * The default segmenter ('jieba'): jieba's dictionary and its cut without HMM, computed by tifa
- * over the compact table the build compiles from that dictionary (dist/data/frequency.bin, see
- * ./table-cut.ts): the same tokens as @node-rs/jieba, without loading its native module or a second
- * copy of the dictionary (~130 ms and ~45 MB on the first cut). The table is read on the first
- * question; a build without it falls back to @node-rs/jieba (createJiebaSegmenter).
+ * The opt-in 'table' segmenter: jieba's dictionary and its cut without HMM, computed by tifa over
+ * the compact table the build compiles from that dictionary (dist/data/frequency.bin, see
+ * ./table-cut.ts): the same tokens as @node-rs/jieba (tested), without loading its native module or
+ * a second copy of the dictionary (~130 ms and ~45 MB on the first cut). Not the default: the
+ * project segments through @node-rs/jieba unless asked. The table is read on the first question; a
+ * build without it falls back to @node-rs/jieba (createJiebaSegmenter).
  */
-export function createDefaultSegmenter(): Segmenter {
+export function createTableSegmenter(): Segmenter {
   let chosen: { cut: Cut; lookup: DictionaryLookup } | undefined;
   const choose = (): { cut: Cut; lookup: DictionaryLookup } => {
     if (chosen) return chosen;
@@ -136,8 +137,9 @@ function lookupMethods(lookup: DictionaryLookup): Pick<Segmenter, 'frequency' | 
  * Resolves the `segmenter` option (cheap: no dictionary loads here). Throws SegmenterError for a
  * missing optional package; a segmenter of the caller's comes back wrapped by `checkedSegmenter`.
  */
-export function resolveSegmenter(option: Segmenter | 'jieba' | 'nodejieba' | 'none' | undefined): Segmenter | undefined {
-  if (option === undefined || option === 'jieba') return createDefaultSegmenter();
+export function resolveSegmenter(option: Segmenter | 'jieba' | 'table' | 'nodejieba' | 'none' | undefined): Segmenter | undefined {
+  if (option === undefined || option === 'jieba') return createJiebaSegmenter();
+  if (option === 'table') return createTableSegmenter();
   if (option === 'nodejieba') return createNodejiebaSegmenter();
   if (option === 'none') return undefined;
   return checkedSegmenter(option);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createDefaultSegmenter, createJiebaSegmenter } from '../../src/segment/index.js';
+import { createTableSegmenter, createJiebaSegmenter } from '../../src/segment/index.js';
 import { tableCut } from '../../src/segment/table-cut.js';
 import { compileFrequencyTable } from '../../src/segment/frequency-table.js';
 
@@ -28,7 +28,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 describe('the default segmenter (jieba over frequency.bin)', () => {
   const jieba = createJiebaSegmenter();
-  const ours = createDefaultSegmenter();
+  const ours = createTableSegmenter();
 
   it('cuts exactly as @node-rs/jieba does on the dev set, its windows and block edges', () => {
     const all = [...EDGES, ...texts('positives.jsonl'), ...texts('negatives.jsonl')];
