@@ -31,6 +31,7 @@ import { bankSourceText, curatedEntries, curatedKeys, curatedSources } from '../
 import { readDocs, FIRST_YEAR } from '../phrase-bank/mine.js';
 import { bitCount } from '../phrase-bank/ngrams.js';
 import { chooseIdioms, DEFAULT_IDIOM_SELECT, JIEBA_FLOOR, knownSiblings, siblingIndex, type IdiomChoice, type IdiomSelectOptions, type IdiomStat } from './select.js';
+import { argValue, logLine, positiveArg } from '../lib/args.js';
 
 const HAN = /^[\u4e00-\u9fff]+$/;
 
@@ -164,20 +165,9 @@ export function idiomCorpusPass(root: string, targets: readonly IdiomStat[], kno
   return leave;
 }
 
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-const num = (name: string, fallback: number): number => {
-  const v = arg(name);
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} takes a positive number, got "${v}"`);
-  return n;
-};
-const log = (s: string): void => {
-  process.stderr.write(`${s}\n`);
-};
+const arg = argValue;
+const num = positiveArg;
+const log = logLine;
 
 export interface IdiomCandidates {
   /** jieba's words of the idioms' lengths that may be siblings of an idiom, with their counts. */

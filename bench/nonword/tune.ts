@@ -14,10 +14,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createConfusion } from '../../src/confusion/index.js';
 import { createJiebaSegmenter } from '../../src/segment/index.js';
-import { DEFAULT_NEIGHBOUR_OPTIONS, nonwordNeighbours, parseDictionary } from '../../src/nonword/neighbours.js';
-import { jiebaDictionaryPath, nonwordColumns, parseCorpusStrings } from '../../src/nonword/build.js';
+import { DEFAULT_NEIGHBOUR_OPTIONS, nonwordNeighbours } from '../../src/nonword/neighbours.js';
+import { nonwordColumns, parseCorpusStrings } from '../../src/nonword/build.js';
 import { DEFAULT_NONWORD_OPTIONS, NonwordStage, nonwordEvidence } from '../../src/nonword/stage.js';
 import { NonwordTable } from '../../src/nonword/table.js';
 import { BROAD, minedCounts } from './mine-corpus.js';
@@ -32,16 +31,13 @@ const guarded = (text: string, start: number, end: number): string | undefined =
   return undefined;
 };
 import { buildYardstick, checkAsOf } from './yardstick.js';
+import { stringArg } from '../lib/args.js';
+import { nonwordInputs } from './inputs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const arg = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-};
+const arg = (name: string, fallback: string): string => stringArg(`--${name}`, fallback);
 
-const derived = join(root, 'dictionaries', 'derived');
-const confusion = createConfusion({ pinyinTsv: readFileSync(join(derived, 'pinyin.tsv'), 'utf8'), lookalikeTsv: readFileSync(join(derived, 'lookalike-pairs.tsv'), 'utf8') });
-const dictionary = parseDictionary(readFileSync(jiebaDictionaryPath(root), 'utf8'));
+const { confusion, dictionary } = nonwordInputs(root);
 const segmenter = createJiebaSegmenter();
 const options = { ...DEFAULT_NEIGHBOUR_OPTIONS, minWordCount: Number(arg('min-word', String(DEFAULT_NEIGHBOUR_OPTIONS.minWordCount))), commonChars: Number(arg('common', String(DEFAULT_NEIGHBOUR_OPTIONS.commonChars))), minListedCount: Number(arg('min-listed', String(DEFAULT_NEIGHBOUR_OPTIONS.minListedCount))), listedRatio: Number(arg('listed-ratio', String(DEFAULT_NEIGHBOUR_OPTIONS.listedRatio))) };
 const CUTS = [1, 3];

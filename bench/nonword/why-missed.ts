@@ -6,27 +6,22 @@
  * come from.
  *   npx tsx bench/nonword/why-missed.ts [--size 2000] [--margin 10] [--show 0]
  */
-import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createConfusion } from '../../src/confusion/index.js';
 import { createJiebaSegmenter } from '../../src/segment/index.js';
-import { DEFAULT_NEIGHBOUR_OPTIONS, commonCharacters, parseDictionary } from '../../src/nonword/neighbours.js';
-import { jiebaDictionaryPath, nonwordColumns } from '../../src/nonword/build.js';
+import { DEFAULT_NEIGHBOUR_OPTIONS, commonCharacters } from '../../src/nonword/neighbours.js';
+import { nonwordColumns } from '../../src/nonword/build.js';
 import { DEFAULT_NONWORD_OPTIONS, NonwordStage, nonwordEvidence } from '../../src/nonword/stage.js';
 import { NonwordTable } from '../../src/nonword/table.js';
 import { NONWORD_GUARDS } from '../../src/nonword/guards.js';
 import { buildYardstick, checkAsOf } from './yardstick.js';
+import { stringArg } from '../lib/args.js';
+import { nonwordInputs } from './inputs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const arg = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-};
+const arg = (name: string, fallback: string): string => stringArg(`--${name}`, fallback);
 
-const derived = join(root, 'dictionaries', 'derived');
-const confusion = createConfusion({ pinyinTsv: readFileSync(join(derived, 'pinyin.tsv'), 'utf8'), lookalikeTsv: readFileSync(join(derived, 'lookalike-pairs.tsv'), 'utf8') });
-const dictionary = parseDictionary(readFileSync(jiebaDictionaryPath(root), 'utf8'));
+const { confusion, dictionary } = nonwordInputs(root);
 const common = commonCharacters(dictionary, DEFAULT_NEIGHBOUR_OPTIONS.commonChars);
 const segmenter = createJiebaSegmenter();
 const loose = new NonwordStage(new NonwordTable(nonwordColumns(dictionary, confusion, new Map())), { ...DEFAULT_NONWORD_OPTIONS, margin: -Infinity });

@@ -20,6 +20,7 @@ import { createJiebaSegmenter } from '../../src/segment/index.js';
 import type { Finding } from '../../src/types.js';
 import { loadSubstitutes, type Substitutes } from './substitutes.js';
 import { seededRandom as seeded } from '../lib/random.js';
+import { stringArg } from '../lib/args.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CORPUS = join(here, '..', '..', '..', 'shared', 'corpus');
@@ -173,8 +174,7 @@ export function checkAsOf(options: CheckerOptions = {}): (s: string, date: strin
 }
 
 function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+  return stringArg(`--${name}`, fallback);
 }
 
 async function main(): Promise<void> {

@@ -32,25 +32,14 @@ import { DEFAULT_SELECT, selectPhrases, siblingsOf, type SelectOptions } from '.
 import { curatedKeys, curatedTargets, peopleNames, bankYaml, phraseId } from './bank-file.js';
 import { corpusPass } from './corpus-pass.js';
 import { DEFAULT_LONG, DEFAULT_SIZE_RULES, isBodyName } from './tiers.js';
+import { argValue, logLine, positiveArg } from '../lib/args.js';
 
 export const FIRST_YEAR = 2019;
 export const LAST_YEAR = 2025;
 
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-const num = (name: string, fallback: number): number => {
-  const v = arg(name);
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} takes a positive number, got "${v}"`);
-  return n;
-};
-
-const log = (s: string): void => {
-  process.stderr.write(`${s}\n`);
-};
+const arg = argValue;
+const num = positiveArg;
+const log = logLine;
 
 /** The documents of 2019–2025, one per line of each year's file. */
 export function readDocs(dir: string = CORPUS_DIR): Array<{ text: string; year: number }> {
