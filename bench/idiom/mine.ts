@@ -28,9 +28,10 @@ import { yamlFiles } from '../../src/build/lexicon.js';
 import type { LexiconEntry } from '../../src/lexicon/types.js';
 import { repoRoot } from '../accuracy/common.js';
 import { bankSourceText, curatedEntries, curatedKeys, curatedSources } from '../phrase-bank/bank-file.js';
+import { listedTexts } from '../../src/lexicon/bank.js';
 import { readDocs, FIRST_YEAR } from '../phrase-bank/mine.js';
 import { bitCount } from '../phrase-bank/ngrams.js';
-import { chooseIdioms, DEFAULT_IDIOM_SELECT, JIEBA_FLOOR, knownSiblings, siblingIndex, type IdiomChoice, type IdiomSelectOptions, type IdiomStat } from './select.js';
+import { chooseIdioms, DEFAULT_IDIOM_SELECT, JIEBA_FLOOR, knownSiblings, listedSlips, siblingIndex, SLIP_RATIO, type IdiomChoice, type IdiomSelectOptions, type IdiomStat } from './select.js';
 import { argValue, logLine, positiveArg } from '../lib/args.js';
 
 const HAN = /^[\u4e00-\u9fff]+$/;
@@ -83,22 +84,27 @@ export const IDIOM_SOURCE = '结巴分词词典（@node-rs/jieba dict.txt）标�
 
 const note = (s: IdiomStat): string => `${s.tag === 'i' ? '成语' : s.tag === 'l' ? '习用语' : '词'} 词频${s.count} ${s.docs}篇 ${bitCount(s.yearMask)}年`;
 
-/** The idiom list as a lexicon file: one flow mapping per idiom, its counts as the note. */
-export function idiomYaml(targets: readonly IdiomStat[], known: readonly IdiomStat[], rules: string): string {
+/** The idiom list as a lexicon file: one flow mapping per idiom, its counts as the note, its listed slips (`slips`) as variants. */
+export function idiomYaml(targets: readonly IdiomStat[], known: readonly IdiomStat[], rules: string, slips: ReadonlyMap<string, readonly string[]> = new Map()): string {
+  const variants = (s: IdiomStat): string => {
+    const v = slips.get(s.text);
+    return v ? `variants: [${v.join(', ')}], ` : '';
+  };
   const lines = [
     '# The idiom list: idioms (成语) and set phrases (习用语) of jieba\'s dictionary, chosen by evidence, by',
     '# `npm run mine:idioms` (bench/idiom/mine.ts); do not edit by hand, rerun the miner. Each note gives',
     '# the source facts: jieba\'s tag and count, the documents and the years (of 7) of 2019–2025 holding it.',
     '# Curated entries and the phrase bank win over these. The entries with `fuzzy: false` at the end are',
     '# words one confusable character from an idiom (real words of their own by the same evidence):',
-    '# known texts, never read as a misspelling of their sibling.',
+    '# known texts, never read as a misspelling of their sibling. The `variants` of an idiom are the slips',
+    '# jieba lists as words (so fuzzy search takes them for words): found exactly, as wrong forms.',
     `# Rules: ${rules}.`,
     'kind: mandated',
     'category: idiom-bank',
     'severity: warning',
     `source: ${IDIOM_SOURCE}`,
     'entries:',
-    ...targets.map((s) => `  - {id: ${idiomId(s.text)}, text: ${s.text}, note: ${note(s)}}`),
+    ...targets.map((s) => `  - {id: ${idiomId(s.text)}, text: ${s.text}, ${variants(s)}note: ${note(s)}}`),
     ...known.map((s) => `  - {id: ${idiomId(s.text)}, text: ${s.text}, fuzzy: false, note: ${note(s)} 近邻}`),
   ];
   return `${lines.join('\n')}\n`;
@@ -165,6 +171,29 @@ export function idiomCorpusPass(root: string, targets: readonly IdiomStat[], kno
   return leave;
 }
 
+/**
+ * Which slips may be listed as wrong forms: in normalized form (the validator's rule), and no text
+ * the curated lexicon or the bank lists unless the idiom is listed too (a bank or idiom entry whose
+ * variant is a curated text is left out by the build, and the idiom's fuzzy search with it).
+ */
+export function slipKeeper(root: string): (idiom: string, slip: string) => boolean {
+  const normalizer = createNormalizer(readFileSync(join(root, 'dictionaries/derived/normalize.tsv'), 'utf8'));
+  const check = textCheckFor(normalizer);
+  const listed = new Set([...curatedEntries(root), ...bankEntries(root, normalizer)].flatMap((e) => listedTexts(e)).map((t) => normalizer.key(t)));
+  return (idiom, slip) => check(slip) === undefined && (!listed.has(normalizer.key(slip)) || listed.has(normalizer.key(idiom)));
+}
+
+/**
+ * The idiom list's text for the chosen targets and known siblings (after the corpus pass), with the
+ * listed slips of the targets as variants: the corpus pass does not see them (never written in
+ * 2019–2025, they find nothing there).
+ */
+export function idiomList(root: string, targets: readonly IdiomStat[], known: readonly IdiomStat[], words: readonly IdiomStat[], confusable: (a: string, b: string) => boolean, o: IdiomSelectOptions): { yaml: string; slips: Map<string, string[]> } {
+  const slips = listedSlips(targets, known, siblingIndex(words), confusable, slipKeeper(root));
+  const rules = `tags i and l, length ${o.minLength}-${o.maxLength}, jieba count > ${JIEBA_FLOOR}, and >= ${o.minCount} or documents >= ${o.minDocs} (l: count >= ${o.minSetPhraseCount} too), no slip of a sibling, no finding in 2019-2025, size ${o.size}; variants: sibling words of an idiom written in 2019-2025, never written there, that jieba counts at its floor or ${SLIP_RATIO}x less`;
+  return { yaml: idiomYaml(targets, known, rules, slips), slips };
+}
+
 const arg = argValue;
 const num = positiveArg;
 const log = logLine;
@@ -226,9 +255,9 @@ function main(): void {
     if (leave.size === 0 || (round > 1 && targets.length === before)) break;
   }
   targets = targets.slice(0, o.size);
-  const rules = `tags i and l, length ${o.minLength}-${o.maxLength}, jieba count > ${JIEBA_FLOOR}, and >= ${o.minCount} or documents >= ${o.minDocs} (l: count >= ${o.minSetPhraseCount} too), no slip of a sibling, no finding in 2019-2025, size ${o.size}`;
-  writeFileSync(out, idiomYaml(targets, known, rules));
-  log(`${targets.length} idioms and ${known.length} known siblings -> ${out} (${Date.now() - t0} ms)`);
+  const list = idiomList(repoRoot, targets, known, words, confusable, o);
+  writeFileSync(out, list.yaml);
+  log(`${targets.length} idioms (${list.slips.size} with listed slips, ${[...list.slips.values()].reduce((n, v) => n + v.length, 0)} slips) and ${known.length} known siblings -> ${out} (${Date.now() - t0} ms)`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) main();

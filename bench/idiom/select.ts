@@ -123,6 +123,49 @@ export function chooseIdioms(idioms: readonly IdiomStat[], words: readonly Idiom
   return { targets, known: knownSiblings(targets, index, confusable, excluded), leftOut };
 }
 
+/**
+ * Whether `weak`, a sibling word of the target `strong`, is a slip clear enough to list as the
+ * target's wrong form (损人利已 of 损人利己, 挠而走险 of 铤而走险): jieba's dictionary lists it as a word, so
+ * the judge takes it for one and fuzzy search never reports it. `strong` is written in 2019–2025
+ * and `weak` never (two forms both written are accepted spellings, 异形词), and jieba counts
+ * `weak` at its floor or at most a quarter as often. An idiom never written in 2019–2025 lists
+ * none: its siblings counted far less by jieba are real idioms as often as slips (若有所失 beside
+ * 若有所思, 桃之夭夭 beside 逃之夭夭, 群情激愤 beside 群情激奋; 察颜观色 beside 察言观色 alike).
+ */
+export function listedSlip(weak: IdiomStat, strong: IdiomStat): boolean {
+  if (weak.docs > 0 || strong.docs === 0 || ACCEPTED_FORMS.has(weak.text) || !looksLikeSlipOf(weak, strong)) return false;
+  return weak.count <= JIEBA_FLOOR || strong.count >= SLIP_RATIO * weak.count;
+}
+
+/**
+ * Sibling words the rules of `listedSlip` would list that are words or accepted spellings of their
+ * own (dictionaries give both forms, or another meaning: 不孚众望 "fails the hopes", 正心诚意 of the
+ * 大学, 待贾而沽 the older form): read through on the list of 2026-12 and never listed as slips.
+ */
+export const ACCEPTED_FORMS: ReadonlySet<string> = new Set([
+  '为人处世', '不孚众望', '正心诚意', '身受其害', '趁虚而入', '没路可走', '常年累月', '敢做敢为', '谣言惑众',
+  '它山之石', '疾恶如仇', '倚强凌弱', '翻然醒悟', '待贾而沽', '怵目惊心', '荜路蓝缕', '粗具规模', '克尽职守',
+]);
+
+/** How many times less often jieba counts a slip listed as a wrong form than its idiom. */
+export const SLIP_RATIO = 4;
+
+/**
+ * The listed slips of each target (`listedSlip`), in the order of their siblings; a slip that is
+ * a target or a known text itself, or that `keep` refuses (not in normalized form, a curated text),
+ * is not listed. Targets without one are absent.
+ */
+export function listedSlips(targets: readonly IdiomStat[], known: readonly IdiomStat[], index: ReadonlyMap<string, IdiomStat[]>, confusable: (a: string, b: string) => boolean, keep: (idiom: string, slip: string) => boolean): Map<string, string[]> {
+  const taken = new Set([...targets, ...known].map((s) => s.text));
+  const out = new Map<string, string[]>();
+  for (const t of targets) {
+    const slips = siblingsOf(t, index, confusable).filter((s) => !taken.has(s.text) && listedSlip(s, t) && keep(t.text, s.text)).map((s) => s.text);
+    const unique = [...new Set(slips)];
+    if (unique.length > 0) out.set(t.text, unique);
+  }
+  return out;
+}
+
 /** The siblings of `targets` that are real words (no slip of the target, no target, not excluded), most documents first. */
 export function knownSiblings(targets: readonly IdiomStat[], index: ReadonlyMap<string, IdiomStat[]>, confusable: (a: string, b: string) => boolean, excluded: ReadonlySet<string>): IdiomStat[] {
   const chosen = new Set(targets.map((t) => t.text));

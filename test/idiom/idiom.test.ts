@@ -5,7 +5,7 @@ import { createChecker } from '../../src/index.js';
 import { compileLexicon } from '../../src/build/lexicon.js';
 import { isBankEntry } from '../../src/lexicon/bank.js';
 import { IDIOM_CATEGORY } from '../../src/lexicon/idiom.js';
-import { chooseIdioms, knownSiblings, looksLikeSlipOf, siblingIndex, type IdiomStat } from '../../bench/idiom/select.js';
+import { chooseIdioms, knownSiblings, listedSlip, listedSlips, looksLikeSlipOf, siblingIndex, type IdiomStat } from '../../bench/idiom/select.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const idiomLexicon = (text: string, header = 'kind: mandated\ncategory: idiom-bank\nseverity: warning\nsource: 测试\n') => ({
@@ -36,6 +36,20 @@ describe('idiom rules (bench/idiom/select.ts)', () => {
     expect(chooseIdioms(idioms, words, anyPair, new Set(['再接再厉'])).targets.map((s) => s.text)).toEqual(['山崩地裂']);
     expect(knownSiblings([stat('山崩地裂', 31, 0)], siblingIndex(words), anyPair, new Set(['天崩地裂']))).toEqual([]);
   });
+  it('lists as wrong forms only the slips of an idiom written in 2019–2025 that are never written there and counted far less (or at the floor)', () => {
+    expect(listedSlip(stat('损人利已', 3, 0), stat('损人利己', 29, 7))).toBe(true);
+    expect(listedSlip(stat('挺而走险', 10, 0), stat('铤而走险', 128, 3))).toBe(true);
+    // both written: accepted spellings (异形词); counted alike; the idiom itself never written
+    expect(listedSlip(stat('出乎意料', 204, 2), stat('出人意料', 284, 3))).toBe(false);
+    expect(listedSlip(stat('一哄而散', 51, 0), stat('一哄而上', 28, 7))).toBe(false);
+    expect(listedSlip(stat('察颜观色', 14, 0), stat('察言观色', 64, 0))).toBe(false);
+    // a word of its own, though never written and counted far less
+    expect(listedSlip(stat('为人处世', 3, 0), stat('为人处事', 31, 1))).toBe(false);
+    const targets = [stat('损人利己', 29, 7)];
+    const index = siblingIndex([...targets, stat('损人利已', 3, 0)]);
+    expect([...listedSlips(targets, [], index, anyPair, () => true)]).toEqual([['损人利己', ['损人利已']]]);
+    expect([...listedSlips(targets, [], index, anyPair, () => false)]).toEqual([]);
+  });
   it('a target that looks like a slip of a sibling word is left out', () => {
     const idioms = [stat('老奸巨滑', 28, 0)];
     const choice = chooseIdioms(idioms, [...idioms, stat('老奸巨猾', 48, 0, 'x')], anyPair, new Set());
@@ -52,6 +66,11 @@ describe('idioms (category idiom-bank): fuzzy targets, less sure than bank phras
     expect(idiom.map((f) => [f.rule, f.actual, f.expected[0], f.severity, f.entry])).toEqual([['misspelling', '各自为颤', '各自为战', 'warning', 'idiom.t1']]);
     expect(idiom[0]!.confidence).toBeLessThan(curated[0]!.confidence);
     expect(createChecker({ builtins: false, lexicons: [idiomLexicon('各自为战')] }).check('解决好各自为战、低水平重复的问题。')).toEqual([]);
+  });
+  it('finds a listed slip that is a word of jieba\'s dictionary (fuzzy search takes it for a word) as a wrong form, at warning', () => {
+    const lexicon = { name: 'idiom-test.yaml', text: 'kind: mandated\ncategory: idiom-bank\nseverity: warning\nsource: 测试\nentries:\n  - {id: idiom.t1, text: 委曲求全, variants: [委屈求全]}\n' };
+    const found = createChecker({ builtins: false, lexicons: [lexicon] }).check('他一味委屈求全。');
+    expect(found.map((f) => [f.rule, f.actual, f.expected[0], f.severity, f.entry])).toEqual([['wrong-formulation', '委屈求全', '委曲求全', 'warning', 'idiom.t1']]);
   });
   it('reports no word slipped in, no cut and no swap of a four-character idiom (another wording, mostly)', () => {
     const checker = createChecker({ builtins: false, lexicons: [idiomLexicon('各自为战')] });
@@ -103,5 +122,7 @@ describe.skipIf(!existsSync(join(root, '../shared/corpus/xwlb-2019.txt.gz')))('t
     expect(r.wrongNotes).toEqual([]);
     expect(r.outOfOrder).toEqual([]);
     expect(r.known).toEqual(r.expectedKnown);
+    expect(r.slips.length).toBeGreaterThan(0);
+    expect(r.slips).toEqual(r.expectedSlips);
   }, 120_000);
 });
