@@ -2,12 +2,9 @@
  * The links of an HTML page: `<a href>`, `<area href>`, `<frame src>`, `<iframe src>`, resolved
  * against the page URL (or its `<base href>`), fragments dropped, http(s) only, in page order.
  */
-import { lazyModule } from '../util/require.js';
 import { documentKindOfPath } from '../documents/index.js';
 import { normalizeUrl } from './scope.js';
-
-/** htmlparser2, loaded on first use: importing tifa does not pay for it (~45 ms) when no markup is read. */
-const htmlparser2 = lazyModule<typeof import('htmlparser2')>('htmlparser2');
+import { htmlparser2 } from '../html/parser.js';
 
 const LINK_ATTRIBUTE: Record<string, string> = { a: 'href', area: 'href', frame: 'src', iframe: 'src' };
 

@@ -11,9 +11,7 @@
  */
 import { lazyModule } from '../util/require.js';
 import { DocumentError, type DocumentBlock, type DocumentText } from './types.js';
-
-/** The markup parser, loaded on first use. */
-const htmlparser2 = lazyModule<typeof import('htmlparser2')>('htmlparser2');
+import { htmlparser2 } from '../html/parser.js';
 
 /** The zip reader, loaded on first use. */
 const fflate = lazyModule<typeof import('fflate')>('fflate');

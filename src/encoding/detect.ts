@@ -6,11 +6,8 @@
  * UTF-8, else a statistical guess, with a warning when it is not certain).
  * Names are WHATWG encoding names as `TextDecoder#encoding` reports them (gb2312 -> gbk).
  */
-import { lazyModule } from '../util/require.js';
 import { countUtf8, guessEncoding, MIN_SAMPLE } from './guess.js';
-
-/** htmlparser2, loaded on first use: importing tifa does not pay for it (~45 ms) when no markup is read. */
-const htmlparser2 = lazyModule<typeof import('htmlparser2')>('htmlparser2');
+import { htmlparser2 } from '../html/parser.js';
 
 /** How the encoding was chosen. */
 export type EncodingSource = 'bom' | 'meta' | 'sniff' | 'forced';

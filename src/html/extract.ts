@@ -19,13 +19,10 @@
  * Malformed HTML never throws: the parser recovers and so does the extractor.
  */
 import type { Handler, Parser, QuoteType } from 'htmlparser2';
-import { lazyModule } from '../util/require.js';
 import { BLOCK_ELEMENTS, HIDDEN_ELEMENTS, PREFORMATTED_ELEMENTS, TEXT_ONLY_ELEMENTS, TEXT_META_NAMES, VISIBLE_ATTRIBUTES } from './elements.js';
 import { OffsetMap } from './offset-map.js';
 import { linearStacks } from './top-first-stack.js';
-
-/** htmlparser2, loaded on first use: importing tifa does not pay for it (~45 ms) when no markup is read. */
-const htmlparser2 = lazyModule<typeof import('htmlparser2')>('htmlparser2');
+import { htmlparser2 } from './parser.js';
 
 /** A comment in the source: its text and its whole source range `<!-- ... -->`. */
 export interface HtmlComment {

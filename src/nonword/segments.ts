@@ -7,9 +7,8 @@
  * word 6, unknown characters as rare as a count of 0.5, jieba's total).
  */
 
-const MAX_WORD = 6;
-const JIEBA_TOTAL = 60_101_967;
-const UNKNOWN_COUNT = 0.5;
+import { JIEBA_TOTAL, MAX_WORD, UNKNOWN_COUNT } from '../judge/rules/word-probability.js';
+
 const LOG_TOTAL = Math.log(JIEBA_TOTAL);
 
 /** Log-probability of a word of `count` (a single character may be unknown). */

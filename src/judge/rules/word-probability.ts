@@ -10,12 +10,12 @@
 import type { Reading } from '../reading.js';
 import { onReading, type JudgeRule } from '../rule.js';
 
-/** Longest dictionary word looked up while segmenting. */
-const MAX_WORD = 6;
+/** Longest dictionary word looked up while segmenting (the non-word stage's window segments share the model). */
+export const MAX_WORD = 6;
 /** Sum of jieba's counts (dict.txt), the denominator of a word's probability. */
-const JIEBA_TOTAL = 60_101_967;
+export const JIEBA_TOTAL = 60_101_967;
 /** A character the dictionary does not hold as a word reads as this rare. */
-const UNKNOWN_COUNT = 0.5;
+export const UNKNOWN_COUNT = 0.5;
 /**
  * The chance of a slip, scaled by the edit's confidence (a homophone is likelier than an insertion).
  * Measured (bench/accuracy/word-probability.ts): at 1e-3 the score drops 93 of 521 reported dev-set
