@@ -16,16 +16,31 @@ export const BANK_CATEGORY = 'bank';
 /** How much less sure a fuzzy finding of a bank phrase is than one of a curated phrase. */
 export const BANK_CONFIDENCE_DROP = 0.15;
 
-/** Whether `entry` is mined, not curated: a bank phrase, or an idiom of the idiom list (src/lexicon/idiom.ts), which is treated alike. */
+/** What sets one kind of mined entry apart from the others; everything else they share. */
+interface MinedKind {
+  /** How much less sure its fuzzy findings are than a curated phrase's. */
+  confidenceDrop: number;
+  /** Whether two swapped characters are reported (an idiom's are mostly another wording: 大好山河, 深厚情谊). */
+  transposition: boolean;
+}
+
+/** The mined categories: the phrase bank and the idiom list (src/lexicon/idiom.ts), treated alike but for these. */
+const MINED_KINDS = new Map<string, MinedKind>([
+  [BANK_CATEGORY, { confidenceDrop: BANK_CONFIDENCE_DROP, transposition: true }],
+  [IDIOM_CATEGORY, { confidenceDrop: IDIOM_CONFIDENCE_DROP, transposition: false }],
+]);
+
+const minedKind = (entry: LexiconEntry): MinedKind | undefined => (entry.category === undefined ? undefined : MINED_KINDS.get(entry.category));
+
+/** Whether `entry` is mined, not curated: a bank phrase or an idiom of the idiom list. */
 export function isBankEntry(entry: LexiconEntry): boolean {
-  return entry.category === BANK_CATEGORY || entry.category === IDIOM_CATEGORY;
+  return minedKind(entry) !== undefined;
 }
 
 /** The confidence of a fuzzy finding of `entry` whose alignment gave `confidence`. */
 export function fuzzyConfidence(entry: LexiconEntry, confidence: number): number {
-  if (!isBankEntry(entry)) return confidence;
-  const drop = entry.category === IDIOM_CATEGORY ? IDIOM_CONFIDENCE_DROP : BANK_CONFIDENCE_DROP;
-  return Math.round((confidence - drop) * 100) / 100;
+  const mined = minedKind(entry);
+  return mined ? Math.round((confidence - mined.confidenceDrop) * 100) / 100 : confidence;
 }
 
 /** Phrases shorter than this are not reported missing a character (稳步增长 → 稳增长 is an abbreviation). */
@@ -39,10 +54,10 @@ export const BANK_OMISSION_LENGTH = 6;
  * transpositions, duplications and cuts of longer phrases are reported.
  */
 export function bankKeeps(entry: LexiconEntry, detail: ErrorDetail, length: number): boolean {
-  if (!isBankEntry(entry)) return true;
+  const mined = minedKind(entry);
+  if (!mined) return true;
   if (detail === 'insertion' || detail === 'noise') return false;
-  // an idiom's swapped characters are mostly another wording (大好山河, 深厚情谊, 基础学科), seldom a slip
-  if (detail === 'transposition' && entry.category === IDIOM_CATEGORY) return false;
+  if (detail === 'transposition') return mined.transposition;
   return detail !== 'omission' || length >= BANK_OMISSION_LENGTH;
 }
 
