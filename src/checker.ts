@@ -59,6 +59,11 @@ export interface CheckerOptions {
   asOf?: string | Date;
   /** Search unlisted misspellings of mandated phrases and typo words. Default: true. */
   fuzzy?: boolean;
+  /**
+   * Report short non-words one confusable slip from a frequent word (src/nonword/: built-in data, not a
+   * lexicon; needs fuzzy search and a segmenter with frequencies). Default: with the built-in lexicons.
+   */
+  nonword?: boolean;
   /** Segmenter used to tell typos from real words: 'jieba' (@node-rs/jieba, without HMM), 'table' (the same cut computed by tifa over dist/data/frequency.bin: the same tokens, ~45 MB less memory and a faster first check), 'nodejieba', 'none', or your own. Default: 'jieba'. */
   segmenter?: Segmenter | 'jieba' | 'table' | 'nodejieba' | 'none';
   /** Drop findings whose confidence is below this, in [0, 1]. Default: 0. */
@@ -180,10 +185,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     calibration: () => (calibration ??= calibrationFor(getSegmenter())),
     minConfidence: options.minConfidence ?? 0,
   };
-  // Short non-words one slip from a frequent word (src/nonword/): built-in data, so with the built-ins and fuzzy
-  // search only; the table loads on the first check.
+  // Short non-words one slip from a frequent word (src/nonword/): built-in data, so by default with the
+  // built-ins and fuzzy search only; the table loads on the first check.
   let nonword: NonwordStage | undefined;
-  if (fuzzy && options.builtins !== false) pipeline.nonword = (text, seg) => (nonword ??= new NonwordStage(loadNonwordTable())).drafts(text, seg);
+  if (fuzzy && (options.nonword ?? options.builtins !== false)) pipeline.nonword = (text, seg) => (nonword ??= new NonwordStage(loadNonwordTable())).drafts(text, seg);
   let ctx: ScanContext | undefined;
   const getContext = (): ScanContext => {
     if (ctx) return ctx;

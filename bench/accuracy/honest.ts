@@ -228,13 +228,13 @@ export function leaveOutRun(corpus: Corpus, full: Checker, t: Text = tunedText(c
   const leftM = pickFifth(mandated);
   const leftT = pickFifth(typos);
   const ids = new Set([...leftM, ...leftT].map((e) => e.id));
-  const reduced = createChecker({ builtins: false, lexicons: builtinSourcesWithout({ ids }) });
+  const reduced = createChecker({ builtins: false, nonword: true, lexicons: builtinSourcesWithout({ ids }) });
   const remaining = entries.filter((e) => !isBankEntry(e) && !ids.has(e.id));
   const comeback = reminedComeback(t, [...leftM.map((e) => e.text), ...leftT.map((e) => e.replacement[0]!)], remaining);
   // The miner's corpus pass for the texts taken back: one that finds anything in 2019–2025 leaves.
   const passed = corpusPass(t, comeback.entries, (extraBank) => createChecker({ builtins: false, lexicons: builtinSourcesWithout({ ids, extraBank }) }));
   for (const e of comeback.entries) if (!passed.includes(e)) comeback.why.set(e.text, 'corpus pass');
-  const remined = createChecker({ builtins: false, lexicons: builtinSourcesWithout({ ids, extraBank: passed }) });
+  const remined = createChecker({ builtins: false, nonword: true, lexicons: builtinSourcesWithout({ ids, extraBank: passed }) });
 
   const freq = charFrequencies(t);
   const confusion = createConfusion({ pinyinTsv: data.pinyinTsv, lookalikeTsv: data.lookalikeTsv });
@@ -327,7 +327,7 @@ export function independentRun(corpus: Corpus, full: Checker, t: Text = tunedTex
     const s = cleanSentence(t, p.right, full, rng, used);
     planted.push(plant(s ?? TEMPLATE(p.right), p.right, p.wrong, { source: `§${p.section} ${p.wrong}→${p.right}`, how: 'independent', kind: 'misspelling' }, !s));
   }
-  const without = createChecker({ builtins: false, lexicons: builtinSourcesWithout({ wrongForms }) });
+  const without = createChecker({ builtins: false, nonword: true, lexicons: builtinSourcesWithout({ wrongForms }) });
   return { pairs: pairs.length, planted, shipped: scorePlanted(planted, full), detectionOnly: scorePlanted(planted, without), listed: listedForms.size };
 }
 

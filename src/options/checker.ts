@@ -35,6 +35,7 @@ const CHECKER_OPTION_CHECKS: { readonly [K in keyof Required<CheckerOptions>]: C
   // Checked when the date is read (asOfDate), which names the problem exactly.
   asOf: () => undefined,
   fuzzy: boolean,
+  nonword: boolean,
   segmenter: (v, name) => {
     const named = (SEGMENTER_NAMES as readonly unknown[]).includes(v);
     if (!named && (typeof v !== 'object' || v === null || typeof (v as { cut?: unknown }).cut !== 'function')) {

@@ -37,12 +37,16 @@ describe('non-word detection', () => {
     expect(f).toMatchObject({ line: 2 });
   });
 
-  it('is off without the built-in data, without fuzzy search, and without a segmenter that knows frequencies', () => {
+  it('is off without the built-in data (unless asked for), without fuzzy search, and without a segmenter that knows frequencies', () => {
     const slip = '要加强生态环境系统包护修复。';
     const ours = (options: Parameters<typeof createChecker>[0]) => createChecker(options).check(slip).filter((f) => f.entry.startsWith('nonword:'));
     expect(ours({})).toHaveLength(1);
     expect(ours({ fuzzy: false })).toEqual([]);
+    expect(ours({ nonword: false })).toEqual([]);
     expect(ours({ builtins: false })).toEqual([]);
+    // The leave-out run's checker: the lexicon given as user lexicons, the stage on.
+    expect(ours({ builtins: false, nonword: true })).toHaveLength(1);
+    expect(ours({ builtins: false, nonword: true, fuzzy: false })).toEqual([]);
     expect(ours({ segmenter: 'none' })).toEqual([]);
   });
 
