@@ -91,6 +91,23 @@ export function firstUnitIndex(keys: Uint16Array, keyStart: Uint32Array): Uint32
   return firstAt;
 }
 
+/**
+ * One step of a walk over the sorted table as a trie: among words [lo, hi), which share their first
+ * `depth` code units, the first whose unit at `depth` is at least `unit` (`above`: above it). A word
+ * of exactly `depth` units sorts first and never counts. Two calls narrow the range to the words
+ * continuing with `unit`.
+ */
+export function boundAt(keys: Uint16Array, keyStart: Uint32Array, lo: number, hi: number, depth: number, unit: number, above: boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const from = keyStart[mid]!;
+    const u = keyStart[mid + 1]! - from > depth ? keys[from + depth]! : -1;
+    if (above ? u <= unit : u < unit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The lookups over a compiled table (no cache needed: a lookup allocates nothing). */
 export function frequencyTableLookup(table: () => FrequencyTableData): DictionaryLookup {
   let data: FrequencyTableData | undefined;

@@ -11,24 +11,39 @@ import { readFileSync } from 'node:fs';
 import { frequencyTableLookup } from './frequency-table.js';
 import { builtinFrequencyTable } from '../data/builtin.js';
 import { tableCut, type Cut } from './table-cut.js';
+import { DictionaryFeed } from './jieba-feed.js';
 
 interface JiebaRs {
   cut(sentence: string, hmm?: boolean | null): string[];
+  loadDict(dict: Uint8Array): void;
+}
+
+interface JiebaModule {
+  Jieba: { new (): JiebaRs; withDict(dict: Uint8Array): JiebaRs };
 }
 
 /**
- * @node-rs/jieba: a prebuilt binary, no install script, its dictionary loads in about 0.2 s on the
- * first cut. HMM is off so that unknown words are not invented. The default segmenter ('jieba'), as
- * the project's rules ask: a well-kept library does the cut. createTableSegmenter ('table') gives the
- * same cuts without it, for callers who count memory and first-check latency.
+ * @node-rs/jieba: a prebuilt binary, no install script. HMM is off so that unknown words are not
+ * invented. The default segmenter ('jieba'), as the project's rules ask: a well-kept library does
+ * the cut. Its dictionary is given to it on demand from the build's compact table of the same
+ * dictionary (./jieba-feed.ts: the words of each text before it is cut, the same tokens as with the
+ * whole dictionary), so the first cut costs a few milliseconds instead of ~120 ms and ~45 MB; a
+ * build without the table gives it the whole dictionary file at the first cut.
  */
 export function createJiebaSegmenter(): Segmenter {
   let jieba: JiebaRs | undefined;
+  let feed: DictionaryFeed | undefined;
   // The dictionary file itself, not the package's `dict` module: that one also reads idf.txt (6 MB,
   // unused here) and keeps both in memory for good; this buffer is free once jieba has built its trie.
   const dict = (): Uint8Array => readFileSync(lazyRequire.resolve('@node-rs/jieba/dict.txt'));
-  // Counts and tags come from the build's compact table of the same dictionary (dist/data/frequency.bin),
-  // so a check whose candidates need no cut never loads jieba nor its dictionary text.
+  const load = (): JiebaRs => {
+    const { Jieba } = lazyRequire('@node-rs/jieba') as JiebaModule;
+    const table = builtinFrequencyTable();
+    if (!table) return Jieba.withDict(dict());
+    feed = new DictionaryFeed(table);
+    return new Jieba();
+  };
+  // Counts and tags come from the same table, so a check whose candidates need no cut never loads jieba.
   // Read on the first question (a build without the table falls back to indexing the dictionary text).
   let chosen: DictionaryLookup | undefined;
   const choose = (): DictionaryLookup => {
@@ -39,10 +54,9 @@ export function createJiebaSegmenter(): Segmenter {
   const lookup: DictionaryLookup = { frequency: (w) => choose().frequency(w), tag: (w) => choose().tag(w) };
   return {
     cut(text: string): string[] {
-      if (!jieba) {
-        const { Jieba } = lazyRequire('@node-rs/jieba') as { Jieba: { withDict(dict: Uint8Array): JiebaRs } };
-        jieba = Jieba.withDict(dict());
-      }
+      jieba ??= load();
+      const lines = feed?.linesFor(text);
+      if (lines) jieba.loadDict(lines);
       return jieba.cut(text, false);
     },
     ...lookupMethods(lookup),
@@ -52,8 +66,8 @@ export function createJiebaSegmenter(): Segmenter {
 /**
  * The opt-in 'table' segmenter: jieba's dictionary and its cut without HMM, computed by tifa over
  * the compact table the build compiles from that dictionary (dist/data/frequency.bin, see
- * ./table-cut.ts): the same tokens as @node-rs/jieba (tested), without loading its native module or
- * a second copy of the dictionary (~130 ms and ~45 MB on the first cut). Not the default: the
+ * ./table-cut.ts): the same tokens as @node-rs/jieba (tested), without loading its native module
+ * (whose tokens it computes in JavaScript). Not the default: the
  * project segments through @node-rs/jieba unless asked. The table is read on the first question; a
  * build without it falls back to @node-rs/jieba (createJiebaSegmenter).
  */

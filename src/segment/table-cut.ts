@@ -15,7 +15,7 @@
  * The words are found by walking the sorted table as a trie: each further code unit narrows the
  * range of words sharing the prefix with two binary searches.
  */
-import { firstUnitIndex, type FrequencyTableData } from './frequency-table.js';
+import { boundAt, firstUnitIndex, type FrequencyTableData } from './frequency-table.js';
 
 /** Whether a code point belongs in a block (jieba's default "han" class). */
 function inBlock(c: number): boolean {
@@ -61,22 +61,6 @@ class TableCutter {
     this.logTotal = Math.log(total);
   }
 
-  /**
-   * The first word in [lo, hi) (all sharing a prefix of `depth` units) whose unit at `depth` is at
-   * least `unit` (`above`: above it); a word of exactly `depth` units sorts first and never counts.
-   */
-  private bound(lo: number, hi: number, depth: number, unit: number, above: boolean): number {
-    const { keys, keyStart } = this;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const from = keyStart[mid]!;
-      const u = keyStart[mid + 1]! - from > depth ? keys[from + depth]! : -1;
-      if (above ? u <= unit : u < unit) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   // The result of bestWordAt (fields, not an object per position).
   private wordScore = 0;
   private wordEnd = -1;
@@ -92,8 +76,8 @@ class TableCutter {
     for (let d = 0; from + i + d < to && lo < hi; d++) {
       if (d > 0) {
         const unit = text.charCodeAt(from + i + d);
-        lo = this.bound(lo, hi, d, unit, false);
-        hi = this.bound(lo, hi, d, unit, true);
+        lo = boundAt(this.keys, keyStart, lo, hi, d, unit, false);
+        hi = boundAt(this.keys, keyStart, lo, hi, d, unit, true);
         if (lo >= hi) break;
       }
       if (keyStart[lo + 1]! - keyStart[lo]! === d + 1) {
