@@ -64,7 +64,7 @@ export interface CheckerOptions {
    * lexicon; needs fuzzy search and a segmenter with frequencies). Default: with the built-in lexicons.
    */
   nonword?: boolean;
-  /** Segmenter used to tell typos from real words: 'jieba' (@node-rs/jieba, without HMM), 'table' (the same cut computed by tifa over dist/data/frequency.bin: the same tokens, ~45 MB less memory and a faster first check), 'nodejieba', 'none', or your own. Default: 'jieba'. */
+  /** Segmenter used to tell typos from real words: 'jieba' (@node-rs/jieba without HMM, given its dictionary's words on demand from dist/data/frequency.bin), 'table' (the same cut computed by tifa over dist/data/frequency.bin, without the native module: the same tokens), 'nodejieba', 'none', or your own. Default: 'jieba'. */
   segmenter?: Segmenter | 'jieba' | 'table' | 'nodejieba' | 'none';
   /** Drop findings whose confidence is below this, in [0, 1]. Default: 0. */
   minConfidence?: number;

@@ -89,7 +89,7 @@ export const OPTIONS = {
   allow: { type: 'string', arg: 'FILE', scope: 'checker', group: 'Lexicons', config: key<string[]>()('allow', isStrings), help: 'a file of strings (one per line) inside which nothing is reported' },
   'as-of': { type: 'string', arg: 'DATE', scope: 'checker', group: 'Lexicons', config: key<string>()('asOf', isDate), help: "check as of a date (YYYY-MM-DD), e.g. a page's publication date" },
   'no-fuzzy': { type: 'boolean', scope: 'checker', group: 'Lexicons', config: key<boolean>()('fuzzy', isBoolean), help: 'report listed forms only, no fuzzy search for unlisted misspellings' },
-  segmenter: { type: 'string', arg: 'NAME', scope: 'checker', group: 'Lexicons', config: key<(typeof SEGMENTER_NAMES)[number]>()('segmenter', oneOf(...SEGMENTER_NAMES)), help: 'jieba (default: @node-rs/jieba), table (the same cut over tifa\'s compact table: less memory, faster first check), nodejieba, none' },
+  segmenter: { type: 'string', arg: 'NAME', scope: 'checker', group: 'Lexicons', config: key<(typeof SEGMENTER_NAMES)[number]>()('segmenter', oneOf(...SEGMENTER_NAMES)), help: 'jieba (default: @node-rs/jieba), table (the same cut computed by tifa over its compact table, without the native module), nodejieba, none' },
   'min-confidence': { type: 'string', arg: 'N', scope: 'checker', group: 'Lexicons', config: key<number>()('minConfidence', isFraction), help: 'drop findings below this confidence (0..1)' },
   explain: { type: 'boolean', scope: 'checker', group: 'Lexicons', help: "add to each finding the judge's trace: the rules that let it pass (json, jsonl; stylish shows the rule ids)" },
   // Configuration and the command line itself
