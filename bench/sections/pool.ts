@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCorpusSlice } from '../lib/corpus.js';
 import { seededRandom as random } from '../lib/random.js';
+import { runTimed } from '../lib/thread-cpu.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -58,6 +59,8 @@ export interface PoolRunRow {
   load: number;
   /** CPU time of the run, all threads (user + system; /usr/bin/time), when measurable. */
   cpuMs?: number;
+  /** CPU time per thread (Linux): the main thread, the worker threads, V8's and libuv's threads. */
+  threads?: { mainMs: number; workersMs: number; backgroundMs: number };
   outputSha: string;
 }
 
@@ -157,21 +160,26 @@ async function waitForQuiet(quiet: number, seconds: number, log: (l: string) => 
 
 const TIME = '/usr/bin/time';
 
-/** One CLI run from the project directory: wall time, CPU time, load before it, a hash of its output. */
-function runCli(project: string, pages: string, jobs: number): { wallMs: number; cpuMs?: number; load: number; outputSha: string } {
+/** One CLI run from the project directory: wall time, CPU time (all threads, and per thread), load before it, a hash of its output. */
+async function runCli(project: string, pages: string, jobs: number): Promise<Omit<PoolRunRow, 'jobs' | 'round'>> {
   const load = loadavg()[0]!;
   const args = [join(project, 'node_modules', 'tifa', 'dist', 'bin.js'), 'check', '--no-config', '--jobs', String(jobs), '--format', 'jsonl', pages];
   const timeFile = join(project, 'time.txt');
   // CPU time (all threads) beside the wall time: on a shared machine the wall time says little alone.
   const timed = existsSync(TIME);
-  const t0 = performance.now();
-  const r = timed ? sh(TIME, ['-f', '%U %S', '-o', timeFile, process.execPath, ...args], project) : sh(process.execPath, args, project);
-  const wallMs = performance.now() - t0;
+  const r = await (timed ? runTimed(TIME, ['-f', '%U %S', '-o', timeFile, process.execPath, ...args], { cwd: project, env }) : runTimed(process.execPath, args, { cwd: project, env }));
   if (r.status !== 0 && r.status !== 1) throw new Error(`tifa check --jobs ${jobs} failed (status ${r.status}): ${r.stderr.slice(0, 2000)}`);
-  const out: { wallMs: number; cpuMs?: number; load: number; outputSha: string } = { wallMs, load, outputSha: createHash('sha256').update(r.stdout).digest('hex') };
+  const out: Omit<PoolRunRow, 'jobs' | 'round'> = { wallMs: r.wallMs, load, outputSha: createHash('sha256').update(r.stdout).digest('hex') };
   if (timed) {
     const [user, system] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
     if (Number.isFinite(user) && Number.isFinite(system)) out.cpuMs = (user! + system!) * 1000;
+  }
+  // --jobs N runs N - 1 worker threads beside the main thread (the pool's mainThread): taken to be
+  // the busiest other threads; the rest are V8's (compiler, GC helpers) and libuv's.
+  if (r.threads) {
+    const workers = r.threads.othersMs.slice(0, jobs - 1);
+    const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+    out.threads = { mainMs: r.threads.mainMs, workersMs: sum(workers), backgroundMs: sum(r.threads.othersMs.slice(jobs - 1)) };
   }
   return out;
 }
@@ -204,6 +212,24 @@ function startup(project: string, tiny: string, rounds: number): { createChecker
 const f1 = (x: number): string => x.toFixed(1);
 const f2 = (x: number): string => x.toFixed(2);
 
+/** The CPU seconds of a run's main thread, worker thread and V8's and libuv's threads (three cells). */
+const threadCells = (r: PoolRunRow): string => (r.threads ? [r.threads.mainMs, r.threads.workersMs, r.threads.backgroundMs].map((ms) => f2(ms / 1000)).join(' | ') : ' |  | ');
+
+/**
+ * What the CPU times allow, whatever the load: on an idle machine with 2 cores, --jobs 1 cannot end
+ * before its main thread has had its CPU time (V8's threads run beside it), and --jobs 2 not before
+ * half of its CPU time of all threads; so the speed-up is at most 2 × main(jobs 1) / all(jobs 2).
+ */
+function ceilingLine(rows: readonly PoolRunRow[]): string {
+  const one = rows.filter((r) => r.jobs === 1 && r.threads);
+  const two = rows.filter((r) => r.jobs === 2 && r.cpuMs !== undefined);
+  if (one.length === 0 || two.length === 0) return '';
+  const main1 = median(one.map((r) => r.threads!.mainMs));
+  const background1 = median(one.map((r) => r.threads!.backgroundMs));
+  const all2 = median(two.map((r) => r.cpuMs!));
+  return `CPU seconds (medians): --jobs 1 spends ${f2(main1 / 1000)} in its main thread and ${f2(background1 / 1000)} in V8's threads beside it (the optimizing compiler, GC helpers), so one process already keeps ${f2((main1 + background1) / main1)} cores busy; --jobs 2 spends ${f2(all2 / 1000)} in all. On 2 idle cores its speed-up is therefore at most 2 × ${f2(main1 / 1000)} / ${f2(all2 / 1000)} = **${f2((2 * main1) / all2)}×**.`;
+}
+
 export async function runPoolBench(options: PoolBenchOptions = {}): Promise<PoolBenchResult> {
   const log = options.log ?? ((l: string) => void process.stderr.write(`${l}\n`));
   const quick = options.quick === true;
@@ -234,12 +260,12 @@ export async function runPoolBench(options: PoolBenchOptions = {}): Promise<Pool
     const tiny = join(project, 'tiny.txt');
     writeFileSync(tiny, '坚决打赢脱贫攻艰战。\n');
     log(`  ${pages.files} pages, ${f1(pages.bytes / 1e6)} MB; warming the file cache ...`);
-    runCli(project, 'pages', 2);
+    await runCli(project, 'pages', 2);
     const rows: PoolRunRow[] = [];
     for (let round = 1; round <= rounds; round++) {
       for (const jobs of round % 2 === 1 ? [1, 2] : [2, 1]) {
         await waitForQuiet(options.quietLoad ?? 1, options.waitSeconds ?? (quick ? 10 : 60), log);
-        const r = runCli(project, 'pages', jobs);
+        const r = await runCli(project, 'pages', jobs);
         rows.push({ jobs, round, ...r });
         log(`  round ${round}, --jobs ${jobs}: ${f2(r.wallMs / 1000)} s wall, ${r.cpuMs === undefined ? '?' : f2(r.cpuMs / 1000)} s CPU (load ${f2(r.load)} before)`);
       }
@@ -259,11 +285,13 @@ export async function runPoolBench(options: PoolBenchOptions = {}): Promise<Pool
       '',
       `${pages.files} pages of the corpus (.txt and .html, 2-200 KB), ${packed.how}, installed into an empty project and run from there; every run a fresh process (worker start-up included), output identical in every run. ${cpus().length} cores; the load average before each run is shown (the machine is shared).`,
       '',
-      '| round | --jobs | wall s | MB/s | CPU s (all threads) | 1-min load before |',
-      '|---:|---:|---:|---:|---:|---:|',
-      ...rows.map((r) => `| ${r.round} | ${r.jobs} | ${f2(r.wallMs / 1000)} | ${f1(pages.bytes / 1e3 / r.wallMs)} | ${r.cpuMs === undefined ? '' : f2(r.cpuMs / 1000)} | ${f2(r.load)} |`),
+      '| round | --jobs | wall s | MB/s | CPU s (all threads) | main thread | worker thread | V8 and libuv threads | 1-min load before |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...rows.map((r) => `| ${r.round} | ${r.jobs} | ${f2(r.wallMs / 1000)} | ${f1(pages.bytes / 1e3 / r.wallMs)} | ${r.cpuMs === undefined ? '' : f2(r.cpuMs / 1000)} | ${threadCells(r)} | ${f2(r.load)} |`),
       '',
       `--jobs 2 vs --jobs 1: **${f2(speedUp)}×** (medians; per round ${ratios.map(f2).join(', ')}; target ≥ 1.7×).`,
+      '',
+      ceilingLine(rows),
       '',
       `Start-up, each in a fresh process after \`import('tifa')\`: createChecker in the main thread ${start.createCheckerMs.map((x) => x.toFixed(0)).join(' / ')} ms; first result of a one-worker pool on a 30-byte file (piscina, the thread, its import of tifa and its checker, one check) ${start.firstPoolResultMs.map((x) => x.toFixed(0)).join(' / ')} ms.`,
       '',
