@@ -5,7 +5,8 @@
  * (documents, years, occurrences on segmenter boundaries, the longest extension on each side), and
  * its selection rules are applied as they are (select.ts reasonToLeaveOut: length, documents,
  * years, boundaries, piece of a longer n-gram, names, edges, curated texts; the second tier's
- * class, tiers.ts) with the remaining curated entries' texts. Two things are approximated: the size
+ * class, tiers.ts) with the remaining curated entries' texts; a body's name gets its conjunction
+ * slips as variants (tiers.ts bodyNameSlips). Two things are approximated: the size
  * cut (a text must have as many documents as the fewest of the committed bank's phrases of its
  * tier) and the corpus pass (`corpusPass`: one round, not the miner's three).
  */
@@ -16,7 +17,7 @@ import { listedTexts } from '../../src/lexicon/bank.js';
 import { createJiebaSegmenter } from '../../src/segment/index.js';
 import { reasonToLeaveOut, DEFAULT_SELECT, type SelectOptions } from '../phrase-bank/select.js';
 import { peopleNames, SECOND_TIER_NOTE } from '../phrase-bank/bank-file.js';
-import { DEFAULT_LONG, DEFAULT_SIZE_RULES, isBodyName } from '../phrase-bank/tiers.js';
+import { bodyNameSlips, DEFAULT_LONG, DEFAULT_SIZE_RULES, isBodyName, keepsSlip } from '../phrase-bank/tiers.js';
 import type { GramStat } from '../phrase-bank/ngrams.js';
 import { repoRoot } from './common.js';
 
@@ -74,7 +75,7 @@ export function gramStatOf(t: TunedText, s: string, cut: (run: string) => string
 function tierTails(bankFile: string): { first: number; second: number } {
   let first = Infinity;
   let second = Infinity;
-  for (const m of readFileSync(bankFile, 'utf8').matchAll(/text: [^,]+, note: (\d+)篇 \d+年( \S+)?\}/g)) {
+  for (const m of readFileSync(bankFile, 'utf8').matchAll(/text: [^,]+, (?:variants: \[[^\]]*\], )?note: (\d+)篇 \d+年( \S+)?\}/g)) {
     const docs = Number(m[1]);
     if (m[2] === ` ${SECOND_TIER_NOTE}`) second = Math.min(second, docs);
     else if (m[2] === undefined) first = Math.min(first, docs);
@@ -113,7 +114,9 @@ export function reminedComeback(t: TunedText, texts: readonly string[], remainin
       continue;
     }
     why.set(text, 'taken');
-    entries.push({ id: `bank.left-out-${entries.length}`, kind: 'mandated', text, variants: [], replacement: [], source: 'leave-out run: a left-out text the phrase bank miner would take', category: 'bank', severity: 'warning', fuzzy: true, unless: [], file: '(leave-out)', line: 0 });
+    // a body's conjunction slips, less those edited copy writes often (the miner's rule)
+    const variants = bodyNameSlips(text, tagging).filter((v) => keepsSlip(gramStatOf(t, v, (run) => segmenter.cut(run)).docs, g.docs));
+    entries.push({ id: `bank.left-out-${entries.length}`, kind: 'mandated', text, variants, replacement: [], source: 'leave-out run: a left-out text the phrase bank miner would take', category: 'bank', severity: 'warning', fuzzy: true, unless: [], file: '(leave-out)', line: 0 });
   }
   return { entries, why };
 }
@@ -123,11 +126,11 @@ export function reminedComeback(t: TunedText, texts: readonly string[], remainin
  * a checker with them (`checkerWith`) checks every 2019–2025 document, and a text that finds
  * anything there leaves (its wording has a sibling in edited copy). Returns the texts that stay.
  */
-export function corpusPass(t: TunedText, taken: readonly LexiconEntry[], checkerWith: (bank: readonly LexiconEntry[]) => { check(text: string): ReadonlyArray<{ entry: string }> }): LexiconEntry[] {
+export function corpusPass(t: TunedText, taken: readonly LexiconEntry[], checkerWith: (bank: readonly LexiconEntry[]) => { check(text: string): ReadonlyArray<{ entry: string; detail: string }> }): LexiconEntry[] {
   if (taken.length === 0) return [];
   const checker = checkerWith(taken);
   const ids = new Set(taken.map((e) => e.id));
   const found = new Set<string>();
-  for (const doc of t.all.split('\n')) for (const f of checker.check(doc)) if (ids.has(f.entry)) found.add(f.entry);
+  for (const doc of t.all.split('\n')) for (const f of checker.check(doc)) if (ids.has(f.entry) && f.detail !== 'listed') found.add(f.entry); // a kept slip found is a slip there too
   return taken.filter((e) => !found.has(e.id));
 }

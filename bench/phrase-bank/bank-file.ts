@@ -65,21 +65,29 @@ export const SECOND_TIER_NOTE = '机构名';
 
 export const BANK_SOURCE = '新闻联播2019–2025年文本挖掘的固定表述（bench/phrase-bank/mine.ts）';
 
-/** The bank as a lexicon file: one flow mapping per phrase, its counts as the note. */
-export function bankYaml(bank: readonly GramStat[], known: readonly GramStat[], rules: string, yearsOf: (g: GramStat) => number, secondTier: ReadonlySet<string> = new Set()): string {
+/** A phrase's slips written as its variants (tiers.ts bodyNameSlips); none by default. */
+export type SlipsOf = (text: string) => readonly string[];
+
+/** The bank as a lexicon file: one flow mapping per phrase, its counts as the note, its slips (`slipsOf`) as variants. */
+export function bankYaml(bank: readonly GramStat[], known: readonly GramStat[], rules: string, yearsOf: (g: GramStat) => number, secondTier: ReadonlySet<string> = new Set(), slipsOf: SlipsOf = () => []): string {
+  const variants = (text: string): string => {
+    const v = slipsOf(text);
+    return v.length === 0 ? '' : `, variants: [${v.join(', ')}]`;
+  };
   const lines = [
     '# The phrase bank: fixed expressions mined from the 2019–2025 corpus by `npm run mine:phrases`',
     '# (bench/phrase-bank/mine.ts); do not edit by hand, rerun the miner. Each note gives the source facts:',
     '# the documents and the years (of 7) the phrase occurs in. Curated entries win over these. The',
     '# entries with `fuzzy: false` at the end are sibling wordings of a bank or curated phrase (one',
     '# character apart, frequent themselves): known texts, never read as a misspelling of their sibling.',
+    '# The variants of a name of a body are its conjunction slips (bench/phrase-bank/tiers.ts bodyNameSlips).',
     `# Rules: ${rules}.`,
     'kind: mandated',
     'category: bank',
     'severity: warning',
     `source: ${BANK_SOURCE}`,
     'entries:',
-    ...bank.map((g) => `  - {id: ${phraseId(g.text)}, text: ${g.text}, note: ${g.docs}篇 ${yearsOf(g)}年${secondTier.has(g.text) ? ` ${SECOND_TIER_NOTE}` : ''}}`),
+    ...bank.map((g) => `  - {id: ${phraseId(g.text)}, text: ${g.text}${variants(g.text)}, note: ${g.docs}篇 ${yearsOf(g)}年${secondTier.has(g.text) ? ` ${SECOND_TIER_NOTE}` : ''}}`),
     ...known.map((g) => `  - {id: ${phraseId(g.text)}, text: ${g.text}, fuzzy: false, note: ${g.docs}篇 ${yearsOf(g)}年 近邻}`),
   ];
   return `${lines.join('\n')}\n`;

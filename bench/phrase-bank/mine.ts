@@ -14,7 +14,8 @@
  * of dictionaries/people); no particle, preposition, conjunction or adverb at either edge; not a
  * curated text. Sibling wordings (select.ts siblingsOf: counted n-grams one substitution from a
  * bank or curated phrase, in >= 5 documents, read as words of their own) join the bank as known
- * texts (`fuzzy: false`), so neither is read as a misspelling of the other. Then the corpus pass
+ * texts (`fuzzy: false`), so neither is read as a misspelling of the other. A name of a body gets its
+ * conjunction slips as variants (tiers.ts bodyNameSlips: 文化与旅游部), less those written often (keepsSlip). Then the corpus pass
  * (corpus-pass.ts): tifa with the curated lexicons, the candidates and the known texts checks
  * 2019–2025, and every phrase that finds anything there leaves the bank (that text is edited copy:
  * a finding there is a wording of its own, not an error). The best `size` phrases (most documents
@@ -31,7 +32,7 @@ import { bitCount, countGrams, runTextOf, type GramStat } from './ngrams.js';
 import { DEFAULT_SELECT, selectPhrases, siblingsOf, type SelectOptions } from './select.js';
 import { curatedKeys, curatedTargets, peopleNames, bankYaml, phraseId } from './bank-file.js';
 import { corpusPass } from './corpus-pass.js';
-import { DEFAULT_LONG, DEFAULT_SIZE_RULES, isBodyName } from './tiers.js';
+import { bodyNameSlips, DEFAULT_LONG, DEFAULT_SIZE_RULES, isBodyName, keepsSlip, type BodySegmenter } from './tiers.js';
 import { argValue, logLine, positiveArg } from '../lib/args.js';
 
 export const FIRST_YEAR = 2019;
@@ -73,6 +74,17 @@ function longTier(): { size: number; select: SelectOptions; bodiesOnly: boolean 
   const size = arg('--long-size') === '0' ? 0 : num('--long-size', DEFAULT_LONG.size);
   const select = { ...DEFAULT_SELECT, minLength: num('--long-min-length', DEFAULT_LONG.minLength), minDocs: num('--long-min-docs', DEFAULT_LONG.minDocs), minYears: num('--long-min-years', DEFAULT_LONG.minYears) };
   return { size, select, bodiesOnly: arg('--long-class') === undefined ? DEFAULT_LONG.bodiesOnly : arg('--long-class') === 'bodies' };
+}
+
+/** A body's conjunction slips as its variants, less the ones edited copy writes often (tiers.ts keepsSlip); memoized. */
+function bodySlipsOf(docs: ReadonlyArray<{ text: string }>, grams: ReadonlyMap<string, GramStat>, tagging: BodySegmenter): (text: string) => string[] {
+  const memo = new Map<string, string[]>();
+  const docsHolding = (s: string): number => grams.get(s)?.docs ?? docs.reduce((n, d) => n + (d.text.includes(s) ? 1 : 0), 0);
+  return (text) => {
+    let v = memo.get(text);
+    if (!v) memo.set(text, (v = bodyNameSlips(text, tagging).filter((slip) => keepsSlip(docsHolding(slip), grams.get(text)?.docs ?? 0))));
+    return v;
+  };
 }
 
 async function main(): Promise<void> {
@@ -118,11 +130,12 @@ async function main(): Promise<void> {
   }
   // Each tier keeps its best `size` phrases (the bank's order: the first tier, then the long one).
   const cut = (b: GramStat[]): GramStat[] => [...b.filter((g) => !longTexts.has(g.text)).slice(0, size), ...b.filter((g) => longTexts.has(g.text)).slice(0, long.size)];
+  const slipsOf = bodySlipsOf(docs, grams, tagging);
   let known: GramStat[] = siblingsOf([...bank.map((g) => g.text), ...targets], grams, o);
   // The corpus pass, again on what is left, until nothing is found (a phrase that leaves may have
   // hidden a finding of another); at most 3 rounds.
   for (let round = 1; round <= 3 && !process.argv.includes('--no-corpus-pass'); round++) {
-    const found = await corpusPass(repoRoot, bank, known, docs, log, arg('--pass-log'));
+    const found = await corpusPass(repoRoot, bank, known, docs, log, arg('--pass-log'), slipsOf);
     const before = bank.length;
     bank = bank.filter((g) => !found.has(phraseId(g.text)));
     log(`corpus pass ${round}: ${found.size} phrases find something in 2019–2025 (or clash with a curated entry) and leave the bank`);
@@ -133,7 +146,7 @@ async function main(): Promise<void> {
   bank = cut(bank);
   const longRules = long.size > 0 ? `; second tier${long.bodiesOnly ? ' (names of bodies)' : ''}: length ${long.select.minLength}-${long.select.maxLength}, min-docs ${long.select.minDocs}, min-years ${long.select.minYears}, size ${long.size}` : '';
   const rules = `min-docs ${o.minDocs}, min-years ${o.minYears}, length ${o.minLength}-${o.maxLength}, aligned ${o.minAligned}, extension share ${o.maxExtensionShare}, sibling docs ${o.minSiblingDocs}, size ${size}${longRules}`;
-  writeFileSync(out, bankYaml(bank, known, rules, (g) => bitCount(g.yearMask), longTexts));
+  writeFileSync(out, bankYaml(bank, known, rules, (g) => bitCount(g.yearMask), longTexts, slipsOf));
   log(`${bank.length} phrases and ${known.length} sibling wordings -> ${out} (${Date.now() - t0} ms)`);
 }
 

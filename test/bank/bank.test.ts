@@ -7,7 +7,7 @@ import { parseLexiconFile } from '../../src/lexicon/parse.js';
 import { BANK_EDIT_LENGTH, BANK_HOLD_MARGIN, bankWithoutClashes, listedTexts, searchedEdits } from '../../src/lexicon/bank.js';
 import { anchorPieces } from '../../src/fuzzy/index.js';
 import { createJiebaSegmenter } from '../../src/segment/index.js';
-import { isBodyName } from '../../bench/phrase-bank/tiers.js';
+import { bodyNameSlips, isBodyName, keepsSlip } from '../../bench/phrase-bank/tiers.js';
 import type { LexiconEntry } from '../../src/lexicon/types.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -63,12 +63,18 @@ describe('the edits searched in a bank phrase (searchedEdits)', () => {
   it(`the first or last character written twice in a bank phrase of ${BANK_EDIT_LENGTH}+ characters (全国政协主席席), not in a shorter one`, () => {
     expect(found('全国政协主席', '中共中央政治局常委、全国政协主席席汪洋主持闭幕会。')).toEqual([['全国政协主席席', '全国政协主席', 'duplication']]);
     expect(found('全国政协主席', '中共中央政治局常委、全国政协主席汪洋主持闭幕会。')).toEqual([]);
-    expect(found('新发展格局', '构建“新新发展格局”的必要性。')).toEqual([]);
+    expect(BANK_EDIT_LENGTH).toBe(5);
+    expect(found('新发展格局', '构建“新新发展格局”的必要性。')).toEqual([['新新发展格局', '新发展格局', 'duplication']]);
+    expect(found('新发展格局', '构建“新发展格局”的必要性。')).toEqual([]);
+    // a body's last character before its head's title is no duplication (局|局长), nor is one shorter phrase's
+    expect(found('国家铁路局', '国家铁路局局长刘振芳表示。')).toEqual([]);
+    expect(found('数字中国', '第四届数字中国国建设峰会。')).toEqual([]);
   });
   it('one edit only, however long: anchors are the halves, and two slips in one bank phrase are not searched', () => {
     const entry = (category?: string): LexiconEntry => ({ id: 'x', kind: 'mandated', text: 'x', variants: [], replacement: [], source: 's', severity: 'warning', fuzzy: true, unless: [], file: 'f', line: 1, ...(category === undefined ? {} : { category }) });
     expect(searchedEdits(entry('bank'), 8, 6)).toEqual({ otherSub: false, edgeDuplication: true, oneEdit: true });
-    expect(searchedEdits(entry('bank'), 5, 6)).toEqual({ otherSub: false, edgeDuplication: false, oneEdit: true });
+    expect(searchedEdits(entry('bank'), 5, 6)).toEqual({ otherSub: false, edgeDuplication: true, oneEdit: true });
+    expect(searchedEdits(entry('bank'), 4, 6)).toEqual({ otherSub: false, edgeDuplication: false, oneEdit: true });
     expect(searchedEdits(entry(), 8, 6)).toEqual({ otherSub: true, edgeDuplication: true, oneEdit: false });
     expect(anchorPieces(8, false)).toEqual([
       [0, 4],
@@ -90,8 +96,37 @@ describe("the miner's second tier: names of bodies (bench/phrase-bank/tiers.ts i
     ['党组织和党员干部', false],
     ['发展新格局', false],
     ['作出全面部署', false],
+    ['作出重大战略部署', false],
   ] as const)('%s: %s', (text, body) => {
     expect(isBodyName(text, tagging)).toBe(body);
+  });
+});
+
+describe("the miner's slips of names of bodies (tiers.ts bodyNameSlips): the conjunction written as the other", () => {
+  const segmenter = createJiebaSegmenter();
+  const tagging = { cut: (t: string) => segmenter.cut(t), tag: (w: string) => segmenter.tag?.(w) ?? '' };
+  it('a name of a body gets its conjunction swapped as a variant (国家林业与草原局, 文化与旅游部)', () => {
+    expect(bodyNameSlips('国家林业和草原局', tagging)).toEqual(['国家林业与草原局']);
+    expect(bodyNameSlips('文化和旅游部', tagging)).toEqual(['文化与旅游部']);
+    expect(bodyNameSlips('联合国大会裁军与国际安全委员会', tagging)).toEqual(['联合国大会裁军和国际安全委员会']);
+  });
+  it('none between two names, in a phrase that is no name, or in a name without a conjunction (和 put in may be the full name: 住房和城乡建设部)', () => {
+    expect(bodyNameSlips('最高人民法院和最高人民检察院', tagging)).toEqual([]);
+    expect(bodyNameSlips('代表党中央和国务院', tagging)).toEqual([]);
+    expect(bodyNameSlips('人与自然和谐共生', tagging)).toEqual([]);
+    expect(bodyNameSlips('住房城乡建设部', tagging)).toEqual([]);
+  });
+  it('a slip edited copy writes stays only while the name is SLIP_RATIO times as frequent', () => {
+    expect(keepsSlip(0, 5)).toBe(true);
+    expect(keepsSlip(1, 296)).toBe(true);
+    expect(keepsSlip(1, 10)).toBe(false);
+  });
+  it('found as a wrong form of the bank phrase; the name written right is quiet', () => {
+    const lexicon = { name: 'bank-test.yaml', text: 'kind: mandated\ncategory: bank\nseverity: warning\nsource: 测试\nentries:\n  - {id: bank.t1, text: 国家林业和草原局, variants: [国家林业与草原局]}\n' };
+    const checker = createChecker({ builtins: false, lexicons: [lexicon] });
+    const quiet = (f: { entry: string }): boolean => !f.entry.startsWith('nonword:');
+    expect(checker.check('国家林业与草原局今天发布消息。').filter(quiet).map((f) => [f.actual, f.expected[0], f.severity])).toEqual([['国家林业与草原局', '国家林业和草原局', 'warning']]);
+    expect(checker.check('国家林业和草原局今天发布消息。').filter(quiet)).toEqual([]);
   });
 });
 
@@ -126,6 +161,8 @@ describe('the committed bank (dictionaries/bank/phrases.yaml)', () => {
     const file = readFileSync(join(root, 'dictionaries/bank/phrases.yaml'), 'utf8');
     expect(file.match(/ 机构名\}/g)?.length ?? 0).toBeGreaterThanOrEqual(300);
     expect(file).toContain('text: 消防救援局, note: 18篇 5年 机构名}');
+    // names of bodies with their conjunction slips
+    expect(file).toContain('text: 民族和宗教委员会, variants: [民族与宗教委员会], note:');
   });
   it('one mined phrase misspelt is found at warning by the default checker', () => {
     const mined = PINNED_PHRASE;
