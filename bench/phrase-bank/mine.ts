@@ -10,7 +10,7 @@
  * Rules (select.ts): 4–16 Han characters inside one clause (no punctuation, digit or Latin
  * between); in >= min-docs documents and >= min-years years; both ends on a boundary of jieba's
  * segmentation in >= 60 % of the occurrences; not a piece of a longer n-gram that holds >= 85 % of
- * its documents; no person's or place's name (jieba's nr* words, its frequent ns words, the names
+ * its documents; no person's or place's name (jieba's nr* words no curated text uses, its frequent ns words, the names
  * of dictionaries/people); no particle, preposition, conjunction or adverb at either edge; not a
  * curated text. Sibling wordings (select.ts siblingsOf: counted n-grams one substitution from a
  * bank or curated phrase, in >= 5 documents, read as words of their own) join the bank as known

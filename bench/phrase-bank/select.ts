@@ -39,16 +39,34 @@ export type LeftOut = 'length' | 'years' | 'boundary' | 'piece' | 'name' | 'pers
 
 /**
  * Whether a token is a person's or a place's name, as far as jieba's dictionary tells: a word of 2–3
- * characters tagged nr, nrfg, nrt (people), or ns (places) and frequent in the dictionary (its
+ * characters tagged nr, nrfg, nrt (people) that no curated text uses (curatedVocabulary), or ns (places) and frequent in the dictionary (its
  * rarer ns words are mostly mis-tagged common words: 热烈祝贺, 广大干部). Words of the country and
  * its central bodies are no names here (中国特色社会主义). Organization names (nt: 世界卫生组织,
  * 人民大会堂) stay: they are fixed expressions, and the corpus pass drops the ones with siblings.
  */
-function isName(token: string, segmenter: TaggingSegmenter): boolean {
+function isName(token: string, segmenter: TaggingSegmenter, vocabulary: ReadonlySet<string>): boolean {
   if (token.length < 2 || token.length > 3 || NATIONAL.has(token)) return false;
   const tag = segmenter.tag(token);
-  if (/^nr/.test(tag)) return true;
+  if (/^nr/.test(tag)) return !vocabulary.has(token);
   return tag === 'ns' && (segmenter.frequency?.(token) ?? 0) >= PLACE_FREQUENCY;
+}
+
+const vocabularies = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+/**
+ * The words jieba tags as people's names (nr*) that the curated texts use: its tag is wrong on many
+ * words of official text (高水平, 双循环, 安全观, 文明, 福祉, 金山银山), and a name the curated lexicon
+ * writes is no news name. People of dictionaries/people stay out by the rule `person`. Memoized
+ * per set of curated texts.
+ */
+function curatedVocabulary(curated: ReadonlySet<string>, segmenter: TaggingSegmenter): ReadonlySet<string> {
+  let words = vocabularies.get(curated);
+  if (!words) {
+    const set = new Set<string>();
+    for (const text of curated) for (const w of segmenter.cut(text)) if (/^nr/.test(segmenter.tag(w))) set.add(w);
+    vocabularies.set(curated, (words = set));
+  }
+  return words;
 }
 
 const PLACE_FREQUENCY = 500;
@@ -159,7 +177,8 @@ export function reasonToLeaveOut(g: GramStat, segmenter: TaggingSegmenter, names
   if (curated.has(g.text)) return 'curated';
   if (names.some((name) => g.text.includes(name))) return 'person';
   const tokens = segmenter.cut(g.text);
-  if (tokens.some((t) => isName(t, segmenter))) return 'name';
+  const vocabulary = curatedVocabulary(curated, segmenter);
+  if (tokens.some((t) => isName(t, segmenter, vocabulary))) return 'name';
   if (!opens(tokens[0]!, segmenter) || !closes(tokens[tokens.length - 1]!, segmenter)) return 'edge';
   return undefined;
 }

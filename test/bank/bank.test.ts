@@ -8,6 +8,7 @@ import { BANK_EDIT_LENGTH, BANK_HOLD_MARGIN, bankWithoutClashes, listedTexts, se
 import { anchorPieces } from '../../src/fuzzy/index.js';
 import { createJiebaSegmenter } from '../../src/segment/index.js';
 import { bodyNameSlips, isBodyName, keepsSlip } from '../../bench/phrase-bank/tiers.js';
+import { DEFAULT_SELECT, reasonToLeaveOut } from '../../bench/phrase-bank/select.js';
 import type { LexiconEntry } from '../../src/lexicon/types.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -99,6 +100,21 @@ describe("the miner's second tier: names of bodies (bench/phrase-bank/tiers.ts i
     ['作出重大战略部署', false],
   ] as const)('%s: %s', (text, body) => {
     expect(isBodyName(text, tagging)).toBe(body);
+  });
+});
+
+describe("the miner's name rule (bench/phrase-bank/select.ts): jieba's people's-name tag counts only on words no curated text uses", () => {
+  const segmenter = createJiebaSegmenter();
+  const tagging = { cut: (t: string) => segmenter.cut(t), tag: (w: string) => segmenter.tag?.(w) ?? '', frequency: (w: string) => segmenter.frequency?.(w) ?? 0 };
+  const stat = (text: string) => ({ text, docs: 180, occurrences: 200, aligned: 200, yearMask: 0b1111111, leftExtensionDocs: 0, rightExtensionDocs: 0 });
+  const why = (text: string, curated: string[]) => reasonToLeaveOut(stat(text), tagging, [], new Set(curated), { ...DEFAULT_SELECT, minLength: 5 });
+  it('a word of official text that jieba tags nr (双循环, 高水平) is no name once a curated text uses it', () => {
+    expect(tagging.tag('双循环')).toMatch(/^nr/);
+    expect(why('国内国际双循环', [])).toBe('name');
+    expect(why('国内国际双循环', ['以国内大循环为主体、国内国际双循环相互促进的新发展格局'])).toBeUndefined();
+  });
+  it("a news name stays a name (美国总统特朗普), whatever else the curated texts use", () => {
+    expect(why('美国总统特朗普', ['以国内大循环为主体、国内国际双循环相互促进的新发展格局'])).toBe('name');
   });
 });
 
