@@ -8,15 +8,16 @@
  * corpus-count cut-offs, and what each guard silences on both sides.
  *   npx tsx bench/nonword/tune.ts [--size 2000] [--show 40] [--margin 7.5] [--weight 1]
  *     [--held 2019-2021 --on 2022,2023]   (a second honest run: guards written on 2024-2025 checked on text they were not written from)
- *     [--min-word 1000] [--min-listed 1 --listed-ratio 50]   (the table's neighbour options, see src/nonword/neighbours.ts)
+ *     [--min-word 1000] [--rare-min-word 300] [--min-listed 30 --listed-ratio 50]   (the table's neighbour options, see src/nonword/neighbours.ts)
+ *     [--char-weight 0]   (nats of evidence per doubling of the substitute's character weight over the replaced one's; measured, not used)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createJiebaSegmenter } from '../../src/segment/index.js';
-import { DEFAULT_NEIGHBOUR_OPTIONS, nonwordNeighbours } from '../../src/nonword/neighbours.js';
-import { nonwordColumns, parseCorpusStrings } from '../../src/nonword/build.js';
+import { DEFAULT_NEIGHBOUR_OPTIONS, characterWeights, nonwordNeighbours, parseNameWords } from '../../src/nonword/neighbours.js';
+import { jiebaDictionaryPath, nonwordColumns, parseCorpusStrings } from '../../src/nonword/build.js';
 import { DEFAULT_NONWORD_OPTIONS, NonwordStage, nonwordEvidence } from '../../src/nonword/stage.js';
 import { NonwordTable } from '../../src/nonword/table.js';
 import { BROAD, minedCounts } from './mine-corpus.js';
@@ -39,11 +40,12 @@ const arg = (name: string, fallback: string): string => stringArg(`--${name}`, f
 
 const { confusion, dictionary } = nonwordInputs(root);
 const segmenter = createJiebaSegmenter();
-const options = { ...DEFAULT_NEIGHBOUR_OPTIONS, minWordCount: Number(arg('min-word', String(DEFAULT_NEIGHBOUR_OPTIONS.minWordCount))), commonChars: Number(arg('common', String(DEFAULT_NEIGHBOUR_OPTIONS.commonChars))), minListedCount: Number(arg('min-listed', String(DEFAULT_NEIGHBOUR_OPTIONS.minListedCount))), listedRatio: Number(arg('listed-ratio', String(DEFAULT_NEIGHBOUR_OPTIONS.listedRatio))) };
+const options = { ...DEFAULT_NEIGHBOUR_OPTIONS, minWordCount: Number(arg('min-word', String(DEFAULT_NEIGHBOUR_OPTIONS.minWordCount))), commonChars: Number(arg('common', String(DEFAULT_NEIGHBOUR_OPTIONS.commonChars))), minListedCount: Number(arg('min-listed', String(DEFAULT_NEIGHBOUR_OPTIONS.minListedCount))), rareMinWordCount: Number(arg('rare-min-word', String(DEFAULT_NEIGHBOUR_OPTIONS.rareMinWordCount))), listedRatio: Number(arg('listed-ratio', String(DEFAULT_NEIGHBOUR_OPTIONS.listedRatio))) };
 const CUTS = [1, 3];
 const MARGINS = (arg('margins', '7.5,8,8.5,9,9.5,10,11')).split(',').map(Number);
 const rare = (_d: unknown): string | undefined => undefined;
-const loose = new NonwordStage(new NonwordTable(nonwordColumns(dictionary, confusion, new Map(), options)), { ...DEFAULT_NONWORD_OPTIONS, margin: -Infinity });
+const names = parseNameWords(readFileSync(jiebaDictionaryPath(root), 'utf8'));
+const loose = new NonwordStage(new NonwordTable(nonwordColumns(dictionary, confusion, new Map(), options, 1, names)), { ...DEFAULT_NONWORD_OPTIONS, margin: -Infinity });
 
 /** The years whose strings the table knows, and the later years it is run over (--held 2019-2021 --on 2022,2023 checks the guards on text they were not written from). */
 const HELD = arg('held', '2019-2023').split('-').map(Number) as [number, number];
@@ -62,7 +64,10 @@ function heldInCounts(): Map<string, number> {
 
 /** The stage's evidence (gain and the word-frequency prior), with --weight for the prior's nats per doubling. */
 const WEIGHT = Number(arg('weight', String(DEFAULT_NONWORD_OPTIONS.frequencyWeight)));
-const effective = (d: { gain: number; bucket: number }): number => nonwordEvidence(d, { frequencyWeight: WEIGHT });
+const CHAR_WEIGHT = Number(arg('char-weight', '0'));
+const charWeights = characterWeights(dictionary);
+const charPrior = (d: { written: string; word: string; position: number }): number => Math.log2((charWeights.get(d.written.charCodeAt(d.position)) ?? 1) / (charWeights.get(d.word.charCodeAt(d.position)) ?? 1));
+const effective = (d: { gain: number; bucket: number; written: string; word: string; position: number }): number => nonwordEvidence(d, { frequencyWeight: WEIGHT }) + CHAR_WEIGHT * charPrior(d);
 
 interface Hit { actual: string; expected: string; gain: number; context: string; count: number; guard: string | undefined }
 

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConfusion, type Confusion } from '../confusion/index.js';
-import { DEFAULT_NEIGHBOUR_OPTIONS, nonwordNeighbours, parseDictionary, type NeighbourOptions } from './neighbours.js';
+import { DEFAULT_NEIGHBOUR_OPTIONS, nonwordNeighbours, parseDictionary, parseNameWords, type NeighbourOptions } from './neighbours.js';
 import { encodeNonwordColumns, inSlotOrder, packFix, type NonwordColumns } from './table.js';
 
 /** A string seen this many times in the corpus is real text, not a slip. */
@@ -27,8 +27,8 @@ export function parseCorpusStrings(tsv: string, name: string): Map<string, numbe
 }
 
 /** The table's columns from its inputs (pure). */
-export function nonwordColumns(dictionary: ReadonlyMap<string, number>, confusion: Confusion, corpus: ReadonlyMap<string, number>, options: NeighbourOptions = DEFAULT_NEIGHBOUR_OPTIONS, minCorpusCount = MIN_CORPUS_COUNT): NonwordColumns {
-  const neighbours = [...nonwordNeighbours(dictionary, confusion, options).values()].filter((n) => (corpus.get(n.text) ?? 0) < minCorpusCount);
+export function nonwordColumns(dictionary: ReadonlyMap<string, number>, confusion: Confusion, corpus: ReadonlyMap<string, number>, options: NeighbourOptions = DEFAULT_NEIGHBOUR_OPTIONS, minCorpusCount = MIN_CORPUS_COUNT, names: ReadonlySet<string> = new Set()): NonwordColumns {
+  const neighbours = [...nonwordNeighbours(dictionary, confusion, options, names).values()].filter((n) => (corpus.get(n.text) ?? 0) < minCorpusCount);
   neighbours.sort((a, b) => (a.text < b.text ? -1 : 1));
   const two = neighbours.filter((n) => n.text.length === 2);
   const three = neighbours.filter((n) => n.text.length === 3);
@@ -75,10 +75,11 @@ export function buildNonwordData(root: string, outDir: string): number {
   }
   const derived = join(root, 'dictionaries', 'derived');
   const confusion = createConfusion({ pinyinTsv: readFileSync(join(derived, 'pinyin.tsv'), 'utf8'), lookalikeTsv: readFileSync(join(derived, 'lookalike-pairs.tsv'), 'utf8') });
-  const dictionary = parseDictionary(readFileSync(jiebaDictionaryPath(root), 'utf8'));
+  const jieba = readFileSync(jiebaDictionaryPath(root), 'utf8');
+  const dictionary = parseDictionary(jieba);
   const corpusFile = join(root, 'dictionaries', 'nonword', 'corpus-strings.tsv');
   const corpus = parseCorpusStrings(readFileSync(corpusFile, 'utf8'), corpusFile);
-  const columns = inSlotOrder(nonwordColumns(dictionary, confusion, corpus));
+  const columns = inSlotOrder(nonwordColumns(dictionary, confusion, corpus, DEFAULT_NEIGHBOUR_OPTIONS, MIN_CORPUS_COUNT, parseNameWords(jieba)));
   writeFileSync(out, encodeNonwordColumns(columns));
   return columns.keys2.length + columns.keys3.length;
 }

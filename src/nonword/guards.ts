@@ -22,6 +22,12 @@ const AFTER_NAME = new Set('、，,；和与及等作说表指强介在代 \u300
  * character with it (任命孙绍骋为…, 大使张汉晖到机场, 王瑞贺作了说明): an appointment, a verb of
  * going or speaking, a list.
  */
+/**
+ * Characters that end a word for someone's trade, title or role (讲解员, 农机手, 村民, 校长, 副主任,
+ * 副书记, 院士, 主席, 教授, 大使): a surname right after one starts that person's name
+ * (农机手俞建义, 村民曾美君, 副主任张素枝, 院士龚旗煌).
+ */
+const ROLE_ENDS = new Set('员手民长师生工人匠农家者姐哥叔姨任记士席授使官'.split(''));
 const AFTER_FULL_NAME = new Set('、，,；和与及等作说表指强介在代为也到获致任出就率夺是以同受把他 \u3000（('.split(''));
 /**
  * Characters of transliterated foreign names (the usual syllables of Xinhua's transliteration
@@ -73,6 +79,9 @@ export const personName: NonwordGuard = (text, start, end) => {
     if (SURNAMES.has(text[start]!)) return `${text.slice(start, end)}${next}: a name`;
     if (end - start === 2 && start > 0 && SURNAMES.has(text[start - 1]!)) return `${text.slice(start - 1, end)}${next}: a name`;
   }
+  // 农机手|俞|建义, 村民|曾|美君: a role, a surname, then the string; 副书记|吴汉|圣, 院士|龚旗|煌: a role, then the string from a surname.
+  if (end - start === 2 && start >= 2 && SURNAMES.has(text[start - 1]!) && ROLE_ENDS.has(text[start - 2]!)) return `${text.slice(start - 2, end)}: a name after a role`;
+  if (start >= 1 && SURNAMES.has(text[start]!) && ROLE_ENDS.has(text[start - 1]!)) return `${text.slice(start - 1, end)}: a name after a role`;
   // 陈|清莉|也: a three-character name before a word that follows names.
   if (next !== undefined && AFTER_FULL_NAME.has(next) && end - start === 2 && start > 0 && SURNAMES.has(text[start - 1]!)) return `${text.slice(start - 1, end)}${next}: a name`;
   if (end - start !== 2) return undefined;

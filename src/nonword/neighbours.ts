@@ -11,11 +11,22 @@ export interface NeighbourOptions {
   /** A word is a target when its dictionary count is at least this (300 found a few more slips and more false alarms). Default: 1000. */
   minWordCount: number;
   /**
-   * A string the dictionary lists is a word, never a neighbour, when its count is at least this, or
-   * at least 1/`listedRatio` of the word's. jieba lists common misspellings with small counts
-   * (气慨 8 beside 气概 562, 松驰 17), but as many real words of a trade (黏度 4, 风雹 3, 结垢 2):
-   * admitting listed strings under 30 and 1/50 found more false alarms than slips on 2024-2025
-   * (bench/nonword/tune.ts), so by default every listed string is a word. Default: 1.
+   * A rarer word (count from this to `minWordCount`) is a target too, for substitutes more common
+   * than the character they replace ({@link toCommoner}), unless jieba tags it as a person's name
+   * (陈文洪 606: 陈文红 is another person). Down to 300 the table grows by a sixth (260,666 -> 307,000
+   * neighbours) and finds 4 more of 145 short slips of the typo lexicon at the same false alarms on
+   * 2024-2025; down to 100 it grows by half for one more (bench/nonword/sweep.ts). Default: 300.
+   */
+  rareMinWordCount: number;
+  /**
+   * A string the dictionary lists is a word, never a neighbour, unless it is a listed slip: counted
+   * under this, under 1/`listedRatio` of the word's count, and written with a more common character
+   * than the word's ({@link toCommoner}). jieba lists common misspellings with small counts (规距 3
+   * beside 规矩 1,594, 气慨 8, 松驰 17), but as many real words of a trade (黏度 4, 风雹 3, 结垢 2):
+   * admitting every listed string under 30 and 1/50 found more false alarms than slips on 2024-2025
+   * (bench/nonword/tune.ts); the trade words write the rarer character (垢 for 构, 雹 for 暴), the
+   * slips the commoner one (距 for 矩), and with that rule the listed slips add no false alarm there
+   * (bench/nonword/sweep.ts). 1: no listed string is a neighbour. Default: 30.
    */
   minListedCount: number;
   /** See `minListedCount`. Default: 50. */
@@ -28,7 +39,26 @@ export interface NeighbourOptions {
   kinds: readonly ('homophone' | 'lookalike' | 'near-homophone')[];
 }
 
-export const DEFAULT_NEIGHBOUR_OPTIONS: NeighbourOptions = { minWordCount: 1000, minListedCount: 1, listedRatio: 50, commonChars: 5000, dominance: 8, kinds: ['homophone', 'lookalike'] };
+export const DEFAULT_NEIGHBOUR_OPTIONS: NeighbourOptions = { minWordCount: 1000, rareMinWordCount: 300, minListedCount: 30, listedRatio: 50, commonChars: 5000, dominance: 8, kinds: ['homophone', 'lookalike'] };
+
+/**
+ * Whether a slip that writes `written` for `meant` goes the way people slip: to the more common
+ * character (the one a pinyin keyboard offers first, the one memory holds: 遂 for 邃, 距 for 矩,
+ * 贬 for 砭), by the characters' weights of {@link characterWeights}.
+ */
+export function toCommoner(weights: ReadonlyMap<number, number>, written: number, meant: number): boolean {
+  return (weights.get(written) ?? 0) > (weights.get(meant) ?? 0);
+}
+
+/** The words jieba tags as names of people (nr, nrfg, nrt), from its `word count tag` lines. */
+export function parseNameWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of text.split('\n')) {
+    const [w, , tag] = line.split(' ');
+    if (w && tag?.startsWith('nr')) out.add(w);
+  }
+  return out;
+}
 
 /** One dictionary: word -> count (all words), read from jieba's `word count tag` lines. */
 export function parseDictionary(text: string): Map<string, number> {
@@ -47,11 +77,8 @@ export function parseDictionary(text: string): Map<string, number> {
 
 const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 
-/**
- * The `n` most frequent Han characters of the dictionary, counting every word a character is written
- * in (惕 is rare as a word of its own but common in 警惕): what a pinyin keyboard offers first.
- */
-export function commonCharacters(counts: ReadonlyMap<string, number>, n: number): Set<number> {
+/** How often each Han character is written: the counts of every dictionary word it is in, summed. */
+export function characterWeights(counts: ReadonlyMap<string, number>): Map<number, number> {
   const weight = new Map<number, number>();
   for (const [w, k] of counts) {
     for (let i = 0; i < w.length; i++) {
@@ -59,7 +86,15 @@ export function commonCharacters(counts: ReadonlyMap<string, number>, n: number)
       if (isHan(c)) weight.set(c, (weight.get(c) ?? 0) + k);
     }
   }
-  const chars = [...weight].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return weight;
+}
+
+/**
+ * The `n` most frequent Han characters of the dictionary, counting every word a character is written
+ * in (惕 is rare as a word of its own but common in 警惕): what a pinyin keyboard offers first.
+ */
+export function commonCharacters(counts: ReadonlyMap<string, number>, n: number, weights: ReadonlyMap<number, number> = characterWeights(counts)): Set<number> {
+  const chars = [...weights].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   return new Set(chars.slice(0, n).map((c) => c[0]));
 }
 
@@ -77,8 +112,9 @@ export interface Neighbour {
  * Every non-word neighbour of the frequent 2-3 character words, for its most frequent word, and for
  * the runner-up when that is at least 1/`dominance` as frequent (a third word is not kept).
  */
-export function nonwordNeighbours(counts: ReadonlyMap<string, number>, confusion: Confusion, options: NeighbourOptions = DEFAULT_NEIGHBOUR_OPTIONS): Map<string, Neighbour> {
-  const common = commonCharacters(counts, options.commonChars);
+export function nonwordNeighbours(counts: ReadonlyMap<string, number>, confusion: Confusion, options: NeighbourOptions = DEFAULT_NEIGHBOUR_OPTIONS, names: ReadonlySet<string> = new Set()): Map<string, Neighbour> {
+  const weights = characterWeights(counts);
+  const common = commonCharacters(counts, options.commonChars, weights);
   const words = new Map<string, { word: string; count: number }[]>();
   const kinds = new Set(options.kinds);
   // The common characters confusable with each character, of the kinds asked for (once per character).
@@ -95,7 +131,9 @@ export function nonwordNeighbours(counts: ReadonlyMap<string, number>, confusion
     return list;
   };
   for (const [word, count] of counts) {
-    if (word.length < 2 || word.length > 3 || count < options.minWordCount) continue;
+    if (word.length < 2 || word.length > 3 || count < Math.min(options.minWordCount, options.rareMinWordCount)) continue;
+    const rare = count < options.minWordCount;
+    if (rare && names.has(word)) continue;
     let han = true;
     for (let i = 0; i < word.length; i++) if (!isHan(word.charCodeAt(i))) han = false;
     if (!han) continue;
@@ -103,7 +141,9 @@ export function nonwordNeighbours(counts: ReadonlyMap<string, number>, confusion
       for (const s of substitutesOf(word.charCodeAt(i))) {
         const text = word.slice(0, i) + String.fromCharCode(s) + word.slice(i + 1);
         const listed = counts.get(text) ?? 0;
-        if (listed >= options.minListedCount || listed * options.listedRatio >= count) continue;
+        const commoner = toCommoner(weights, s, word.charCodeAt(i));
+        if (rare && !commoner) continue;
+        if (listed > 0 && (!commoner || listed >= options.minListedCount || listed * options.listedRatio >= count)) continue;
         const list = words.get(text);
         if (list) list.push({ word, count });
         else words.set(text, [{ word, count }]);

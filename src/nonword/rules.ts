@@ -24,9 +24,10 @@ export const NONWORD_RULES: readonly JudgeRule[] = [
   rule('nonword-place-name', 'A non-word followed by a character that ends the name of a place, a body or a building (村, 镇, 苑, 院 …) is that name (六埠村, 佳乐苑).', placeName, [
     { quiet: '来到包护村看望群众。', found: '来到包护现场看望群众。' },
   ]),
-  rule('nonword-person-name', "A non-word that starts with a common surname, or follows one, and stands before a list comma or a verb of speech is a person's name (董静作了发言); so is the last character of a three-character name with the word after it (任命孙绍骋为, 张汉晖到机场).", personName, [
+  rule('nonword-person-name', "A non-word that starts with a common surname, or follows one, and stands before a list comma or a verb of speech is a person's name (董静作了发言); so is the last character of a three-character name with the word after it (任命孙绍骋为, 张汉晖到机场), and a surname's name after a word for someone's trade, title or role (农机手俞建义, 院士龚旗煌).", personName, [
     { quiet: '会上，代表王包护作了发言。', found: '会上，代表们就包护作了发言。' },
     { quiet: '任命王包护为副主任。', found: '任命后包护为先。' },
+    { quiet: '村民曾包护回到村里。', found: '村民们包护回到村里。' },
   ]),
   rule('nonword-quoted', 'A non-word inside short quotation or title marks is a title, a slogan or a coined name (《巅峰食刻》).', quoted, [
     { quiet: '“包护行动”启动。', found: '包护行动启动。' },

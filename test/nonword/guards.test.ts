@@ -41,6 +41,12 @@ describe('non-word guards', () => {
     expect(guard(personName, '大使张汉晖来到机场。', '晖来')).toBeUndefined();
     expect(guard(personName, '沈加豪爽地笑了。', '沈加')).toBeUndefined();
   });
+  it("person name: after a word for someone's trade, title or role, a surname and the string, or the string from a surname", () => {
+    expect(guard(personName, '农机手俞建义驾驶收割机。', '建义')).toBeDefined();
+    expect(guard(personName, '农机手们建义驾驶收割机。', '建义')).toBeUndefined();
+    expect(guard(personName, '由副书记吴汉圣主持会议。', '吴汉')).toBeDefined();
+    expect(guard(personName, '来到吴汉圣家中。', '吴汉')).toBeUndefined();
+  });
   it('quoted: inside short quotation or title marks', () => {
     expect(guard(quoted, '节目《巅峰食刻》播出。', '食刻')).toBeDefined();
     expect(guard(quoted, '“国潮臻品馆”启动。', '臻品')).toBeDefined();

@@ -4,14 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createConfusion } from '../../src/confusion/index.js';
-import { DEFAULT_NEIGHBOUR_OPTIONS, nonwordNeighbours, parseDictionary } from '../../src/nonword/neighbours.js';
+import { DEFAULT_NEIGHBOUR_OPTIONS, nonwordNeighbours, parseDictionary, parseNameWords } from '../../src/nonword/neighbours.js';
 import { nonwordColumns, parseCorpusStrings } from '../../src/nonword/build.js';
 import { decodeNonwordColumns, encodeNonwordColumns, fixChar, fixPosition, inSlotOrder, NonwordTable } from '../../src/nonword/table.js';
 
-const pinyinTsv = ['既\tji', '即\tji', '然\tran', '燃\tran', '辨\tbian', '辩\tbian', '别\tbie', '心\txin', '理\tli', '里\tli', '隶\tli', '安\tan', '按\tan', '装\tzhuang', '全\tquan', '保\tbao', '包\tbao', '护\thu', '认\tren'].join('\n');
+const pinyinTsv = ['矩\tju', '距\tju', '规\tgui', '深\tshen', '邃\tsui', '遂\tsui', '行\txing', '既\tji', '即\tji', '然\tran', '燃\tran', '辨\tbian', '辩\tbian', '别\tbie', '心\txin', '理\tli', '里\tli', '隶\tli', '安\tan', '按\tan', '装\tzhuang', '全\tquan', '保\tbao', '包\tbao', '护\thu', '认\tren'].join('\n');
 const confusion = createConfusion({ pinyinTsv, lookalikeTsv: '' });
 // Single characters give the substitutes' commonness; words give the targets.
-const dictionary = parseDictionary(['既然 5000 c', '即 900 d', '燃 300 v', '辩 100 v', '辨别 2000 v', '心理 6000 n', '心里 5000 s', '隶 10 g', '安装 3000 v', '按 500 p', '全然 1200 d', '保护 9000 v', '包 3000 n', '辨认 3000 v', '辩认 2 v'].join('\n'));
+const dictionary = parseDictionary(['既然 5000 c', '即 900 d', '燃 300 v', '辩 100 v', '辨别 2000 v', '心理 6000 n', '心里 5000 s', '隶 10 g', '安装 3000 v', '按 500 p', '全然 1200 d', '保护 9000 v', '包 3000 n', '辨认 3000 v', '辩认 2 v', '规矩 1594 n', '规距 3 n', '距离 5000 n', '深邃 400 a', '遂 800 d', '遂行 400 v'].join('\n'));
 const options = { ...DEFAULT_NEIGHBOUR_OPTIONS, minWordCount: 1000 };
 
 describe('neighbours', () => {
@@ -22,12 +22,19 @@ describe('neighbours', () => {
     expect(n.get('按装')).toMatchObject({ word: '安装' });
     expect(n.get('包护')).toMatchObject({ word: '保护' });
   });
-  it('are no words of the dictionary, unless asked to admit misspellings it lists with a small count (辩认 2 beside 辨认 3000)', () => {
+  it('are no words of the dictionary, but for its listed slips: a small count that writes the commoner character (规距 3 beside 规矩 1594, 距 common), not the rarer (辩认 2 beside 辨认 3000: 辩 is rarer than 辨)', () => {
     expect(n.has('心里')).toBe(false);
+    expect(n.get('规距')).toMatchObject({ word: '规矩' });
     expect(n.has('辩认')).toBe(false);
-    const admitting = { ...options, minListedCount: 30, listedRatio: 50 };
-    expect(nonwordNeighbours(dictionary, confusion, admitting).get('辩认')).toMatchObject({ word: '辨认' });
-    expect(nonwordNeighbours(dictionary, confusion, { ...admitting, listedRatio: 2000 }).has('辩认')).toBe(false);
+    expect(nonwordNeighbours(dictionary, confusion, { ...options, listedRatio: 2000 }).has('规距')).toBe(false);
+    expect(nonwordNeighbours(dictionary, confusion, { ...options, minListedCount: 1 }).has('规距')).toBe(false);
+  });
+  it("take words under the count for slips to the commoner character only, and no person's name (深遂 for 深邃 400; not 邃行 for 遂行 400)", () => {
+    expect(n.get('深遂')).toMatchObject({ word: '深邃' });
+    expect(n.has('邃行')).toBe(false);
+    expect(nonwordNeighbours(dictionary, confusion, { ...options, rareMinWordCount: 1000 }).has('深遂')).toBe(false);
+    expect(nonwordNeighbours(dictionary, confusion, options, new Set(['深邃'])).has('深遂')).toBe(false);
+    expect(parseNameWords('陈文洪 606 nr\n深邃 400 a\n')).toEqual(new Set(['陈文洪']));
   });
   it('keep a second word of comparable frequency for the context to choose (心隶: 心理, 心里)', () => {
     expect(n.get('心隶')).toMatchObject({ word: '心理', alternative: { word: '心里' } });
