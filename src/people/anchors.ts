@@ -76,14 +76,34 @@ export function viceOf(text: string, start: number, form: string): boolean {
   return text[start - 1] === '副' && !form.startsWith('副');
 }
 
+/** Longest name by start, longest title form by end (any start), longest short form by start (with 同志): pattern ids. */
+interface Hits {
+  nameAt: Map<number, number> | undefined;
+  beforeAt: Map<number, number> | undefined;
+  afterAt: Map<number, number> | undefined;
+}
+
 /** Scans the text once; undefined when it holds no name, title form, short form or 同志 of the table. */
 export function findAnchors(text: string, table: PeopleTable): Anchors | undefined {
-  const { automaton, kinds, patterns } = anchorIndex(table);
+  const index = anchorIndex(table);
+  const hits = scanAnchors(text, index);
+  if (hits.nameAt === undefined && hits.beforeAt === undefined && hits.afterAt === undefined) return undefined;
+  const { patterns } = index;
+  const names: Occurrence[] = [];
+  if (hits.nameAt)
+    for (const [start, id] of [...hits.nameAt].sort((a, b) => a[0] - b[0])) {
+      const name = patterns[id]!;
+      names.push({ start, end: start + name.length, people: table.byName.get(name)! });
+    }
+  const { titleForms, beforeEndingAt } = titleFormsOf(text, table, hits.beforeAt, patterns);
+  const { afterForms, afterStartingAt } = afterFormsOf(text, table, hits.afterAt, patterns);
+  return { names, titleForms, afterForms, beforeEndingAt, afterStartingAt };
+}
+
+/** The automaton's pass over the text (kept small: the hottest loop of the people check). */
+function scanAnchors(text: string, { automaton, kinds }: AnchorIndex): Hits {
   const { classOf, allStart, allIds, patternLength, emits } = automaton;
-  /** Longest name by start, longest title form by end (any start), longest short form by start (with 同志). */
-  let nameAt: Map<number, number> | undefined;
-  let beforeAt: Map<number, number> | undefined;
-  let afterAt: Map<number, number> | undefined;
+  const hits: Hits = { nameAt: undefined, beforeAt: undefined, afterAt: undefined };
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     const cls = classOf[text.charCodeAt(i)]!;
@@ -93,53 +113,46 @@ export function findAnchors(text: string, table: PeopleTable): Anchors | undefin
     }
     state = automaton.step(state, cls);
     if (emits[state] === 0) continue;
-    const end = i + 1;
     for (let k = allStart[state]!; k < allStart[state + 1]!; k++) {
       const id = allIds[k]!;
       const kind = kinds[id]!;
-      const start = end - patternLength[id]!;
-      if (kind & NAME) {
-        const prior = (nameAt ??= new Map()).get(start);
-        if (prior === undefined || patternLength[prior]! < patternLength[id]!) nameAt.set(start, id);
-      }
-      if (kind & BEFORE) {
-        const prior = (beforeAt ??= new Map()).get(end);
-        if (prior === undefined || patternLength[prior]! < patternLength[id]!) beforeAt.set(end, id);
-      }
-      if (kind & AFTER) {
-        const prior = (afterAt ??= new Map()).get(start);
-        if (prior === undefined || patternLength[prior]! < patternLength[id]!) afterAt.set(start, id);
-      }
+      const start = i + 1 - patternLength[id]!;
+      if (kind & NAME) hits.nameAt = keepLongest(hits.nameAt, start, id, patternLength);
+      if (kind & BEFORE) hits.beforeAt = keepLongest(hits.beforeAt, i + 1, id, patternLength);
+      if (kind & AFTER) hits.afterAt = keepLongest(hits.afterAt, start, id, patternLength);
     }
   }
-  if (nameAt === undefined && beforeAt === undefined && afterAt === undefined) return undefined;
+  return hits;
+}
 
-  const names: Occurrence[] = [];
-  if (nameAt)
-    for (const [start, id] of [...nameAt].sort((a, b) => a[0] - b[0])) {
-      const name = patterns[id]!;
-      names.push({ start, end: start + name.length, people: table.byName.get(name)! });
-    }
-  const { titleForms, beforeEndingAt } = titleFormsOf(text, table, beforeAt, patterns);
+/** Records pattern `id` at `at` unless a longer one is there already; returns the map (made on first use). */
+function keepLongest(map: Map<number, number> | undefined, at: number, id: number, patternLength: ArrayLike<number>): Map<number, number> {
+  const m = map ?? new Map<number, number>();
+  const prior = m.get(at);
+  if (prior === undefined || patternLength[prior]! < patternLength[id]!) m.set(at, id);
+  return m;
+}
+
+/** Short forms and 同志 by start (none where a 副 turns one into another title), and the longest short form other than 同志 at each start. */
+function afterFormsOf(text: string, table: PeopleTable, afterAt: Map<number, number> | undefined, patterns: readonly string[]): Pick<Anchors, 'afterForms' | 'afterStartingAt'> {
   const afterForms: { start: number; text: string }[] = [];
   const afterStartingAt = new Map<number, string>();
-  if (afterAt) {
-    for (const [start, id] of [...afterAt].sort((a, b) => a[0] - b[0])) {
-      const form = patterns[id]!;
-      // the 总理 of 副总理, the 主席 of 副主席 are no short forms of their own
-      if (start >= 1 && !viceOf(text, start, form)) afterForms.push({ start, text: form });
-    }
-    // afterFormAt asked for the longest short form at a position, 同志 aside
-    for (const [start, id] of afterAt) {
-      const form = patterns[id]!;
-      if (form !== COMRADE) afterStartingAt.set(start, form);
-      else {
-        const other = longestShortFormAt(text, start, table);
-        if (other !== undefined) afterStartingAt.set(start, other);
-      }
+  if (afterAt === undefined) return { afterForms, afterStartingAt };
+  for (const [start, id] of [...afterAt].sort((a, b) => a[0] - b[0])) {
+    const form = patterns[id]!;
+    // the 总理 of 副总理, the 主席 of 副主席 are no short forms of their own
+    if (start >= 1 && !viceOf(text, start, form)) afterForms.push({ start, text: form });
+  }
+  // afterFormAt asked for the longest short form at a position, 同志 aside
+  for (const [start, id] of afterAt) {
+    const form = patterns[id]!;
+    if (form !== COMRADE) afterStartingAt.set(start, form);
+    else {
+      const other = longestShortFormAt(text, start, table);
+      if (other !== undefined) afterStartingAt.set(start, other);
     }
   }
-  return { names, titleForms, afterForms, beforeEndingAt, afterStartingAt };
+  return { afterForms, afterStartingAt };
 }
 
 /** A short form (not 同志) starting at `start`, the longest: only needed where 同志 starts too, so never in practice. */

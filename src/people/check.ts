@@ -321,47 +321,61 @@ function judgeTitle(
     if (mark === 'any-time' && held.some((h) => h.since <= asOf)) return undefined;
     const years = yearsIn(sentenceAround(text, tStart, o.end)).filter((y) => y <= Number(asOf.slice(0, 4)));
     if (years.some((y) => held.some((h) => holdsInYear(h, y)))) return undefined;
-    const titleText = text.slice(tStart, tEnd);
-    const name = p.name;
-    const current = p.held.filter((h) => holdsOn(h, asOf)).map((h) => table.titles.get(h.title)!);
     const heldBefore = held.filter((h) => h.since < asOf);
-    const canonical = titleIds.map((id) => table.titles.get(id)!.text);
     const removed = p.removed && p.removed.date <= asOf && heldBefore.length > 0 ? p.removed : undefined;
-    let f: PeopleFinding;
-    if (removed) {
-      f = {
-        rule: 'former-official',
-        severity: 'warning',
-        start: tStart,
-        end: tEnd,
-        expected: [`原${canonical[0]}`],
-        detail: 'removed',
-        confidence: 0.9,
-        entry: p.id,
-        why: `${name}已于${removed.date}${removed.what}，不宜再以“${titleText}”相称（可写“原${canonical[0]}”）`,
-        source: removed.source,
-      };
-    } else {
-      const expected: string[] = [];
-      // posts first (国务院总理), titles that come with a body (政治局常委) only when there is no post
-      const posts = current.filter((t) => !table.bodies.some((b) => b.title === t.id));
-      for (const t of posts.length > 0 ? posts : current) {
-        const form = side === 'after' ? (t.after[0] ?? t.text) : t.text;
-        if (!expected.includes(form) && !titleIds.includes(t.id)) expected.push(form);
-      }
-      if (expected.length === 0 && heldBefore.length > 0) expected.push(`原${canonical[0]}`);
-      const now = current.length > 0 ? `于${asOf}任${current.map((t) => t.text).join('、')}` : `于${asOf}不在表中所列职务上`;
-      const past = heldBefore.length > 0 ? `，曾任${canonical[0]}（${heldBefore.map((h) => `${h.since}至${h.until ?? '今'}`).join('、')}）` : '';
-      const source = (current.length > 0 ? p.held.find((h) => holdsOn(h, asOf)) : heldBefore[0])?.source;
-      // A post the person really held, given as current, is most often an older page read as of
-      // today (pass the page's date as asOf): a warning. A title never held is an error.
-      const heldThisTitle = heldBefore.length > 0;
-      f = { rule: 'leader-title', severity: heldThisTitle ? 'warning' : 'error', start: tStart, end: tEnd, expected, detail: 'title', confidence: 0.95, entry: p.id, why: `${name}${now}${past}` };
-      if (source) f.source = source;
-    }
+    const f = removed ? removedFinding(text, p, removed, titleIds, tStart, tEnd, table) : titleFinding(p, heldBefore, titleIds, tStart, tEnd, side, table, asOf);
     first ??= f;
   }
   return first;
+}
+
+/** former-official: a removed person still given a title they held. */
+function removedFinding(text: string, p: TablePerson, removed: NonNullable<TablePerson['removed']>, titleIds: readonly string[], tStart: number, tEnd: number, table: PeopleTable): PeopleFinding {
+  const canonical = table.titles.get(titleIds[0]!)!.text;
+  return {
+    rule: 'former-official',
+    severity: 'warning',
+    start: tStart,
+    end: tEnd,
+    expected: [`原${canonical}`],
+    detail: 'removed',
+    confidence: 0.9,
+    entry: p.id,
+    why: `${p.name}已于${removed.date}${removed.what}，不宜再以“${text.slice(tStart, tEnd)}”相称（可写“原${canonical}”）`,
+    source: removed.source,
+  };
+}
+
+/** leader-title: a title the person did not hold on `asOf`. */
+function titleFinding(
+  p: TablePerson,
+  heldBefore: readonly TablePerson['held'][number][],
+  titleIds: readonly string[],
+  tStart: number,
+  tEnd: number,
+  side: 'before' | 'after',
+  table: PeopleTable,
+  asOf: string,
+): PeopleFinding {
+  const current = p.held.filter((h) => holdsOn(h, asOf)).map((h) => table.titles.get(h.title)!);
+  const canonical = table.titles.get(titleIds[0]!)!.text;
+  const expected: string[] = [];
+  // posts first (国务院总理), titles that come with a body (政治局常委) only when there is no post
+  const posts = current.filter((t) => !table.bodies.some((b) => b.title === t.id));
+  for (const t of posts.length > 0 ? posts : current) {
+    const form = side === 'after' ? (t.after[0] ?? t.text) : t.text;
+    if (!expected.includes(form) && !titleIds.includes(t.id)) expected.push(form);
+  }
+  if (expected.length === 0 && heldBefore.length > 0) expected.push(`原${canonical}`);
+  const now = current.length > 0 ? `于${asOf}任${current.map((t) => t.text).join('、')}` : `于${asOf}不在表中所列职务上`;
+  const past = heldBefore.length > 0 ? `，曾任${canonical}（${heldBefore.map((h) => `${h.since}至${h.until ?? '今'}`).join('、')}）` : '';
+  const source = (current.length > 0 ? p.held.find((h) => holdsOn(h, asOf)) : heldBefore[0])?.source;
+  // A post the person really held, given as current, is most often an older page read as of
+  // today (pass the page's date as asOf): a warning. A title never held is an error.
+  const heldThisTitle = heldBefore.length > 0;
+  const f: PeopleFinding = { rule: 'leader-title', severity: heldThisTitle ? 'warning' : 'error', start: tStart, end: tEnd, expected, detail: 'title', confidence: 0.95, entry: p.id, why: `${p.name}${now}${past}` };
+  if (source) f.source = source;
+  return f;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -383,55 +397,84 @@ function slipFinding(text: string, s: Slip, where: string): PeopleFinding {
   };
 }
 
+/** No person gets a looser edge for a dropped character (a shared function: no closure per call). */
+const NOBODY = (_p: TablePerson): boolean => false;
+
+/** A slip built with one key order always, so that every slip shares one hidden class. */
+function slipOf(person: TablePerson, start: number, end: number, detail: PeopleDetail, edit: string, confidence: number, kind: Slip['kind']): Slip {
+  return { person, start, end, detail, edit, confidence, kind };
+}
+
 /** One-edit readings of the text at `pos` (starting there, or ending there) as a table name, best first. */
-function slipsAt(text: string, pos: number, dir: 'forward' | 'backward', table: PeopleTable, confusion: ConfusionOf, loose: (p: TablePerson) => boolean = () => false): Slip[] {
+function slipsAt(text: string, pos: number, dir: 'forward' | 'backward', table: PeopleTable, confusion: ConfusionOf, loose: (p: TablePerson) => boolean = NOBODY): Slip[] {
   const out: Slip[] = [];
-  // only people sharing a character with the window can be one edit away
-  const byChar = peopleByChar(table);
-  const people = new Set<TablePerson>();
-  for (let i = Math.max(0, pos - 5); i < Math.min(text.length, pos + 5); i++) for (const p of byChar.get(text.charCodeAt(i)) ?? []) people.add(p);
-  for (const p of people) {
+  const forward = dir === 'forward';
+  const people = peopleNear(text, pos, table);
+  for (let k = 0; k < people.length; k++) {
+    const p = people[k]!;
     const n = p.name.length;
     // same length: one substitution or one swap
-    const s = dir === 'forward' ? pos : pos - n;
-    // (each reading is first tested on character codes, so most people cost no string at all)
-    if (s >= 0 && s + n <= text.length && oneOrTwoDiffer(text, s, p.name)) {
-      const w = text.slice(s, s + n);
-      const slip = sameLength(p, w, confusion);
-      if (slip && allHan(w)) out.push({ ...slip, start: s, end: s + n });
-    }
+    sameLengthAt(text, forward ? pos : pos - n, p, confusion, out);
     // one extra character inside the name
-    const s2 = dir === 'forward' ? pos : pos - n - 1;
-    if (n >= 2 && s2 >= 0 && s2 + n + 1 <= text.length && text.charCodeAt(s2) === p.name.charCodeAt(0) && text.charCodeAt(s2 + n) === p.name.charCodeAt(n - 1)) {
-      const w = text.slice(s2, s2 + n + 1);
-      for (let i = 1; i < n; i++) {
-        if (w.slice(0, i) + w.slice(i + 1) === p.name && allHan(w)) {
-          const dup = w[i] === w[i - 1] || w[i] === w[i + 1];
-          out.push({ person: p, start: s2, end: s2 + n + 1, detail: dup ? 'duplication' : 'insertion', edit: `多“${w[i]}”`, confidence: dup ? 0.85 : 0.75, kind: 'edit' });
-          break;
-        }
-      }
-    }
+    if (n >= 2) insertionAt(text, forward ? pos : pos - n - 1, p, out);
     // one character missing (names of three characters or more)
-    if (n >= 3) {
-      const s3 = dir === 'forward' ? pos : pos - n + 1;
-      if (s3 >= 0 && s3 + n - 1 <= text.length && (text.charCodeAt(s3) === p.name.charCodeAt(0) || text.charCodeAt(s3) === p.name.charCodeAt(1))) {
-        const w = text.slice(s3, s3 + n - 1);
-        const next = text[s3 + n - 1];
-        const prev = text[s3 - 1];
-        const edgeOk = loose(p) || (dir === 'forward' ? next === undefined || AFTER_NAME.has(next) || !isHan(next) : prev === undefined || !isHan(prev));
-        if (edgeOk && allHan(w))
-          for (let i = 0; i < n; i++) {
-            if (p.name.slice(0, i) + p.name.slice(i + 1) === w) {
-              out.push({ person: p, start: s3, end: s3 + n - 1, detail: 'omission', edit: `漏“${p.name[i]}”`, confidence: 0.75, kind: 'edit' });
-              break;
-            }
-          }
-      }
-    }
+    if (n >= 3) omissionAt(text, forward ? pos : pos - n + 1, p, forward, loose, out);
   }
   // a reading that is itself a table name is that person, no slip
   return out.filter((s) => !table.byName.has(text.slice(s.start, s.end))).sort((a, b) => b.confidence - a.confidence);
+}
+
+/** Only people sharing a character with the window around `pos` can be one edit away (in the order first met; an array, not a Set, so the loop over them stays cheap to optimize). */
+function peopleNear(text: string, pos: number, table: PeopleTable): TablePerson[] {
+  const byChar = peopleByChar(table);
+  const people: TablePerson[] = [];
+  const to = Math.min(text.length, pos + 5);
+  for (let i = Math.max(0, pos - 5); i < to; i++) {
+    const near = byChar.get(text.charCodeAt(i));
+    if (near !== undefined) for (let k = 0; k < near.length; k++) if (!people.includes(near[k]!)) people.push(near[k]!);
+  }
+  return people;
+}
+
+/** The name with one character written wrong or two swapped, at `s` (each reading is first tested on character codes, so most people cost no string at all). */
+function sameLengthAt(text: string, s: number, p: TablePerson, confusion: ConfusionOf, out: Slip[]): void {
+  const n = p.name.length;
+  if (s < 0 || s + n > text.length || !oneOrTwoDiffer(text, s, p.name)) return;
+  const w = text.slice(s, s + n);
+  if (!allHan(w)) return;
+  const slip = sameLength(p, w, s, confusion);
+  if (slip) out.push(slip);
+}
+
+/** The name with one extra character inside it, at `s2`. */
+function insertionAt(text: string, s2: number, p: TablePerson, out: Slip[]): void {
+  const n = p.name.length;
+  if (s2 < 0 || s2 + n + 1 > text.length || text.charCodeAt(s2) !== p.name.charCodeAt(0) || text.charCodeAt(s2 + n) !== p.name.charCodeAt(n - 1)) return;
+  const w = text.slice(s2, s2 + n + 1);
+  for (let i = 1; i < n; i++) {
+    if (w.slice(0, i) + w.slice(i + 1) === p.name && allHan(w)) {
+      const dup = w[i] === w[i - 1] || w[i] === w[i + 1];
+      out.push(slipOf(p, s2, s2 + n + 1, dup ? 'duplication' : 'insertion', `多“${w[i]}”`, dup ? 0.85 : 0.75, 'edit'));
+      return;
+    }
+  }
+}
+
+/** The name with one character missing, at `s3`, where the text around it lets a name end or start. */
+function omissionAt(text: string, s3: number, p: TablePerson, forward: boolean, loose: (p: TablePerson) => boolean, out: Slip[]): void {
+  const n = p.name.length;
+  if (s3 < 0 || s3 + n - 1 > text.length || (text.charCodeAt(s3) !== p.name.charCodeAt(0) && text.charCodeAt(s3) !== p.name.charCodeAt(1))) return;
+  const w = text.slice(s3, s3 + n - 1);
+  const next = text[s3 + n - 1];
+  const prev = text[s3 - 1];
+  const edgeOk = loose(p) || (forward ? next === undefined || AFTER_NAME.has(next) || !isHan(next) : prev === undefined || !isHan(prev));
+  if (!edgeOk || !allHan(w)) return;
+  for (let i = 0; i < n; i++) {
+    if (p.name.slice(0, i) + p.name.slice(i + 1) === w) {
+      out.push(slipOf(p, s3, s3 + n - 1, 'omission', `漏“${p.name[i]}”`, 0.75, 'edit'));
+      return;
+    }
+  }
 }
 
 /** Whether `text` at `at` differs from `name` in one or two of its characters (a substitution or a swap at most). */
@@ -451,18 +494,22 @@ function allHan(w: string): boolean {
   return true;
 }
 
-function sameLength(p: TablePerson, w: string, confusion: ConfusionOf): Omit<Slip, 'start' | 'end'> | undefined {
+function sameLength(p: TablePerson, w: string, start: number, confusion: ConfusionOf): Slip | undefined {
   const n = p.name.length;
-  const diff: number[] = [];
-  for (let i = 0; i < n; i++) if (w[i] !== p.name[i]) diff.push(i);
-  if (diff.length === 1) {
-    const i = diff[0]!;
-    const kind = confusion(p.name.charCodeAt(i), w.charCodeAt(i));
-    if (!kind) return undefined;
-    return { person: p, detail: 'substitution', edit: `“${w[i]}”应为“${p.name[i]}”`, confidence: kind === 'near-homophone' ? 0.75 : 0.9, kind };
+  let a = -1;
+  let b = -1;
+  for (let i = 0; i < n; i++) {
+    if (w[i] === p.name[i]) continue;
+    if (a < 0) a = i;
+    else b = i;
   }
-  if (diff.length === 2 && diff[1] === diff[0]! + 1 && w[diff[0]!] === p.name[diff[1]!] && w[diff[1]!] === p.name[diff[0]!]) {
-    return { person: p, detail: 'transposition', edit: `“${w[diff[0]!]}${w[diff[1]!]}”应为“${p.name[diff[0]!]}${p.name[diff[1]!]}”`, confidence: 0.85, kind: 'edit' };
+  if (b < 0) {
+    const kind = confusion(p.name.charCodeAt(a), w.charCodeAt(a));
+    if (!kind) return undefined;
+    return slipOf(p, start, start + n, 'substitution', `“${w[a]}”应为“${p.name[a]}”`, kind === 'near-homophone' ? 0.75 : 0.9, kind);
+  }
+  if (b === a + 1 && w[a] === p.name[b] && w[b] === p.name[a]) {
+    return slipOf(p, start, start + n, 'transposition', `“${w[a]}${w[b]}”应为“${p.name[a]}${p.name[b]}”`, 0.85, 'edit');
   }
   return undefined;
 }
@@ -481,8 +528,8 @@ function bestSlip(
   strength: 'strong' | 'medium',
   present: ReadonlySet<string>,
   titleId: string | undefined,
-  supported: (p: TablePerson) => boolean = () => false,
-  homophoneOk: (p: TablePerson) => boolean = () => false,
+  supported: (p: TablePerson) => boolean = NOBODY,
+  homophoneOk: (p: TablePerson) => boolean = NOBODY,
 ): Slip | undefined {
   const slips = slipsAt(text, pos, dir, table, confusion, supported).filter((s) => {
     const n = s.person.name.length;
@@ -531,7 +578,7 @@ interface List {
   /** Items between two 、 that are no table name (people: []). */
   unknown: { index: number; start: number; end: number }[];
   /** Where an item that is no table name follows the last item after a 、 (its end is unknown). */
-  tail?: number;
+  tail: number | undefined;
 }
 
 /** 、-separated lists around table names; unknown items of two to four Han characters kept as gaps. */
@@ -542,54 +589,68 @@ function lists(text: string, names: Occurrence[]): List[] {
   const used = new Set<number>();
   for (const o of names) {
     if (used.has(o.start)) continue;
-    let first: Occurrence = o;
     const items: Occurrence[] = [o];
-    for (;;) {
-      if (text[first.start - 1] !== '、') break;
-      const prevEnd = first.start - 1;
-      const named = byEnd.get(prevEnd);
-      if (named) {
-        items.unshift(named);
-        first = named;
-        continue;
-      }
-      let s = prevEnd;
-      while (s > 0 && isHan(text[s - 1]) && prevEnd - s < 5) s--;
-      if (prevEnd - s < 2 || prevEnd - s > 4 || text[s - 1] !== '、') break;
-      first = { start: s, end: prevEnd, people: [] };
-      items.unshift(first);
-    }
-    let last: Occurrence = o;
-    for (;;) {
-      if (text[last.end] !== '、') break;
-      const next = byStart.get(last.end + 1);
-      if (next) {
-        items.push(next);
-        last = next;
-        continue;
-      }
-      let e = last.end + 1;
-      while (e < text.length && isHan(text[e]) && e - last.end - 1 < 5) e++;
-      const len = e - last.end - 1;
-      if (len < 2 || len > 4 || text[e] !== '、') break;
-      last = { start: last.end + 1, end: e, people: [] };
-      items.push(last);
-    }
+    itemsBefore(text, o, byEnd, items);
+    itemsAfter(text, o, byStart, items);
     for (const it of items) used.add(it.start);
     while (items.length > 0 && items[0]!.people.length === 0) items.shift();
     while (items.length > 0 && items[items.length - 1]!.people.length === 0) items.pop();
     if (items.length === 0) continue;
     const unknown = items.flatMap((it, index) => (it.people.length === 0 ? [{ index, start: it.start, end: it.end }] : []));
     const end = items[items.length - 1]!.end;
-    const list: List = { items, unknown };
-    if (text[end] === '、' && !byStart.has(end + 1) && isHan(text[end + 1])) list.tail = end + 1;
+    // every list has its tail key (one hidden class)
+    const list: List = { items, unknown, tail: text[end] === '、' && !byStart.has(end + 1) && isHan(text[end + 1]) ? end + 1 : undefined };
     if (items.length >= 2 || list.tail !== undefined) out.push(list);
   }
   return out;
 }
 
+/** Puts the items of the list before `o` (names, or unknown items of two to four Han characters) at the head of `items`. */
+function itemsBefore(text: string, o: Occurrence, byEnd: ReadonlyMap<number, Occurrence>, items: Occurrence[]): void {
+  let first = o;
+  while (text[first.start - 1] === '、') {
+    const prevEnd = first.start - 1;
+    const named = byEnd.get(prevEnd);
+    if (named) {
+      items.unshift(named);
+      first = named;
+      continue;
+    }
+    let s = prevEnd;
+    while (s > 0 && isHan(text[s - 1]) && prevEnd - s < 5) s--;
+    if (prevEnd - s < 2 || prevEnd - s > 4 || text[s - 1] !== '、') return;
+    first = { start: s, end: prevEnd, people: [] };
+    items.unshift(first);
+  }
+}
+
+/** Puts the items of the list after `o` at the end of `items`. */
+function itemsAfter(text: string, o: Occurrence, byStart: ReadonlyMap<number, Occurrence>, items: Occurrence[]): void {
+  let last = o;
+  while (text[last.end] === '、') {
+    const next = byStart.get(last.end + 1);
+    if (next) {
+      items.push(next);
+      last = next;
+      continue;
+    }
+    let e = last.end + 1;
+    while (e < text.length && isHan(text[e]) && e - last.end - 1 < 5) e++;
+    const len = e - last.end - 1;
+    if (len < 2 || len > 4 || text[e] !== '、') return;
+    last = { start: last.end + 1, end: e, people: [] };
+    items.push(last);
+  }
+}
+
 function rankIn(b: PeopleBody, it: Occurrence): number | undefined {
   return it.people.map((p) => b.members.indexOf(p.id)).find((r) => r >= 0);
+}
+
+/** Where the members of one body stand in a list: the item, the member's rank in the body. */
+interface BodyHits {
+  body: PeopleBody;
+  hits: { item: number; rank: number }[];
 }
 
 function judgeOrder(text: string, list: List, table: PeopleTable, asOf: string, anchors: Anchors): PeopleFinding | undefined {
@@ -605,65 +666,72 @@ function judgeOrder(text: string, list: List, table: PeopleTable, asOf: string, 
   for (const b of table.bodies) series.set(b.series, [...(series.get(b.series) ?? []), b]);
   for (const all of series.values()) {
     const bodies = all.filter((b) => b.since <= asOf && (b.listedAfter === undefined || b.listedAfter === titled));
-    // An inverted pair that another body the list shows (a member of it that this one lacks) has in this order is that body's order (a funeral
-    // list of 2022 names the old and the new committee; 王沪宁、赵乐际 is the order of 2017).
-    const hitsOf = (b: PeopleBody): { item: number; rank: number }[] =>
-      list.items.flatMap((it, item) => {
-        const rank = rankIn(b, it);
-        return rank === undefined ? [] : [{ item, rank }];
-      });
-    // judged: the body that covers the list best (a list of 2019 stays a 2019 list) and the body in force
-    const covering = bodies.map((b) => ({ body: b, hits: hitsOf(b) })).filter((x) => x.hits.length >= 2);
-    covering.sort((a, b) => b.hits.length - a.hits.length || (a.body.since < b.body.since ? 1 : -1));
-    const current = covering.find((x) => x.body.since <= asOf && (x.body.until === undefined || asOf < x.body.until));
-    const candidates = [covering[0], current].filter((x, i, xs): x is NonNullable<typeof x> => x !== undefined && xs.indexOf(x) === i);
-    let chosen: { body: PeopleBody; hits: { item: number; rank: number }[] } | undefined;
-    for (const cand of candidates) {
-      const shown = (o: PeopleBody): boolean => list.items.some((it) => it.people.some((p) => o.members.includes(p.id) && !cand.body.members.includes(p.id)));
-      const explained = (a: Occurrence, b: Occurrence): boolean =>
-        bodies.some((o) => {
-          if (o === cand.body || !shown(o)) return false;
-          const ra = rankIn(o, a);
-          const rb = rankIn(o, b);
-          return ra !== undefined && rb !== undefined && ra < rb;
-        });
-      let unexplained = false;
-      for (let i = 0; i < cand.hits.length && !unexplained; i++)
-        for (let j = i + 1; j < cand.hits.length; j++)
-          if (cand.hits[i]!.rank > cand.hits[j]!.rank && !explained(list.items[cand.hits[i]!.item]!, list.items[cand.hits[j]!.item]!)) {
-            unexplained = true;
-            break;
-          }
-      if (unexplained) {
-        chosen = cand;
-        break;
-      }
-    }
-    if (!chosen) continue;
-    const ranks = chosen.hits.map((h) => h.rank);
-    // keep the other items in place, put the body's members in protocol order
-    const sorted = ranks.slice().sort((a, b) => a - b);
-    const slots = chosen.hits.map((h) => h.item);
-    const itemsText = list.items.map((it) => text.slice(it.start, it.end));
-    slots.forEach((slot, k) => {
-      itemsText[slot] = table.byId.get(chosen.body.members[sorted[k]!]!)!.name;
-    });
-    const start = list.items[slots[0]!]!.start;
-    const end = list.items[slots[slots.length - 1]!]!.end;
-    return {
-      rule: 'leader-order',
-      severity: 'error',
-      start,
-      end,
-      expected: [itemsText.slice(slots[0]!, slots[slots.length - 1]! + 1).join('、')],
-      detail: 'order',
-      confidence: 0.9,
-      entry: chosen.body.id,
-      why: `${chosen.body.name}成员排序应为：${chosen.body.members.map((id) => table.byId.get(id)!.name).join('、')}`,
-      source: chosen.body.source,
-    };
+    const chosen = misorderedBody(list, bodies, asOf);
+    if (chosen) return orderFinding(text, list, chosen, table);
   }
   return undefined;
+}
+
+/** The members of `b` in the list. */
+function hitsOf(list: List, b: PeopleBody): BodyHits {
+  const hits = list.items.flatMap((it, item) => {
+    const rank = rankIn(b, it);
+    return rank === undefined ? [] : [{ item, rank }];
+  });
+  return { body: b, hits };
+}
+
+/** The body of a series whose order the list breaks (judged: the body that covers the list best, so that a list of 2019 stays a 2019 list, and the body in force). */
+function misorderedBody(list: List, bodies: PeopleBody[], asOf: string): BodyHits | undefined {
+  const covering = bodies.map((b) => hitsOf(list, b)).filter((x) => x.hits.length >= 2);
+  covering.sort((a, b) => b.hits.length - a.hits.length || (a.body.since < b.body.since ? 1 : -1));
+  const current = covering.find((x) => x.body.since <= asOf && (x.body.until === undefined || asOf < x.body.until));
+  const candidates = [covering[0], current].filter((x, i, xs): x is BodyHits => x !== undefined && xs.indexOf(x) === i);
+  return candidates.find((cand) => hasUnexplainedInversion(list, bodies, cand));
+}
+
+/**
+ * Whether two members of the body stand in the list out of its order. An inverted pair that another
+ * body the list shows (a member of it that this one lacks) has in this order is that body's order (a
+ * funeral list of 2022 names the old and the new committee; 王沪宁、赵乐际 is the order of 2017).
+ */
+function hasUnexplainedInversion(list: List, bodies: PeopleBody[], cand: BodyHits): boolean {
+  const shown = (o: PeopleBody): boolean => list.items.some((it) => it.people.some((p) => o.members.includes(p.id) && !cand.body.members.includes(p.id)));
+  const explained = (a: Occurrence, b: Occurrence): boolean =>
+    bodies.some((o) => {
+      if (o === cand.body || !shown(o)) return false;
+      const ra = rankIn(o, a);
+      const rb = rankIn(o, b);
+      return ra !== undefined && rb !== undefined && ra < rb;
+    });
+  const { hits } = cand;
+  for (let i = 0; i < hits.length; i++)
+    for (let j = i + 1; j < hits.length; j++) if (hits[i]!.rank > hits[j]!.rank && !explained(list.items[hits[i]!.item]!, list.items[hits[j]!.item]!)) return true;
+  return false;
+}
+
+/** leader-order: the list with the body's members put in protocol order, the other items in place. */
+function orderFinding(text: string, list: List, chosen: BodyHits, table: PeopleTable): PeopleFinding {
+  const sorted = chosen.hits.map((h) => h.rank).sort((a, b) => a - b);
+  const slots = chosen.hits.map((h) => h.item);
+  const itemsText = list.items.map((it) => text.slice(it.start, it.end));
+  slots.forEach((slot, k) => {
+    itemsText[slot] = table.byId.get(chosen.body.members[sorted[k]!]!)!.name;
+  });
+  const start = list.items[slots[0]!]!.start;
+  const end = list.items[slots[slots.length - 1]!]!.end;
+  return {
+    rule: 'leader-order',
+    severity: 'error',
+    start,
+    end,
+    expected: [itemsText.slice(slots[0]!, slots[slots.length - 1]! + 1).join('、')],
+    detail: 'order',
+    confidence: 0.9,
+    entry: chosen.body.id,
+    why: `${chosen.body.name}成员排序应为：${chosen.body.members.map((id) => table.byId.get(id)!.name).join('、')}`,
+    source: chosen.body.source,
+  };
 }
 
 function dedupe(findings: PeopleFinding[]): PeopleFinding[] {

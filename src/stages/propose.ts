@@ -11,6 +11,7 @@ import type { FuzzyCandidate } from '../fuzzy/index.js';
 import { bankKeeps, curatedKnownKeys, fuzzyConfidence, isBankEntry } from '../lexicon/bank.js';
 import { SpanIndex } from '../findings/spans.js';
 import type { ErrorDetail, Segmenter } from '../types.js';
+import type { LexiconEntry } from '../lexicon/types.js';
 import type { Calibration } from '../judge/calibration.js';
 import type { Draft, Scene } from '../judge/view.js';
 
@@ -63,21 +64,35 @@ function hitDrafts(text: string, hits: ScanResult['hits'], p: Pipeline, scene: S
       continue;
     }
     const entry = entries[hitRef[pattern]!]!;
-    const base = { start, end, entry, severity: entry.severity };
-    if (type === HitType.Correct) {
-      // A bank phrase vouches only for what lies wholly inside it (rule inside-bank-phrase).
-      (isBankEntry(entry) ? scene.bankCorrect! : scene.correct).add(start, end);
-      // Most hits are correctly written phrases: tell them apart without allocating a substring.
-      const drift = driftIn(text, start, end, p.normalizer);
-      if (drift === undefined || !bankKeeps(entry, drift, entry.text.length)) continue;
-      const expected = entry.kind === 'typo' ? p.normalizer.key(text.slice(start, end)) : entry.text;
-      drafts.push({ ...base, rule: 'misspelling', expected: [expected], detail: drift, confidence: drift === 'noise' ? 0.9 : 0.95 });
-    } else if (type === HitType.Variant) drafts.push({ ...base, rule: 'wrong-formulation', expected: [entry.text], detail: 'listed', confidence: 1 });
-    else if (type === HitType.Banned) drafts.push({ ...base, rule: 'banned-term', expected: entry.replacement, detail: 'listed', confidence: 1 });
-    else if (type === HitType.Outdated) drafts.push({ ...base, rule: 'outdated-name', expected: entry.replacement, detail: 'listed', confidence: 1 });
-    else if (type === HitType.Typo) drafts.push({ ...base, rule: 'common-typo', expected: entry.replacement, detail: 'listed', confidence: 1 });
+    const d = type === HitType.Correct ? correctDraft(text, start, end, entry, p, scene) : listedDraft(type, entry, start, end);
+    if (d !== undefined) drafts.push(d);
   }
   return drafts;
+}
+
+/** A draft built with one key order always (the order of Draft and of the fuzzy drafts): one hidden class for all. */
+function draftOf(rule: Draft['rule'], entry: LexiconEntry, start: number, end: number, expected: string[], detail: ErrorDetail, confidence: number): Draft {
+  return { rule, severity: entry.severity, start, end, expected, entry, detail, confidence };
+}
+
+/** A correctly written mandated phrase: marks it correct; a draft only where its code points drift (look-alikes, noise ...). */
+function correctDraft(text: string, start: number, end: number, entry: LexiconEntry, p: Pipeline, scene: Scene): Draft | undefined {
+  // A bank phrase vouches only for what lies wholly inside it (rule inside-bank-phrase).
+  (isBankEntry(entry) ? scene.bankCorrect! : scene.correct).add(start, end);
+  // Most hits are correctly written phrases: tell them apart without allocating a substring.
+  const drift = driftIn(text, start, end, p.normalizer);
+  if (drift === undefined || !bankKeeps(entry, drift, entry.text.length)) return undefined;
+  const expected = entry.kind === 'typo' ? p.normalizer.key(text.slice(start, end)) : entry.text;
+  return draftOf('misspelling', entry, start, end, [expected], drift, drift === 'noise' ? 0.9 : 0.95);
+}
+
+/** A listed wrong form, banned term, outdated name or common typo (rare: kept out of the hot loop). */
+function listedDraft(type: HitType, entry: LexiconEntry, start: number, end: number): Draft | undefined {
+  if (type === HitType.Variant) return draftOf('wrong-formulation', entry, start, end, [entry.text], 'listed', 1);
+  if (type === HitType.Banned) return draftOf('banned-term', entry, start, end, entry.replacement, 'listed', 1);
+  if (type === HitType.Outdated) return draftOf('outdated-name', entry, start, end, entry.replacement, 'listed', 1);
+  if (type === HitType.Typo) return draftOf('common-typo', entry, start, end, entry.replacement, 'listed', 1);
+  return undefined;
 }
 
 /** Drafts of the fuzzy candidates, one per span and phrase. */
