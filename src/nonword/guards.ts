@@ -22,13 +22,13 @@ const AFTER_NAME = new Set('、，,；和与及等作说表指强介在代 \u300
  * character with it (任命孙绍骋为…, 大使张汉晖到机场, 王瑞贺作了说明): an appointment, a verb of
  * going or speaking, a list.
  */
+const AFTER_FULL_NAME = new Set('、，,；和与及等作说表指强介在代为也到获致任出就率夺是以同受把他 \u3000（('.split(''));
 /**
  * Characters that end a word for someone's trade, title or role (讲解员, 农机手, 村民, 校长, 副主任,
  * 副书记, 院士, 主席, 教授, 大使): a surname right after one starts that person's name
  * (农机手俞建义, 村民曾美君, 副主任张素枝, 院士龚旗煌).
  */
 const ROLE_ENDS = new Set('员手民长师生工人匠农家者姐哥叔姨任记士席授使官'.split(''));
-const AFTER_FULL_NAME = new Set('、，,；和与及等作说表指强介在代为也到获致任出就率夺是以同受把他 \u3000（('.split(''));
 /**
  * Characters of transliterated foreign names (the usual syllables of Xinhua's transliteration
  * tables: 赫格塞思, 利普齐, 贝坦索斯, 威特科夫). A slip of a common word seldom lands among three of them.
