@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/build/build-tables.js';
-import { editDistance, parseShapeRows, shapePairs } from '../../src/build/unihan-shape.js';
+import { editDistance, parseShapeRows, SHAPE_RULE, shapePairs } from '../../src/build/unihan-shape.js';
 
 const rows = [
   ['味', '6509.0', 'RJD', '8'],
@@ -15,6 +15,8 @@ const rows = [
   ['三', '1010.1', 'MMM', '3'],
   ['侯', '2723.4', 'ONMK', '9'],
   ['候', '2723.4', 'OLNK', '10'],
+  ['俊', '2324.7', 'OICE', '9'],
+  ['悛', '9304.7', 'PICE', '10'],
 ] as const;
 const codes = parseShapeRows(rows, new Set(rows.map((r) => r[0])));
 
@@ -29,6 +31,11 @@ describe('unihan:shape rule', () => {
   it('pairs a shared four-corner code with one Cangjie edit (味/昧, 茶/荼), not two (室/宝, 侯/候), nor numerals (二/三)', () => {
     const pairs = shapePairs(codes, new Set(['味', '茶', '室', '二', '侯']));
     expect(pairs.map((p) => p.join(''))).toEqual(['味昧', '茶荼']);
+  });
+
+  it('pairs a swapped left part (right corners equal: 俊/悛 2324/9304) only with the pass that is off by default', () => {
+    expect(shapePairs(codes, new Set(['俊']))).toEqual([]);
+    expect(shapePairs(codes, new Set(['俊']), { ...SHAPE_RULE, leftSwapMinCangjie: 3 })).toEqual([['俊', '悛']]);
   });
 
   it('needs one character of the pair to be common', () => {
