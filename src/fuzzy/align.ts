@@ -41,6 +41,14 @@ export const SHAPE_SUB = 16;
 /** Confusion kind of a pair of code units: 0 none, 1 homophone, 2 near-homophone, 4 look-alike, SHAPE_SUB. */
 export type ConfusionOf = (expected: number, actual: number) => number;
 
+/** A ConfusionOf from a confusion's `kind` (src/confusion: homophone, near-homophone, lookalike, shape). */
+export function confusionBits(confusion: { kind(expected: number, actual: number): string | null }): ConfusionOf {
+  return (a, b) => {
+    const k = confusion.kind(a, b);
+    return k === null ? 0 : k === 'homophone' ? 1 : k === 'near-homophone' ? 2 : k === 'lookalike' ? 4 : SHAPE_SUB;
+  };
+}
+
 /** True for code units that may be an inserted character (Han ideographs only; punctuation ends a phrase). */
 export function isHan(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
