@@ -12,6 +12,7 @@ import { validateEntries } from './lexicon/validate.js';
 import { textCheckFor } from './lexicon/text-check.js';
 import type { LexiconEntry } from './lexicon/types.js';
 import { scan, ScanState, type ScanContext } from './match/scan.js';
+import { confusionBits } from './fuzzy/align.js';
 import { resolveSegmenter } from './segment/index.js';
 import type { DroppedCandidate, Finding, Segmenter } from './types.js';
 import { checkHtmlWith, type HtmlCheckOptions } from './html/check-html.js';
@@ -193,10 +194,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const getContext = (): ScanContext => {
     if (ctx) return ctx;
     const confusion = builtinConfusion();
-    const bits = (a: number, b: number): number => {
-      const k = confusion.kind(a, b);
-      return k === null ? 0 : k === 'homophone' ? 1 : k === 'near-homophone' ? 2 : 4;
-    };
+    const bits = confusionBits(confusion);
     const anchorFilters = resolved.anchorFilters();
     ctx = { model, anchorFilters, map: normalizer.map, kind: normalizer.kind, confusion: bits, fuzzy, state: new ScanState(model.targets.length) };
     return ctx;

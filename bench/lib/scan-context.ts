@@ -6,6 +6,7 @@
 import { createChecker, type Checker } from '../../src/index.js';
 import { buildAnchorFilters, buildMatchModel } from '../../src/match/model.js';
 import { EDGE_OMISSION_LENGTH } from '../../src/fuzzy/index.js';
+import { confusionBits } from '../../src/fuzzy/align.js';
 import { ScanState, type ScanContext } from '../../src/match/scan.js';
 import { builtinConfusion } from '../../src/data/builtin.js';
 
@@ -25,10 +26,7 @@ export function scanContexts(): ScanContexts {
   // pins against a fresh build.
   const model = buildMatchModel(checker.entries, checker.normalizer, []);
   const confusion = builtinConfusion();
-  const bits = (a: number, b: number): number => {
-    const k = confusion.kind(a, b);
-    return k === null ? 0 : k === 'homophone' ? 1 : k === 'near-homophone' ? 2 : 4;
-  };
+  const bits = confusionBits(confusion);
   const anchorFilters = buildAnchorFilters(model, confusion, EDGE_OMISSION_LENGTH);
   const base = { model, anchorFilters, map: checker.normalizer.map, kind: checker.normalizer.kind, confusion: bits };
   return {

@@ -9,6 +9,7 @@
  *   npx tsx bench/nonword/tune.ts [--size 2000] [--show 40] [--margin 7.5] [--weight 1]
  *     [--held 2019-2021 --on 2022,2023]   (a second honest run: guards written on 2024-2025 checked on text they were not written from)
  *     [--min-word 1000] [--rare-min-word 300] [--min-listed 30 --listed-ratio 50]   (the table's neighbour options, see src/nonword/neighbours.ts)
+ *     [--kinds homophone,lookalike]   (which confusions make a neighbour; add shape for the unihan:shape look-alikes)
  *     [--char-weight 0]   (nats of evidence per doubling of the substitute's character weight over the replaced one's; measured, not used)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ const guarded = (text: string, start: number, end: number): string | undefined =
 import { buildYardstick, checkAsOf } from './yardstick.js';
 import { stringArg } from '../lib/args.js';
 import { nonwordInputs } from './inputs.js';
+import type { ConfusionKind } from '../../src/confusion/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name: string, fallback: string): string => stringArg(`--${name}`, fallback);
@@ -41,6 +43,10 @@ const arg = (name: string, fallback: string): string => stringArg(`--${name}`, f
 const { confusion, dictionary } = nonwordInputs(root);
 const segmenter = createJiebaSegmenter();
 const options = { ...DEFAULT_NEIGHBOUR_OPTIONS, minWordCount: Number(arg('min-word', String(DEFAULT_NEIGHBOUR_OPTIONS.minWordCount))), commonChars: Number(arg('common', String(DEFAULT_NEIGHBOUR_OPTIONS.commonChars))), minListedCount: Number(arg('min-listed', String(DEFAULT_NEIGHBOUR_OPTIONS.minListedCount))), rareMinWordCount: Number(arg('rare-min-word', String(DEFAULT_NEIGHBOUR_OPTIONS.rareMinWordCount))), listedRatio: Number(arg('listed-ratio', String(DEFAULT_NEIGHBOUR_OPTIONS.listedRatio))) };
+/** --kinds: the confusion kinds of the table tried; the mined counts then cover the broad kinds and these. */
+const KINDS = arg('kinds', DEFAULT_NEIGHBOUR_OPTIONS.kinds.join(',')).split(',') as ConfusionKind[];
+options.kinds = KINDS;
+const MINED_KINDS = [...new Set<ConfusionKind>([...BROAD.kinds, ...KINDS])];
 const CUTS = [1, 3];
 const MARGINS = (arg('margins', '7.5,8,8.5,9,9.5,10,11')).split(',').map(Number);
 const rare = (_d: unknown): string | undefined => undefined;
@@ -54,9 +60,9 @@ const ON_YEARS = arg('on', '2024,2025').split(',').map(Number);
 
 function heldInCounts(): Map<string, number> {
   // The broad generator's strings (a superset of every option tried here), counted once and cached.
-  const cache = `/tmp/tifa-nonword-counts-${HELD.join('-')}-v3.json`;
+  const cache = `/tmp/tifa-nonword-counts-${HELD.join('-')}-v3${MINED_KINDS.includes('shape') ? '-shape' : ''}.json`;
   if (existsSync(cache)) return new Map(JSON.parse(readFileSync(cache, 'utf8')) as [string, number][]);
-  const candidates = new Set(nonwordNeighbours(dictionary, confusion, { ...BROAD, kinds: [...BROAD.kinds] }).keys());
+  const candidates = new Set(nonwordNeighbours(dictionary, confusion, { ...BROAD, kinds: MINED_KINDS }).keys());
   const counts = minedCounts(HELD_YEARS, candidates);
   writeFileSync(cache, JSON.stringify([...counts]));
   return counts;

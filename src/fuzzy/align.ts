@@ -28,15 +28,26 @@ export interface SideResult {
   at: number;
   /** Text characters consumed by the side. */
   textLength: number;
-  /** Confusion kinds of the substitutions (bit set: 1 homophone, 2 near-homophone, 4 lookalike, OTHER_SUB). */
+  /** Confusion kinds of the substitutions (bit set: 1 homophone, 2 near-homophone, 4 lookalike, OTHER_SUB, SHAPE_SUB). */
   subKinds: number;
 }
 
 /** `subKinds` bit of a substitution by a character confusable with nothing (see alignSide's `otherSub`). */
 export const OTHER_SUB = 8;
 
-/** Confusion kind of a pair of code units: 0 none, 1 homophone, 2 near-homophone, 4 look-alike. */
+/** `subKinds` bit of a substitution by a weaker look-alike (confusion kind `shape`, Unihan shape codes). */
+export const SHAPE_SUB = 16;
+
+/** Confusion kind of a pair of code units: 0 none, 1 homophone, 2 near-homophone, 4 look-alike, SHAPE_SUB. */
 export type ConfusionOf = (expected: number, actual: number) => number;
+
+/** A ConfusionOf from a confusion's `kind` (src/confusion: homophone, near-homophone, lookalike, shape). */
+export function confusionBits(confusion: { kind(expected: number, actual: number): string | null }): ConfusionOf {
+  return (a, b) => {
+    const k = confusion.kind(a, b);
+    return k === null ? 0 : k === 'homophone' ? 1 : k === 'near-homophone' ? 2 : k === 'lookalike' ? 4 : SHAPE_SUB;
+  };
+}
 
 /** True for code units that may be an inserted character (Han ideographs only; punctuation ends a phrase). */
 export function isHan(c: number): boolean {

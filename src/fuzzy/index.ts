@@ -8,7 +8,7 @@
  * swapping the two characters around the middle, is added as an exact pattern instead.
  */
 import { CharKind, MAX_GAP, nextInPhrase } from '../normalize/index.js';
-import { alignSide, EditKind, isHan, OTHER_SUB, type ConfusionOf, type SideResult } from './align.js';
+import { alignSide, EditKind, isHan, OTHER_SUB, SHAPE_SUB, type ConfusionOf, type SideResult } from './align.js';
 import type { ErrorDetail } from '../types.js';
 
 /** Smallest phrase length (code units) searched fuzzily. */
@@ -309,7 +309,8 @@ function describeEdit(text: string, start: number, end: number, target: FuzzyTar
     default: {
       detail = 'substitution';
       const kinds = l.subKinds | r.subKinds;
-      confidence = kinds & OTHER_SUB ? OTHER_SUB_CONFIDENCE : kinds & 2 ? 0.75 : 0.9;
+      // a near-homophone or a shape-code look-alike is a weaker confusion than a listed one
+      confidence = kinds & OTHER_SUB ? OTHER_SUB_CONFIDENCE : kinds & (2 | SHAPE_SUB) ? 0.75 : 0.9;
       if (subs === 2) confidence -= 0.1;
       editPos = sidePos[sr.at]!;
       editChar = codes[phraseIndex]!;

@@ -138,6 +138,9 @@ function soundTable(confusion: ConfusionSource | undefined): { soundStart: Int32
   return table;
 }
 
+/** Kinds a sound key does not cover: the listed look-alikes and the shape-code ones. */
+const isLookalike = (kind: string | null): boolean => kind === 'lookalike' || kind === 'shape';
+
 /**
  * The anchor filters of a model. `confusion` gives the confusable characters; given as a bare
  * `candidates` function (the older form), every candidate becomes a key of its own (more memory).
@@ -151,7 +154,7 @@ export function buildAnchorFilters(model: MatchModel, confusion: ConfusionSource
   const extraOf = (c: number): readonly number[] => {
     let e = extraKeys.get(c);
     if (e === undefined) {
-      e = source ? candidates(c).filter((d) => source.kind(c, d) === 'lookalike') : candidates(c);
+      e = source ? candidates(c).filter((d) => isLookalike(source.kind(c, d))) : candidates(c);
       extraKeys.set(c, e);
     }
     return e;

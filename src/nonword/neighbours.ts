@@ -4,7 +4,7 @@
  * toneless reading, or a listed look-alike) such that the result is no word of the dictionary. Pure:
  * the dictionary text and the confusion relation come in, a map neighbour -> word goes out.
  */
-import type { Confusion } from '../confusion/index.js';
+import type { Confusion, ConfusionKind } from '../confusion/index.js';
 
 /** How the neighbours are chosen; every default is what `npm run build` uses. */
 export interface NeighbourOptions {
@@ -35,8 +35,8 @@ export interface NeighbourOptions {
   commonChars: number;
   /** A neighbour shared by two words keeps the runner-up too when the first is less than this many times as frequent. Default: 8. */
   dominance: number;
-  /** Which confusions make a neighbour. Default: homophones and look-alikes (not near-homophones). */
-  kinds: readonly ('homophone' | 'lookalike' | 'near-homophone')[];
+  /** Which confusions make a neighbour. Default: homophones and listed look-alikes (not near-homophones, not shape-code look-alikes). */
+  kinds: readonly ConfusionKind[];
 }
 
 export const DEFAULT_NEIGHBOUR_OPTIONS: NeighbourOptions = { minWordCount: 1000, rareMinWordCount: 300, minListedCount: 30, listedRatio: 50, commonChars: 5000, dominance: 8, kinds: ['homophone', 'lookalike'] };

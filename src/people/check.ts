@@ -20,7 +20,8 @@ import { findAnchors, viceOf, type Anchors, type Occurrence, type TitleAt } from
 
 export type PeopleRule = 'leader-name' | 'leader-title' | 'leader-order' | 'former-official';
 export type PeopleDetail = 'substitution' | 'omission' | 'insertion' | 'duplication' | 'transposition' | 'title' | 'order' | 'removed';
-export type ConfusionOf = (expected: number, actual: number) => 'homophone' | 'near-homophone' | 'lookalike' | null;
+/** How `actual` may be a slip for `expected`; `shape` (a shape-code look-alike) is too loose for names and counts as none. */
+export type ConfusionOf = (expected: number, actual: number) => 'homophone' | 'near-homophone' | 'lookalike' | 'shape' | null;
 
 export interface PeopleFinding {
   rule: PeopleRule;
@@ -505,7 +506,7 @@ function sameLength(p: TablePerson, w: string, start: number, confusion: Confusi
   }
   if (b < 0) {
     const kind = confusion(p.name.charCodeAt(a), w.charCodeAt(a));
-    if (!kind) return undefined;
+    if (!kind || kind === 'shape') return undefined;
     return slipOf(p, start, start + n, 'substitution', `“${w[a]}”应为“${p.name[a]}”`, kind === 'near-homophone' ? 0.75 : 0.9, kind);
   }
   if (b === a + 1 && w[a] === p.name[b] && w[b] === p.name[a]) {

@@ -35,6 +35,9 @@ describe('confusion.kind on 中华民族 and friends', () => {
     ['未', '末', 'lookalike'],
     ['治', '冶', 'lookalike'],
     ['汩', '汨', 'lookalike'],
+    ['味', '昧', 'shape'], // unihan:shape: four-corner 6509, Cangjie RJD/AJD, 8/9 strokes
+    ['茶', '荼', 'shape'], // 4490, TOD/TOMD
+    ['室', '宝', 'lookalike'], // curated wins over unihan:shape
     ['候', '侯', 'homophone'], // hou/hou: homophone wins over the listed look-alike pair
     ['近', '进', 'homophone'],
     ['南', '兰', 'near-homophone'], // l/n and an
