@@ -7,7 +7,7 @@
  * words the corpus writes, --ow / --oa / --ov the character-pair join, --pmin / --pq a pruned or
  * quantized pair file. Slips and yardstick sentences come from the corpus: their own pair is taken
  * out of the fixed version's count.
- *   npx tsx bench/nonword/sweep.ts [--show-fp CONFIG-INDEX]
+ *   npx tsx bench/nonword/sweep.ts [--show-fp CONFIG-INDEX] [--show-found CONFIG-INDEX]
  *   The shipped options: --min-word 1000 --rare-min-word 300 --listed 30 --cw 0 --bonus 0 --margins 7.5
  *     --listed-seen 30 --lseen-rarer Infinity --ow 1 --ov 1 --oa 0.5 --cs 5 --pq 4
  */
@@ -99,8 +99,10 @@ const grid: Config[] = [];
 const num = (name: string, fallback: string): number[] => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1]! : fallback).split(',').map(Number);
 for (const listedSeenRarer of num('lseen-rarer', '0')) for (const ow of num('ow', '0')) for (const oa of num('oa', '1')) for (const ov of num('ov', '0')) for (const cs of num('cs', '0')) for (const cpw of num('cpw', '0')) for (const listedSeen of num('listed-seen', 'Infinity')) for (const fw of num('fw', '1')) for (const quotedMargin of num('quoted-margin', 'Infinity')) for (const listedMargin of num('listed-margin', '7.5')) for (const glue of num('glue', 'Infinity')) for (const rareMinWord of num('rare-min-word', '1000')) for (const listedBonus of num('bonus', '-99')) for (const minWord of num('min-word', '1000,300')) for (const listedMax of num('listed', '0,3')) for (const cw of num('cw', '0,1')) for (const cwLo of num('lo', '-99')) for (const cwHi of num('hi', '99')) for (const margin of num('margins', '6,7,7.5,8')) grid.push({ ...base, listedSeenRarer, ow, oa, ov, cs, cpw, listedSeen, fw, quotedMargin, listedMargin, glue, rareMinWord, listedBonus, minWord, listedMax, cw, cwLo, cwHi, margin });
 const showAt = process.argv.indexOf('--show-fp');
+const foundAt = process.argv.indexOf('--show-found');
 grid.forEach((o, i) => {
   const s = score(o);
   process.stdout.write(`${i}\tlsr ${o.listedSeenRarer}\tow ${o.ow} oa ${o.oa} ov ${o.ov}\tcs ${o.cs} cpw ${o.cpw} lseen ${o.listedSeen}\tfw ${o.fw}\tquoted-m ${o.quotedMargin}\tlisted-m ${o.listedMargin}\tglue ${o.glue}\trare ${o.rareMinWord} bonus>${o.listedBonus}\tmin ${o.minWord}\tlisted<=${o.listedMax}\tcw ${o.cw} [${o.cwLo},${o.cwHi}]\tm ${o.margin}\tfp ${s.fp}\ttypo ${s.typo}\tindep ${s.indep}\tyard R ${s.recall.toFixed(3)} P ${s.precision.toFixed(3)}\n`);
   if (showAt > 0 && Number(process.argv[showAt + 1]) === i) for (const f of s.fps) process.stdout.write(`    ${f}\n`);
+  if (foundAt > 0 && Number(process.argv[foundAt + 1]) === i) process.stdout.write(`    typo slips found: ${slips.filter((x) => x.set === 'typo' && x.candidates.some((c) => corrects(x, c) && reported(c, o, 1))).map((x) => x.wrong).join(' ')}\n`);
 });
