@@ -30,7 +30,7 @@ export const SWEEP_FILE = '/tmp/tifa-nonword-sweep.json';
 /** The broadest table swept: words from 100, listed strings under 30, homophones and look-alikes. */
 export const SWEEP_OPTIONS = { ...BROAD, kinds: ['homophone', 'lookalike'] as const };
 
-export interface SweepCandidate { leftGlue: number; rightGlue: number; written: string; word: string; position: number; gain: number; bucket: number; listed: number; wordCount: number; seen: number; guard: string; charRatio: number }
+export interface SweepCandidate { around?: string; at?: number; leftGlue: number; rightGlue: number; written: string; word: string; position: number; gain: number; bucket: number; listed: number; wordCount: number; seen: number; guard: string; charRatio: number }
 export interface SweepSlip { set: 'typo' | 'independent'; wrong: string; right: string; candidates: SweepCandidate[] }
 /** A sentence of the yardstick's tune slice: corrupted or clean, what the other stages found, every neighbour in it. */
 export interface SweepSentence { corrupted: boolean; otherOnSlip: boolean; otherElsewhere: boolean; candidates: (SweepCandidate & { onSlip: boolean })[] }
@@ -55,6 +55,8 @@ function main(): void {
   };
   const candidate = (text: string, d: ScoredNeighbour, seen: ReadonlyMap<string, number>): SweepCandidate => ({
     ...glue(text, d),
+    // The text around the candidate (8 characters each side) and where the candidate starts in it, for context models scored later.
+    around: text.slice(Math.max(0, d.start - 8), d.end + 8), at: d.start - Math.max(0, d.start - 8),
     written: d.written, word: d.word, position: d.position, gain: d.gain, bucket: d.bucket, listed: dictionary.get(d.written) ?? 0, wordCount: dictionary.get(d.word) ?? 0, seen: seen.get(d.written) ?? 0,
     guard: NONWORD_GUARDS.find(([, g]) => g(text, d.start, d.end) !== undefined)?.[0] ?? '',
     charRatio: Math.log2((weights.get(d.written.charCodeAt(d.position)) ?? 1) / (weights.get(d.word.charCodeAt(d.position)) ?? 1)),

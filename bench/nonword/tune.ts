@@ -10,6 +10,7 @@
  *     [--held 2019-2021 --on 2022,2023]   (a second honest run: guards written on 2024-2025 checked on text they were not written from)
  *     [--min-word 1000] [--rare-min-word 300] [--min-listed 30 --listed-ratio 50]   (the table's neighbour options, see src/nonword/neighbours.ts)
  *     [--kinds homophone,lookalike]   (which confusions make a neighbour; add shape for the unihan:shape look-alikes)
+ *     [--join-weight 1] [--no-corpus-model]   (the context model of character pairs, and the corpus's word counts; both from the held years only)
  *     [--char-weight 0]   (nats of evidence per doubling of the substitute's character weight over the replaced one's; measured, not used)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,7 @@ import { buildYardstick, checkAsOf } from './yardstick.js';
 import { stringArg } from '../lib/args.js';
 import { nonwordInputs } from './inputs.js';
 import type { ConfusionKind } from '../../src/confusion/index.js';
+import { corpusInputs } from './word-counts.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name: string, fallback: string): string => stringArg(`--${name}`, fallback);
@@ -51,10 +53,12 @@ const CUTS = [1, 3];
 const MARGINS = (arg('margins', '7.5,8,8.5,9,9.5,10,11')).split(',').map(Number);
 const rare = (_d: unknown): string | undefined => undefined;
 const names = parseNameWords(readFileSync(jiebaDictionaryPath(root), 'utf8'));
-const loose = new NonwordStage(new NonwordTable(nonwordColumns(dictionary, confusion, new Map(), options, 1, names)), { ...DEFAULT_NONWORD_OPTIONS, margin: -Infinity });
-
 /** The years whose strings the table knows, and the later years it is run over (--held 2019-2021 --on 2022,2023 checks the guards on text they were not written from). */
 const HELD = arg('held', '2019-2023').split('-').map(Number) as [number, number];
+/** The corpus's word counts and character pairs of the held years only (--no-corpus-model: jieba's counts and the segmentation alone). */
+const model = process.argv.includes('--no-corpus-model') ? undefined : corpusInputs(HELD[0], HELD[1]);
+const loose = new NonwordStage(new NonwordTable(nonwordColumns(dictionary, confusion, new Map(), options, 1, names, model?.corpusWords), model?.pairs), { ...DEFAULT_NONWORD_OPTIONS, margin: -Infinity });
+
 const HELD_YEARS = Array.from({ length: HELD[1] - HELD[0] + 1 }, (_, i) => HELD[0] + i);
 const ON_YEARS = arg('on', '2024,2025').split(',').map(Number);
 
@@ -73,7 +77,8 @@ const WEIGHT = Number(arg('weight', String(DEFAULT_NONWORD_OPTIONS.frequencyWeig
 const CHAR_WEIGHT = Number(arg('char-weight', '0'));
 const charWeights = characterWeights(dictionary);
 const charPrior = (d: { written: string; word: string; position: number }): number => Math.log2((charWeights.get(d.written.charCodeAt(d.position)) ?? 1) / (charWeights.get(d.word.charCodeAt(d.position)) ?? 1));
-const effective = (d: { gain: number; bucket: number; written: string; word: string; position: number }): number => nonwordEvidence(d, { frequencyWeight: WEIGHT }) + CHAR_WEIGHT * charPrior(d);
+const JOIN_WEIGHT = Number(arg('join-weight', String(DEFAULT_NONWORD_OPTIONS.joinWeight)));
+const effective = (d: { gain: number; bucket: number; join: number; written: string; word: string; position: number }): number => nonwordEvidence(d, { frequencyWeight: WEIGHT, joinWeight: JOIN_WEIGHT }) + CHAR_WEIGHT * charPrior(d);
 
 interface Hit { actual: string; expected: string; gain: number; context: string; count: number; guard: string | undefined }
 

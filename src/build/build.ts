@@ -38,7 +38,7 @@ export function buildData(): number {
   for (const t of TABLES) copyFileSync(join(root, 'dictionaries', 'derived', t), join(dist, 'data', t));
   writeFileSync(join(root, 'dictionaries', 'README.md'), compiled.readme);
   writeFileSync(join(dist, 'data', 'people.json'), compilePeople(root).json);
-  // Non-word neighbours of frequent short words (src/nonword/): dist/data/nonword.bin.
+  // Non-word neighbours of frequent short words and the corpus's character pairs (src/nonword/): dist/data/nonword.bin, nonword-pairs.bin.
   buildNonwordData(root, join(dist, 'data'));
   writeFileSync(join(dist, 'data', 'sequences.json'), compileSequenceData(root).json);
   writeBinaryData(compiled.entries);

@@ -13,6 +13,8 @@
  * hold the fix to a second word (0: none).
  */
 
+import type { CharPairs } from './pairs.js';
+
 export const NONWORD_MAGIC = 0x574e4654; // 'TFNW'
 export const NONWORD_VERSION = 1;
 
@@ -127,7 +129,11 @@ export class NonwordTable {
   /** Neighbours held. */
   readonly size: number;
 
-  constructor(c: NonwordColumns) {
+  /** `pairs`: the corpus's character pairs, for the stage's context model (src/nonword/pairs.ts); none: the stage reads the segmentation alone. */
+  constructor(
+    c: NonwordColumns,
+    readonly pairs?: CharPairs,
+  ) {
     const b2 = tableBits(c.keys2.length);
     this.shift2 = 32 - b2;
     this.mask2 = (1 << b2) - 1;

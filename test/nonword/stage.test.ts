@@ -57,15 +57,24 @@ describe('non-word detection', () => {
     expect(stage.scored('要加强生态环境系统3包护修复', segmenter).map((d) => d.written)).not.toContain('包护');
   });
 
-  it("asks more context of a slip of a rarer word (专题, count 2^11) than of a frequent one (保护, 2^13 and up)", () => {
+  const reportedBy = (options: { margin: number; frequencyWeight: number; joinWeight: number }) => {
     const segmenter = createJiebaSegmenter();
-    const reported = (frequencyWeight: number) => {
-      const stage = new NonwordStage(loadNonwordTable(), { context: 6, margin: 10.9, frequencyWeight });
-      return ['要加强生态环境系统包护修复。', '这部专惕文集收入重要文稿。'].flatMap((t) => stage.drafts(t, segmenter).map((d) => t.slice(d.start, d.end)));
-    };
-    // Gains: 包护 10.9, 专惕 12.8; with the prior 专惕 (two doublings under 8,192) has 10.8.
-    expect(reported(0)).toEqual(['包护', '专惕']);
-    expect(reported(1)).toEqual(['包护']);
+    const stage = new NonwordStage(loadNonwordTable(), { context: 6, ...options });
+    return ['要加强生态环境系统包护修复。', '这部专惕文集收入重要文稿。'].flatMap((t) => stage.drafts(t, segmenter).map((d) => t.slice(d.start, d.end)));
+  };
+
+  it("asks more context of a slip of a rarer word (专题, count 2^12 by the corpus's count) than of a frequent one (保护, 2^14)", () => {
+    // Gains: 包护 10.9, 专惕 12.8; with the prior 包护 has 11.9, 专惕 11.8.
+    expect(reportedBy({ margin: 11.8, frequencyWeight: 0, joinWeight: 0 })).toEqual(['专惕']);
+    expect(reportedBy({ margin: 11.8, frequencyWeight: 1, joinWeight: 0 })).toEqual(['包护']);
+  });
+
+  it('asks more context of a slip whose fixed character joins its neighbour less well than the written one (惕文 against 题文), less of one that joins better (统保 against 统包)', () => {
+    // Evidence without the join: 包护 11.9, 专惕 11.8; joins: 包护 +3.5, 专惕 -0.9.
+    expect(reportedBy({ margin: 11.5, frequencyWeight: 1, joinWeight: 0 })).toEqual(['包护', '专惕']);
+    expect(reportedBy({ margin: 11.5, frequencyWeight: 1, joinWeight: 1 })).toEqual(['包护']);
+    expect(reportedBy({ margin: 15, frequencyWeight: 1, joinWeight: 0 })).toEqual([]);
+    expect(reportedBy({ margin: 15, frequencyWeight: 1, joinWeight: 1 })).toEqual(['包护']);
   });
 
   it('leaves listed typos to their entries (即然: common-typo, confidence 1)', () => {

@@ -29,6 +29,13 @@ describe('neighbours', () => {
     expect(nonwordNeighbours(dictionary, confusion, { ...options, listedRatio: 2000 }).has('规距')).toBe(false);
     expect(nonwordNeighbours(dictionary, confusion, { ...options, minListedCount: 1 }).has('规距')).toBe(false);
   });
+  it('take a listed slip to the commoner character whatever its ratio when the corpus writes the word often (规距 beside 规矩, 1/2000 asked), not when it rarely does, nor the rarer character (辩认)', () => {
+    const strict = { ...options, listedRatio: 2000 };
+    const often = { counts: new Map([['规矩', 30], ['辨认', 30]]), years: 5 };
+    expect(nonwordNeighbours(dictionary, confusion, strict, new Set(), often).get('规距')).toMatchObject({ word: '规矩' });
+    expect(nonwordNeighbours(dictionary, confusion, strict, new Set(), { ...often, years: 6 }).has('规距')).toBe(false);
+    expect(nonwordNeighbours(dictionary, confusion, strict, new Set(), often).has('辩认')).toBe(false);
+  });
   it("take words under the count for slips to the commoner character only, and no person's name (深遂 for 深邃 400; not 邃行 for 遂行 400)", () => {
     expect(n.get('深遂')).toMatchObject({ word: '深邃' });
     expect(n.has('邃行')).toBe(false);
