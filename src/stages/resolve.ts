@@ -3,7 +3,9 @@
  */
 import type { RuleId } from '../types.js';
 import type { Judged } from './judge.js';
+import type { LexiconEntry } from '../lexicon/types.js';
 import { isBankEntry } from '../lexicon/bank.js';
+import { NONWORD_CATEGORY } from '../nonword/stage.js';
 
 const PRIORITY: Record<RuleId, number> = {
   'wrong-formulation': 0,
@@ -20,15 +22,22 @@ const PRIORITY: Record<RuleId, number> = {
 };
 
 /**
- * The non-overlapping findings, sorted by position. Curated entries first: a finding of the mined
- * phrase bank (src/lexicon/bank.ts) is kept only where no curated finding overlaps it.
+ * Whether a finding comes from a method rather than from a curated entry: the mined phrase bank and
+ * idiom list (src/lexicon/bank.ts) or the non-word stage. Among these the leftmost-longest wins, so
+ * an idiom's finding over 顺理诚章 is not cut down to the non-word stage's 顺理 → 顺利 inside it.
+ */
+const isMined = (entry: LexiconEntry): boolean => isBankEntry(entry) || entry.category === NONWORD_CATEGORY;
+
+/**
+ * The non-overlapping findings, sorted by position. Curated entries first: a finding of a method
+ * (isMined) is kept only where no curated finding overlaps it.
  */
 export function resolve(kept: Judged[]): Judged[] {
   kept.sort(({ draft: a }, { draft: b }) => a.start - b.start || b.end - a.end || PRIORITY[a.rule] - PRIORITY[b.rule] || b.confidence - a.confidence || (a.entry.id < b.entry.id ? -1 : 1));
-  if (!kept.some((j) => isBankEntry(j.draft.entry))) return leftmostLongest(kept);
-  const curated = leftmostLongest(kept.filter((j) => !isBankEntry(j.draft.entry)));
-  const bank = leftmostLongest(kept.filter((j) => isBankEntry(j.draft.entry) && !overlapsAny(curated, j.draft.start, j.draft.end)));
-  return [...curated, ...bank].sort(({ draft: a }, { draft: b }) => a.start - b.start);
+  if (!kept.some((j) => isMined(j.draft.entry))) return leftmostLongest(kept);
+  const curated = leftmostLongest(kept.filter((j) => !isMined(j.draft.entry)));
+  const mined = leftmostLongest(kept.filter((j) => isMined(j.draft.entry) && !overlapsAny(curated, j.draft.start, j.draft.end)));
+  return [...curated, ...mined].sort(({ draft: a }, { draft: b }) => a.start - b.start);
 }
 
 function leftmostLongest(sorted: readonly Judged[]): Judged[] {
