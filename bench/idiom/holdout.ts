@@ -4,7 +4,7 @@
  * then 2024–2025 is checked with it, and every finding of an idiom is printed with the idiom's rank
  * in the list, for review. Findings per rank bucket tell what a longer list costs in false alarms.
  *
- *   npx tsx bench/idiom/holdout.ts [--size 6000] > findings.tsv
+ *   npx tsx bench/idiom/holdout.ts [--size 6000] [--min-listed-count 20] > findings.tsv
  */
 import { createChecker } from '../../src/index.js';
 import { repoRoot } from '../accuracy/common.js';
@@ -12,16 +12,17 @@ import { curatedSources } from '../phrase-bank/bank-file.js';
 import { readDocs } from '../phrase-bank/mine.js';
 import { bankSourcesOf, clashFree, idiomCandidates, parsedIdioms, idiomCorpusPass, idiomId, idiomYaml } from './mine.js';
 import { DEFAULT_IDIOM_SELECT, knownSiblings, siblingIndex } from './select.js';
+import { positiveArg } from '../lib/args.js';
 
-const i = process.argv.indexOf('--size');
-const size = i >= 0 ? Number(process.argv[i + 1]) : DEFAULT_IDIOM_SELECT.size;
+const size = positiveArg('--size', DEFAULT_IDIOM_SELECT.size);
+const minListedCount = positiveArg('--min-listed-count', DEFAULT_IDIOM_SELECT.minListedCount);
 const log = (s: string): void => {
   process.stderr.write(`${s}\n`);
 };
 const docs = readDocs();
 const train = docs.filter((d) => d.year <= 2023);
 const test = docs.filter((d) => d.year >= 2024);
-const o = { ...DEFAULT_IDIOM_SELECT, size };
+const o = { ...DEFAULT_IDIOM_SELECT, size, minListedCount };
 const { words, confusable, excluded, choice } = idiomCandidates(repoRoot, train, o, log);
 let targets = choice.targets;
 let known = choice.known;

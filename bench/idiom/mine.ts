@@ -1,11 +1,12 @@
 /**
  * Builds the idiom list (dictionaries/idiom/idioms.yaml): idioms (成语, jieba tag i) and set
- * phrases (习用语, tag l) of the dictionary that ships in @node-rs/jieba (dict.txt), chosen by
+ * phrases (习用语, tag l) of the dictionary that ships in @node-rs/jieba (dict.txt), and its words of
+ * any tag that the idiom dictionary of cnchar-idiom lists (cnchar.ts), chosen by
  * evidence — jieba's count and the documents of the 2019–2025 corpus (../shared/corpus; 2026 is the
  * held-out slice and is never read here) — and compiled as fuzzy targets of their own category
  * (`category: idiom-bank`, warning, less sure than curated and bank phrases). Rules in select.ts.
  *
- *   npm run mine:idioms -- [--size 5000] [--min-count 20] [--min-docs 1] [--min-set-phrase-count 10]
+ *   npm run mine:idioms -- [--size 5000] [--min-count 20] [--min-docs 1] [--min-set-phrase-count 10] [--min-listed-count 20]
  *                          [--no-corpus-pass] [--out FILE] [--pass-log FILE]
  *
  * Then the corpus pass: tifa with the curated lexicons, the phrase bank and the candidates checks
@@ -33,6 +34,7 @@ import { readDocs, FIRST_YEAR } from '../phrase-bank/mine.js';
 import { bitCount } from '../phrase-bank/ngrams.js';
 import { chooseIdioms, DEFAULT_IDIOM_SELECT, JIEBA_FLOOR, knownSiblings, listedSlips, siblingIndex, SLIP_RATIO, type IdiomChoice, type IdiomSelectOptions, type IdiomStat } from './select.js';
 import { argValue, logLine, positiveArg } from '../lib/args.js';
+import { cncharIdioms } from './cnchar.js';
 
 const HAN = /^[\u4e00-\u9fff]+$/;
 
@@ -76,13 +78,22 @@ export function countDocs(words: readonly IdiomStat[], docs: ReadonlyArray<{ tex
   }
 }
 
+/** Marks the words `listed` holds (the idioms of cnchar-idiom). */
+export function markListed(words: readonly IdiomStat[], listed: ReadonlySet<string>): void {
+  for (const w of words) if (listed.has(w.text)) w.listed = true;
+}
+
+/** Whether a jieba word is an idiom or set phrase: tagged i or l, or listed by cnchar-idiom. */
+export const isIdiomWord = (w: IdiomStat): boolean => w.tag === 'i' || w.tag === 'l' || w.listed === true;
+
 export function idiomId(text: string): string {
   return `idiom.${createHash('sha256').update(text).digest('hex').slice(0, 10)}`;
 }
 
-export const IDIOM_SOURCE = '结巴分词词典（@node-rs/jieba dict.txt）标注为成语（i）、习用语（l）的词条，按词频与新闻联播2019–2025年文本筛选（bench/idiom/mine.ts）';
+export const IDIOM_SOURCE = '结巴分词词典（@node-rs/jieba dict.txt）标注为成语（i）、习用语（l）或见于cnchar-idiom成语词典的词条，按词频与新闻联播2019–2025年文本筛选（bench/idiom/mine.ts）';
 
-const note = (s: IdiomStat): string => `${s.tag === 'i' ? '成语' : s.tag === 'l' ? '习用语' : '词'} 词频${s.count} ${s.docs}篇 ${bitCount(s.yearMask)}年`;
+/** The source facts of a word: jieba's tag and count, cnchar-idiom's listing, the documents and years of 2019–2025. */
+export const idiomNote = (s: IdiomStat): string => `${s.tag === 'i' ? '成语' : s.tag === 'l' ? '习用语' : '词'}${s.listed ? ' cnchar' : ''} 词频${s.count} ${s.docs}篇 ${bitCount(s.yearMask)}年`;
 
 /** The idiom list as a lexicon file: one flow mapping per idiom, its counts as the note, its listed slips (`slips`) as variants. */
 export function idiomYaml(targets: readonly IdiomStat[], known: readonly IdiomStat[], rules: string, slips: ReadonlyMap<string, readonly string[]> = new Map()): string {
@@ -91,9 +102,10 @@ export function idiomYaml(targets: readonly IdiomStat[], known: readonly IdiomSt
     return v ? `variants: [${v.join(', ')}], ` : '';
   };
   const lines = [
-    '# The idiom list: idioms (成语) and set phrases (习用语) of jieba\'s dictionary, chosen by evidence, by',
-    '# `npm run mine:idioms` (bench/idiom/mine.ts); do not edit by hand, rerun the miner. Each note gives',
-    '# the source facts: jieba\'s tag and count, the documents and the years (of 7) of 2019–2025 holding it.',
+    '# The idiom list: idioms (成语) and set phrases (习用语) of jieba\'s dictionary (tagged so, or listed by',
+    '# cnchar-idiom\'s idiom dictionary), chosen by evidence, by `npm run mine:idioms` (bench/idiom/mine.ts);',
+    '# do not edit by hand, rerun the miner. Each note gives the source facts: jieba\'s tag and count,',
+    '# `cnchar` when cnchar-idiom lists it, the documents and the years (of 7) of 2019–2025 holding it.',
     '# Curated entries and the phrase bank win over these. The entries with `fuzzy: false` at the end are',
     '# words one confusable character from an idiom (real words of their own by the same evidence):',
     '# known texts, never read as a misspelling of their sibling. The `variants` of an idiom are the slips',
@@ -104,8 +116,8 @@ export function idiomYaml(targets: readonly IdiomStat[], known: readonly IdiomSt
     'severity: warning',
     `source: ${IDIOM_SOURCE}`,
     'entries:',
-    ...targets.map((s) => `  - {id: ${idiomId(s.text)}, text: ${s.text}, ${variants(s)}note: ${note(s)}}`),
-    ...known.map((s) => `  - {id: ${idiomId(s.text)}, text: ${s.text}, fuzzy: false, note: ${note(s)} 近邻}`),
+    ...targets.map((s) => `  - {id: ${idiomId(s.text)}, text: ${s.text}, ${variants(s)}note: ${idiomNote(s)}}`),
+    ...known.map((s) => `  - {id: ${idiomId(s.text)}, text: ${s.text}, fuzzy: false, note: ${idiomNote(s)} 近邻}`),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -137,8 +149,21 @@ export function parsedIdioms(root: string, targets: readonly IdiomStat[], known:
 }
 
 /**
- * The corpus pass: the ids of the candidates that leave, finding anything in `docs` beside the
- * curated lexicon and the phrase bank.
+ * The real errors of the corpus that a review of tifa's findings listed (bench/accuracy/
+ * corpus-real-errors.json, the accuracy report counts them as no false positives), as
+ * `line\tactual`: the line of the corpus (the year files one after another, 2019 first, empty lines
+ * skipped, as readDocs reads them). A finding of one (誓死如归 for 视死如归, 荒芜人烟 for 荒无人烟) is
+ * the idiom's slip written in edited copy, no wording of its own: it does not drop the idiom.
+ */
+export function reviewedRealErrors(root: string): Set<string> {
+  const rows = JSON.parse(readFileSync(join(root, 'bench/accuracy/corpus-real-errors.json'), 'utf8')) as Array<{ line: number; actual: string }>;
+  return new Set(rows.map((r) => `${r.line}\t${r.actual}`));
+}
+
+/**
+ * The corpus pass: the ids of the candidates that leave, finding anything in `docs` (all of
+ * 2019–2025, in readDocs's order) beside the curated lexicon and the phrase bank, but a reviewed
+ * real error of the corpus.
  */
 export function idiomCorpusPass(root: string, targets: readonly IdiomStat[], known: readonly IdiomStat[], docs: ReadonlyArray<{ text: string }>, log: (s: string) => void, passLog?: string): Set<string> {
   const t0 = Date.now();
@@ -154,12 +179,13 @@ export function idiomCorpusPass(root: string, targets: readonly IdiomStat[], kno
   ];
   const found = new Map<string, number>();
   const seen: string[] = []; // idiom, text found, detail, confidence: for the review (--pass-log FILE)
+  const real = reviewedRealErrors(root);
   let chars = 0;
-  for (const d of docs) {
+  for (const [i, d] of docs.entries()) {
     chars += d.text.length;
     for (const checker of checkers) {
       for (const f of checker.check(d.text)) {
-        if (!f.entry.startsWith('idiom.')) continue;
+        if (!f.entry.startsWith('idiom.') || real.has(`${i + 1}\t${f.actual}`)) continue;
         found.set(f.entry, (found.get(f.entry) ?? 0) + 1);
         seen.push(`${f.expected[0]}\t${f.actual}\t${f.detail}\t${f.confidence}`);
       }
@@ -190,7 +216,7 @@ export function slipKeeper(root: string): (idiom: string, slip: string) => boole
  */
 export function idiomList(root: string, targets: readonly IdiomStat[], known: readonly IdiomStat[], words: readonly IdiomStat[], confusable: (a: string, b: string) => boolean, o: IdiomSelectOptions): { yaml: string; slips: Map<string, string[]> } {
   const slips = listedSlips(targets, known, siblingIndex(words), confusable, slipKeeper(root));
-  const rules = `tags i and l, length ${o.minLength}-${o.maxLength}, jieba count > ${JIEBA_FLOOR}, and >= ${o.minCount} or documents >= ${o.minDocs} (l: count >= ${o.minSetPhraseCount} too), no slip of a sibling, no finding in 2019-2025, size ${o.size}; variants: sibling words of an idiom written in 2019-2025, never written there, that jieba counts at its floor or ${SLIP_RATIO}x less`;
+  const rules = `tags i and l, length ${o.minLength}-${o.maxLength}, jieba count > ${JIEBA_FLOOR}, and >= ${o.minCount} or documents >= ${o.minDocs} (l: count >= ${o.minSetPhraseCount} too); any tag listed by cnchar-idiom: count >= ${o.minListedCount} or documents >= ${o.minDocs}; no slip of a sibling, no finding in 2019-2025 but a reviewed real error, size ${o.size}; variants: sibling words of an idiom written in 2019-2025, never written there, that jieba counts at its floor or ${SLIP_RATIO}x less`;
   return { yaml: idiomYaml(targets, known, rules, slips), slips };
 }
 
@@ -212,12 +238,13 @@ export interface IdiomCandidates {
 export function idiomCandidates(root: string, docs: ReadonlyArray<{ text: string; year: number }>, o: IdiomSelectOptions, log: (s: string) => void = () => {}): IdiomCandidates {
   const t0 = Date.now();
   const all = readJiebaWords(readFileSync(jiebaDictPath(), 'utf8'), o.minLength, o.maxLength);
-  const idioms = all.filter((w) => w.tag === 'i' || w.tag === 'l');
+  markListed(all, cncharIdioms());
+  const idioms = all.filter(isIdiomWord);
   // only the words that share all but one character with an idiom can be its siblings: count those
   const keys = siblingIndex(idioms);
-  const words = all.filter((w) => w.tag === 'i' || w.tag === 'l' || [...w.text].some((_, i) => keys.has(`${w.text.slice(0, i)}\u0000${w.text.slice(i + 1)}`)));
+  const words = all.filter((w) => isIdiomWord(w) || [...w.text].some((_, i) => keys.has(`${w.text.slice(0, i)}\u0000${w.text.slice(i + 1)}`)));
   countDocs(words, docs, FIRST_YEAR);
-  log(`${idioms.length} idioms and set phrases, ${words.length} words counted in ${docs.length} documents (${Date.now() - t0} ms)`);
+  log(`${idioms.length} idioms and set phrases (${idioms.filter((w) => w.listed).length} listed by cnchar-idiom), ${words.length} words counted in ${docs.length} documents (${Date.now() - t0} ms)`);
   const confusion = builtinConfusion();
   const confusable = (a: string, b: string): boolean => confusion.candidates(a.codePointAt(0)!).includes(b.codePointAt(0)!) || confusion.candidates(b.codePointAt(0)!).includes(a.codePointAt(0)!);
   // Curated and bank texts stay candidates: the build leaves out what clashes with them (curated
@@ -236,6 +263,7 @@ function main(): void {
     minCount: num('--min-count', DEFAULT_IDIOM_SELECT.minCount),
     minDocs: num('--min-docs', DEFAULT_IDIOM_SELECT.minDocs),
     minSetPhraseCount: num('--min-set-phrase-count', DEFAULT_IDIOM_SELECT.minSetPhraseCount),
+    minListedCount: num('--min-listed-count', DEFAULT_IDIOM_SELECT.minListedCount),
   };
   const out = arg('--out') ?? join(repoRoot, 'dictionaries/idiom/idioms.yaml');
   const docs = readDocs();

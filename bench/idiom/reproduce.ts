@@ -5,7 +5,7 @@
  * is not rerun here: `npm run mine:idioms` reruns everything and rewrites the file byte for byte.
  */
 import { readDocs } from '../phrase-bank/mine.js';
-import { idiomCandidates, slipKeeper } from './mine.js';
+import { idiomCandidates, idiomNote, slipKeeper } from './mine.js';
 import { byEvidence, DEFAULT_IDIOM_SELECT, knownSiblings, listedSlips, siblingIndex, type IdiomStat } from './select.js';
 
 export interface Reproduction {
@@ -42,9 +42,7 @@ export function reproduceCandidates(root: string, yaml: string): Reproduction {
       out.notInCandidates.push(text);
       continue;
     }
-    const tagName = s.tag === 'i' ? '成语' : s.tag === 'l' ? '习用语' : '词';
-    const years = s.yearMask.toString(2).replace(/0/g, '').length;
-    const expected = `${tagName} 词频${s.count} ${s.docs}篇 ${years}年${notFuzzy ? ' 近邻' : ''}`;
+    const expected = `${idiomNote(s)}${notFuzzy ? ' 近邻' : ''}`;
     if (note !== expected) out.wrongNotes.push(`${text}: ${note} (counted: ${expected})`);
     if (notFuzzy) {
       known.push(text);

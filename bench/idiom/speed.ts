@@ -6,6 +6,7 @@
  * slows all alike. Prints the CPU time of each and its ratio to the one without idioms.
  *
  *   npx tsx bench/idiom/speed.ts [--file FILE] [--sizes 0,1000,3000,5000] [--mb 1] [--rounds 3]
+ *   npx tsx bench/idiom/speed.ts --files A.yaml,B.yaml [--mb 2] [--rounds 8]   (each whole list against none)
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -19,12 +20,15 @@ const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1]! : fallback;
 };
-const file = arg('--file', join(repoRoot, 'dictionaries/idiom/idioms.yaml'));
-const lines = readFileSync(file, 'utf8').split('\n');
-const head = lines.filter((l) => !l.startsWith('  - '));
-const idioms = lines.filter((l) => l.startsWith('  - ') && !l.includes('fuzzy: false'));
-const known = lines.filter((l) => l.includes('fuzzy: false'));
-const sizes = arg('--sizes', `0,1000,3000,${idioms.length}`).split(',').map(Number);
+/** An idiom list file's header, targets and known siblings (lines). */
+const listOf = (file: string): { head: string[]; idioms: string[]; known: string[] } => {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  return { head: lines.filter((l) => !l.startsWith('  - ')), idioms: lines.filter((l) => l.startsWith('  - ') && !l.includes('fuzzy: false')), known: lines.filter((l) => l.startsWith('  - ') && l.includes('fuzzy: false')) };
+};
+// --files A,B: the whole of each list, one checker each (lists mined by other rules side by side)
+const files = arg('--files', '').split(',').filter((f) => f !== '');
+const lists = (files.length > 0 ? files : [arg('--file', join(repoRoot, 'dictionaries/idiom/idioms.yaml'))]).map(listOf);
+const sizes = files.length > 0 ? [0, ...lists.map((l) => l.idioms.length)] : arg('--sizes', `0,1000,3000,${lists[0]!.idioms.length}`).split(',').map(Number);
 const mb = Number(arg('--mb', '1'));
 const rounds = Number(arg('--rounds', '3'));
 
@@ -37,11 +41,11 @@ const base = [...curatedSources(repoRoot), ...yamlFiles(join(repoRoot, 'dictiona
 // the curated and bank texts, so that no idiom clashes with them (the build leaves those out)
 const taken = new Set(base.flatMap((s) => [...s.text.matchAll(/(?:text|correct|variants|replacement): \[?([^,}\]\n]+)/g)].map((m) => m[1]!.trim())));
 const free = (l: string): boolean => !taken.has(/text: ([^,]+),/.exec(l)?.[1] ?? '');
-const checkers: Array<{ size: number; checker: Checker; cpu: number }> = sizes.map((size) => ({
-  size,
-  checker: createChecker({ builtins: false, lexicons: size === 0 ? base : [...base, { name: 'idioms.yaml', text: `${[...head, ...idioms.slice(0, size).filter(free), ...known.filter(free)].join('\n')}\n` }] }),
-  cpu: 0,
-}));
+const checkers: Array<{ size: number; checker: Checker; cpu: number }> = sizes.map((size, i) => {
+  const { head, idioms, known } = lists[files.length > 0 ? Math.max(0, i - 1) : 0]!;
+  const text = `${[...head, ...idioms.slice(0, size).filter(free), ...known.filter(free)].join('\n')}\n`;
+  return { size, checker: createChecker({ builtins: false, lexicons: size === 0 ? base : [...base, { name: 'idioms.yaml', text }] }), cpu: 0 };
+});
 for (const c of checkers) c.checker.check(docs[0]!); // warm up: models and the segmenter load
 for (let r = 0; r < rounds; r++) {
   for (let i = 0; i < docs.length; i += 50) {

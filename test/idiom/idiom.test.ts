@@ -5,7 +5,7 @@ import { createChecker } from '../../src/index.js';
 import { compileLexicon } from '../../src/build/lexicon.js';
 import { isBankEntry } from '../../src/lexicon/bank.js';
 import { IDIOM_CATEGORY } from '../../src/lexicon/idiom.js';
-import { chooseIdioms, knownSiblings, listedSlip, listedSlips, looksLikeSlipOf, siblingIndex, type IdiomStat } from '../../bench/idiom/select.js';
+import { chooseIdioms, DEFAULT_IDIOM_SELECT, knownSiblings, listedSlip, listedSlips, looksLikeSlipOf, qualifies, siblingIndex, type IdiomStat } from '../../bench/idiom/select.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const idiomLexicon = (text: string, header = 'kind: mandated\ncategory: idiom-bank\nseverity: warning\nsource: 测试\n') => ({
@@ -49,6 +49,19 @@ describe('idiom rules (bench/idiom/select.ts)', () => {
     const index = siblingIndex([...targets, stat('损人利已', 3, 0)]);
     expect([...listedSlips(targets, [], index, anyPair, () => true)]).toEqual([['损人利己', ['损人利已']]]);
     expect([...listedSlips(targets, [], index, anyPair, () => false)]).toEqual([]);
+  });
+  it('a word cnchar-idiom lists is an idiom whatever jieba\'s tag, taken with a lower count (10), never at jieba\'s floor', () => {
+    const listed = (text: string, count: number, docs: number, tag: string): IdiomStat => ({ ...stat(text, count, docs, tag), listed: true });
+    const o = DEFAULT_IDIOM_SELECT;
+    expect(qualifies(listed('休养生息', 82, 29, 'n'), o)).toBe(true);
+    expect(qualifies(listed('黄粱美梦', 10, 0, 'nr'), o)).toBe(true);
+    expect(qualifies(listed('拾金不昧', 11, 0, 'i'), o)).toBe(true);
+    // the same words by jieba's tag alone: not idioms (n, nr), or too little evidence (i below 20)
+    expect(qualifies(stat('休养生息', 82, 29, 'n'), o)).toBe(false);
+    expect(qualifies(stat('拾金不昧', 11, 0), o)).toBe(false);
+    // listed but rare and never written, or at jieba's floor though written (共贺新禧 beside 恭贺新禧)
+    expect(qualifies(listed('悬梁刺股', 5, 0, 'n'), o)).toBe(false);
+    expect(qualifies(listed('恭贺新禧', 3, 2, 'l'), o)).toBe(false);
   });
   it('a target that looks like a slip of a sibling word is left out', () => {
     const idioms = [stat('老奸巨滑', 28, 0)];
@@ -104,6 +117,12 @@ describe('the committed idiom list (dictionaries/idiom/idioms.yaml)', () => {
     expect(found.map((f) => [f.rule, f.expected[0], f.severity, f.entry.startsWith('idiom.')])).toEqual([['misspelling', PINNED_IDIOM, 'warning', true]]);
     expect(createChecker().check(`这些成绩${PINNED_IDIOM}。`)).toEqual([]);
   });
+  it('an idiom only cnchar-idiom makes one (jieba tags 休养生息 n) is found misspelt at warning, and written right is quiet', () => {
+    expect(idioms.some((e) => e.text === LISTED_ONLY_IDIOM && e.fuzzy && e.note?.startsWith('词 cnchar '))).toBe(true);
+    const found = createChecker().check(`经过多年${LISTED_ONLY_WRONG}，经济逐步恢复。`);
+    expect(found.map((f) => [f.rule, f.actual, f.expected[0], f.severity, f.entry.startsWith('idiom.')])).toEqual([['misspelling', LISTED_ONLY_WRONG, LISTED_ONLY_IDIOM, 'warning', true]]);
+    expect(createChecker().check(`经过多年${LISTED_ONLY_IDIOM}，经济逐步恢复。`)).toEqual([]);
+  });
   it('lists no wrong form of a curated typo as an idiom or a known sibling', () => {
     const wrong = new Set(compiled.entries.filter((e) => e.kind === 'typo').map((e) => e.text));
     expect(idioms.filter((e) => wrong.has(e.text)).map((e) => e.text)).toEqual([]);
@@ -112,6 +131,8 @@ describe('the committed idiom list (dictionaries/idiom/idioms.yaml)', () => {
 
 const PINNED_IDIOM = '来之不易';
 const PINNED_WRONG = '来之不宜';
+const LISTED_ONLY_IDIOM = '休养生息';
+const LISTED_ONLY_WRONG = '修养生息';
 
 describe.skipIf(!existsSync(join(root, '../shared/corpus/xwlb-2019.txt.gz')))('the idiom list is reproducible from jieba\'s dictionary and the 2019–2025 corpus', () => {
   it('every target is a candidate of the rules with the counts its note gives, most documents first; the known siblings are those of the targets', async () => {
