@@ -101,7 +101,7 @@ export function honestSection(lo: LeaveOutRun, ind: IndependentRun): string {
     `Leave-out: ${lo.leftOut.mandated} of ${lo.leftOut.of.mandated} mandated phrases and ${lo.leftOut.typo} of ${lo.leftOut.of.typo} typo pairs taken out of the lexicon (seeded, a fifth of each); one error put into each inside a 2019–2025 corpus sentence that holds it and on which tifa reports nothing ` +
       `(${lo.score.templates} of ${lo.score.cases} had no such sentence and use a template sentence; ${lo.skipped} phrases got no error that is not a real word sequence of the corpus). ` +
       'Mandated phrases with listed wrong forms get one of them; the others get a substitution (homophone or look-alike from tifa\'s tables), an interior omission, a transposition or a duplication; typo pairs get their listed wrong word. ' +
-      'The idiom list (dictionaries/idiom/) stays in: it comes from jieba\'s dictionary by its counts and the 2019–2025 corpus, not from the typo pairs, so an idiom it holds whose typo pair is left out is honest coverage (the build leaves it out only while a curated entry lists it).',
+      'The idiom list (dictionaries/idiom/) stays in: it comes from jieba\'s dictionary and the cnchar-idiom dictionary by their counts and the 2019–2025 corpus, not from the typo pairs, so an idiom it holds whose typo pair is left out is honest coverage (the build leaves it out only while a curated entry lists it).',
     '',
     `Independent substitutes: ${ind.pairs} same-length wrong → right pairs of ../shared/reference/common-confusions.md (§1, §2, §4, §5, §6; ⚠️ rows left out), of which the shipped lexicon lists ${ind.listed}; each wrong form put into a 2019–2025 sentence holding the right one (${ind.shipped.templates} template sentences).`,
     '',
