@@ -13,6 +13,7 @@
  *
  * Pure: the caller reads the Unihan rows (build-tables.ts, with sql.js) and passes them in.
  */
+import { distance as levenshtein } from 'fastest-levenshtein';
 
 /** Unihan's shape fields of one character. */
 export interface ShapeCodes {
@@ -60,15 +61,7 @@ const words = (s: string | null): string[] => (s ?? '').split(/\s+/).filter((w) 
 /** Levenshtein distance of two short strings, or `limit + 1` once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    prev = row;
-  }
-  return Math.min(prev[b.length]!, limit + 1);
+  return Math.min(levenshtein(a, b), limit + 1);
 }
 
 /** The thresholds of the rule (the shipped ones by default; bench/lookalike/shape-tune.ts tries others). */
