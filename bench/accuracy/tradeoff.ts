@@ -13,19 +13,22 @@
  * - the held-out 2026 slice: the COUNT of findings as of their dates, per stage, and nothing else
  *   (its findings are never listed, looked at or tuned on).
  *
- * The non-word stage's honest false alarms (a table built from 2019-2023 run over 2024-2025) depend
- * on the margin only: `npx tsx bench/nonword/tune.ts --margins 7.5,9,11` (a process of its own).
+ * - the non-word stage's honest false alarms on 2024-2025 with a table built from 2019-2023 (the
+ *   shipped table leaves out every string of 2019-2025, so there it has none by construction): they
+ *   depend on the margin only, and bench/nonword/tune.ts measures them, run once for every margin
+ *   after the rest (a child process, about 40 s; --no-tune skips it).
  *
- *   npm run bench:tradeoff   [-- --only default,margin-9] [-- --yardstick 2000]
+ *   npm run bench:tradeoff   [-- --only default,margin-9] [-- --yardstick 2000] [-- --no-tune]
  *
  * Writes bench/accuracy/tradeoff.md. Measurements only: no default is chosen from the 2026 counts.
  */
-import { execSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createChecker, type Checker, type CheckerOptions } from '../../src/index.js';
 import { asOfDate, inForce } from '../../src/checker.js';
+import { DEFAULT_NONWORD_OPTIONS } from '../../src/nonword/index.js';
 import { loadBuiltinData } from '../../src/data/builtin.js';
 import { readCorpus, repoRoot, type Corpus } from './common.js';
 import { independentRun, leaveOutRun, tunedText, type MethodOverrides } from './honest.js';
@@ -42,6 +45,8 @@ interface Configuration {
   options: Pick<CheckerOptions, 'nonword' | 'nonwordMargin'>;
   /** false: the mined phrase bank and idiom list left out (the curated lexicon alone). */
   mined: boolean;
+  /** The lexicon given as user lexicons (`builtins: false`), as (4) and (5) must: the route checked against the default. */
+  viaLexicons?: boolean;
 }
 
 const CONFIGURATIONS: readonly Configuration[] = [
@@ -51,12 +56,26 @@ const CONFIGURATIONS: readonly Configuration[] = [
   { id: 'margin-11', name: '(3b) non-word margin 11', options: { nonwordMargin: 11 }, mined: true },
   { id: 'curated+nonword', name: '(4) mined bank and idiom list off (curated lexicon + non-word stage)', options: {}, mined: false },
   { id: 'curated', name: '(5) curated lexicon only (no mined lists, no non-word stage)', options: { nonword: false }, mined: false },
+  { id: 'default-via-lexicons', name: "(1') default, the whole lexicon given as user lexicons (the route of (4) and (5): a check that the route alone changes nothing)", options: {}, mined: true, viaLexicons: true },
 ];
+
+/** The configuration's non-word margin, or undefined when the stage is off. */
+const marginOf = (c: Configuration): number | undefined => (c.options.nonword === false ? undefined : (c.options.nonwordMargin ?? DEFAULT_NONWORD_OPTIONS.margin));
+
+/** Honest non-word false alarms on 2024-2025 (table of 2019-2023) and yardstick recall of the stage, per margin, from bench/nonword/tune.ts (cut 1: strings the corpus never wrote, as shipped). */
+function honestNonwordAlarms(margins: readonly number[]): Map<number, { alarms: number; recall: number }> {
+  const out = new Map<number, { alarms: number; recall: number }>();
+  if (margins.length === 0) return out;
+  const text = execFileSync('npx', ['tsx', 'bench/nonword/tune.ts', '--margins', margins.join(',')], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = /^cut 1: (.*)$/m.exec(text)?.[1] ?? '';
+  for (const m of line.matchAll(/m([\d.]+): fp (\d+) R ([\d.]+)/g)) out.set(Number(m[1]), { alarms: Number(m[2]), recall: Number(m[3]) });
+  return out;
+}
 
 /** A checker of the configuration as of a date: the shipped build, or the curated lexicon given as user lexicons. */
 function checkerMaker(c: Configuration): (asOf?: string) => Checker {
-  if (c.mined) return (asOf) => createChecker({ ...c.options, ...(asOf ? { asOf } : {}) });
-  const lexicons = builtinSourcesWithout({ mined: false });
+  if (c.mined && c.viaLexicons !== true) return (asOf) => createChecker({ ...c.options, ...(asOf ? { asOf } : {}) });
+  const lexicons = builtinSourcesWithout({ mined: c.mined });
   return (asOf) => createChecker({ builtins: false, nonword: true, ...c.options, lexicons, ...(asOf ? { asOf } : {}) });
 }
 
@@ -117,16 +136,29 @@ const log = (s: string): void => void process.stderr.write(`[tradeoff ${new Date
 const f3 = (x: number): string => x.toFixed(3);
 const per100k = (n: number, chars: number): string => ((n / chars) * 100_000).toFixed(2);
 
-function table(rows: readonly Row[]): string {
+/** The honest non-word false alarms per margin, and the characters of 2024-2025 they were counted on. */
+interface HonestAlarms {
+  byMargin: Map<number, { alarms: number; recall: number }>;
+  chars: number;
+}
+
+function alarmsCell(c: Configuration, honest: HonestAlarms): string {
+  const m = marginOf(c);
+  if (m === undefined) return '– (stage off)';
+  const a = honest.byMargin.get(m);
+  return a ? `${per100k(a.alarms, honest.chars)} (${a.alarms})` : 'not measured';
+}
+
+function table(rows: readonly Row[], honest: HonestAlarms): string {
   const out = [
-    '| configuration | leave-out recall (found/420) | leave-out strict | leave-out precision | independent, detection only | yardstick tune: recall / precision | FP 2019–2025 per 100k, as of date (count; non-word stage) | held-out 2026: findings as of date (count; non-word stage) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| configuration | leave-out recall (found/420) | leave-out strict | leave-out precision | independent, detection only | yardstick tune: recall / precision | FP 2019–2025 per 100k, as of date (count; non-word stage) | non-word stage alone, honest: false alarms 2024–2025 per 100k (count) | held-out 2026: findings as of date (count; non-word stage) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     const y = r.yardstick ? `${f3(r.yardstick.recall)} / ${f3(r.yardstick.precision)}` : '–';
     const k = r.corpus;
     out.push(
-      `| ${r.c.name} | **${f3(r.leaveOut.recall)}** (${r.leaveOut.found}/${r.leaveOut.cases}) | ${f3(r.leaveOut.strict)} | ${f3(r.leaveOut.precision)} | ${f3(r.independent.recall)} (${r.independent.found}/${r.independent.cases}) | ${y} | **${per100k(k.tuned.asOfDate, k.tuned.chars)}** (${k.tuned.asOfDate}; ${k.tuned.nonword}) | **${k.heldOut.asOfDate}** (${per100k(k.heldOut.asOfDate, k.heldOut.chars)} per 100k; ${k.heldOut.nonword}) |`,
+      `| ${r.c.name} | **${f3(r.leaveOut.recall)}** (${r.leaveOut.found}/${r.leaveOut.cases}) | ${f3(r.leaveOut.strict)} | ${f3(r.leaveOut.precision)} | ${f3(r.independent.recall)} (${r.independent.found}/${r.independent.cases}) | ${y} | **${per100k(k.tuned.asOfDate, k.tuned.chars)}** (${k.tuned.asOfDate}; ${k.tuned.nonword}) | ${alarmsCell(r.c, honest)} | **${k.heldOut.asOfDate}** (${per100k(k.heldOut.asOfDate, k.heldOut.chars)} per 100k; ${k.heldOut.nonword}) |`,
     );
   }
   return out.join('\n');
@@ -144,7 +176,7 @@ function commitOf(): string {
   return dirty ? `${head} with uncommitted changes` : head;
 }
 
-function markdown(rows: readonly Row[], corpus: CorpusCounts, yardstickSize: number, ms: number): string {
+function markdown(rows: readonly Row[], corpus: CorpusCounts, yardstickSize: number, honest: HonestAlarms, ms: number): string {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
   return [
     '# Recall against false positives, per configuration of the methods',
@@ -156,9 +188,10 @@ function markdown(rows: readonly Row[], corpus: CorpusCounts, yardstickSize: num
       `Leave-out strict: no left-out text mined back into the bank. Configurations (4) and (5) give the curated lexicon (and the sequence lexicons) as user lexicons (\`builtins: false\`), as the leave-out run does.`,
     cases(yardstickSize),
     'False positives: every finding that is not a reviewed real error (corpus-real-errors.json), people rules aside, found both as of today and as of the document\'s date (as bench:accuracy counts them).',
-    'The non-word stage\'s honest false alarms (table from 2019–2023 over 2024–2025) depend on the margin only: `npx tsx bench/nonword/tune.ts --margins 7.5,9,11` (see below when measured).',
+    `Non-word stage alone, honest: bench/nonword/tune.ts (cut 1, as shipped): its drafts on 2024–2025 (${honest.chars} chars) with a table and corpus model built from 2019–2023 only, after its guards; they depend on the margin only (the shipped table leaves out every string of 2019–2025, so the stage has no false positive there by construction). ` +
+      `Its yardstick recall, the stage with the other methods: ${[...honest.byMargin].map(([m, a]) => `margin ${m} ${f3(a.recall)}`).join(', ') || 'not measured'}.`,
     '',
-    table(rows),
+    table(rows, honest),
     '',
     heldOutStages(rows),
     '',
@@ -180,7 +213,10 @@ function main(): void {
   const cases = yardstickSize > 0 ? buildYardstick('tune', yardstickSize, 13) : [];
   log(`corpus read, yardstick built (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   const rows = configurations.map((c) => measure(c, corpus, tuned, cases));
-  const md = markdown(rows, rows[0]!.corpus, yardstickSize, Date.now() - t0);
+  const margins = [...new Set(configurations.flatMap((c) => marginOf(c) ?? []))];
+  const chars = corpus.lines.reduce((n, l, i) => n + (/^202[45]/.test(corpus.dates[i] ?? '') ? l.length : 0), 0);
+  const honest = { byMargin: process.argv.includes('--no-tune') ? new Map() : honestNonwordAlarms(margins), chars };
+  const md = markdown(rows, rows[0]!.corpus, yardstickSize, honest, Date.now() - t0);
   writeFileSync(join(repoRoot, 'bench/accuracy/tradeoff.md'), md);
   process.stdout.write(`${md}\nwrote bench/accuracy/tradeoff.md\n`);
 }
