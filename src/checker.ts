@@ -27,7 +27,7 @@ import { collapseRepeats, withLookalikeRuns } from './findings/runs.js';
 import { createPeopleStage, mergePeopleFindings } from './people/stage.js';
 import { createSequenceStage, mergeSequenceFindings } from './sequence/stage.js';
 import { validateCheckerOptions } from './options/checker.js';
-import { loadNonwordTable, NonwordStage } from './nonword/index.js';
+import { DEFAULT_NONWORD_OPTIONS, loadNonwordTable, NonwordStage } from './nonword/index.js';
 
 /** A user lexicon: YAML text in the format of dictionaries/FORMAT.md, and a name for error messages. */
 export interface YamlLexiconSource {
@@ -65,6 +65,12 @@ export interface CheckerOptions {
    * lexicon; needs fuzzy search and a segmenter with frequencies). Default: with the built-in lexicons.
    */
   nonword?: boolean;
+  /**
+   * The evidence, in nats, a non-word draft needs to be reported (NonwordOptions.margin of
+   * src/nonword/stage.ts): higher reports fewer non-words, finding fewer slips and raising fewer false
+   * alarms (bench/accuracy/tradeoff.ts measures both). Default: 7.5, tuned on 2019-2025 only.
+   */
+  nonwordMargin?: number;
   /** Segmenter used to tell typos from real words: 'jieba' (@node-rs/jieba without HMM, given its dictionary's words on demand from dist/data/frequency.bin), 'table' (the same cut computed by tifa over dist/data/frequency.bin, without the native module: the same tokens), 'nodejieba', 'none', or your own. Default: 'jieba'. */
   segmenter?: Segmenter | 'jieba' | 'table' | 'nodejieba' | 'none';
   /** Drop findings whose confidence is below this, in [0, 1]. Default: 0. */
@@ -189,7 +195,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   // Short non-words one slip from a frequent word (src/nonword/): built-in data, so by default with the
   // built-ins and fuzzy search only; the table loads on the first check.
   let nonword: NonwordStage | undefined;
-  if (fuzzy && (options.nonword ?? options.builtins !== false)) pipeline.nonword = (text, seg) => (nonword ??= new NonwordStage(loadNonwordTable())).drafts(text, seg);
+  const nonwordOptions = { ...DEFAULT_NONWORD_OPTIONS, margin: options.nonwordMargin ?? DEFAULT_NONWORD_OPTIONS.margin };
+  if (fuzzy && (options.nonword ?? options.builtins !== false)) pipeline.nonword = (text, seg) => (nonword ??= new NonwordStage(loadNonwordTable(), nonwordOptions)).drafts(text, seg);
   let ctx: ScanContext | undefined;
   const getContext = (): ScanContext => {
     if (ctx) return ctx;

@@ -18,7 +18,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createChecker, type Checker, type Finding } from '../../src/index.js';
+import { createChecker, type Checker, type CheckerOptions, type Finding } from '../../src/index.js';
 import type { LexiconEntry } from '../../src/lexicon/types.js';
 import { createConfusion } from '../../src/confusion/index.js';
 import { loadBuiltinData } from '../../src/data/builtin.js';
@@ -218,7 +218,38 @@ export interface LeaveOutRun {
   skipped: number;
 }
 
-export function leaveOutRun(corpus: Corpus, full: Checker, t: Text = tunedText(corpus)): LeaveOutRun {
+/**
+ * A configuration of tifa's methods for the runs (bench/accuracy/tradeoff.ts). Without one, the
+ * runs measure the defaults. The planted errors stay the same whatever it is: their sentences are
+ * chosen with `full` (the default checker), so configurations differ only in what finds them.
+ */
+export interface MethodOverrides {
+  /** Options of the checkers with a reduced lexicon (the non-word stage on, and its margin). */
+  checker?: Pick<CheckerOptions, 'nonword' | 'nonwordMargin'>;
+  /** false: the mined phrase bank and idiom list left out (and no left-out text mined back): the curated lexicon alone. */
+  mined?: boolean;
+  /** The configuration's checker with the whole lexicon (the with-whole-lexicon and shipped scores); default: `full`. */
+  whole?: Checker;
+}
+
+/** The left-out texts the miner takes back, per set of left-out ids: the same in every configuration that keeps the bank. */
+const comebackMemo = new Map<string, { passed: LexiconEntry[]; why: Map<string, string> }>();
+
+function minedBack(t: Text, leftM: readonly LexiconEntry[], leftT: readonly LexiconEntry[], ids: ReadonlySet<string>, entries: readonly LexiconEntry[]): { passed: LexiconEntry[]; why: Map<string, string> } {
+  const key = [...ids].sort().join(',');
+  const memo = comebackMemo.get(key);
+  if (memo) return memo;
+  const remaining = entries.filter((e) => !isBankEntry(e) && !ids.has(e.id));
+  const comeback = reminedComeback(t, [...leftM.map((e) => e.text), ...leftT.map((e) => e.replacement[0]!)], remaining);
+  // The miner's corpus pass for the texts taken back: one that finds anything in 2019–2025 leaves.
+  const passed = corpusPass(t, comeback.entries, (extraBank) => createChecker({ builtins: false, lexicons: builtinSourcesWithout({ ids, extraBank }) }));
+  for (const e of comeback.entries) if (!passed.includes(e)) comeback.why.set(e.text, 'corpus pass');
+  const out = { passed, why: comeback.why };
+  comebackMemo.set(key, out);
+  return out;
+}
+
+export function leaveOutRun(corpus: Corpus, full: Checker, t: Text = tunedText(corpus), overrides: MethodOverrides = {}): LeaveOutRun {
   const rng = new Rng(LEAVE_OUT_SEED);
   const data = loadBuiltinData();
   const entries = data.entries;
@@ -228,13 +259,12 @@ export function leaveOutRun(corpus: Corpus, full: Checker, t: Text = tunedText(c
   const leftM = pickFifth(mandated);
   const leftT = pickFifth(typos);
   const ids = new Set([...leftM, ...leftT].map((e) => e.id));
-  const reduced = createChecker({ builtins: false, nonword: true, lexicons: builtinSourcesWithout({ ids }) });
-  const remaining = entries.filter((e) => !isBankEntry(e) && !ids.has(e.id));
-  const comeback = reminedComeback(t, [...leftM.map((e) => e.text), ...leftT.map((e) => e.replacement[0]!)], remaining);
-  // The miner's corpus pass for the texts taken back: one that finds anything in 2019–2025 leaves.
-  const passed = corpusPass(t, comeback.entries, (extraBank) => createChecker({ builtins: false, lexicons: builtinSourcesWithout({ ids, extraBank }) }));
-  for (const e of comeback.entries) if (!passed.includes(e)) comeback.why.set(e.text, 'corpus pass');
-  const remined = createChecker({ builtins: false, nonword: true, lexicons: builtinSourcesWithout({ ids, extraBank: passed }) });
+  const options = { builtins: false, nonword: true, ...overrides.checker };
+  const mined = overrides.mined !== false;
+  const reduced = createChecker({ ...options, lexicons: builtinSourcesWithout({ ids, mined }) });
+  const comeback = mined ? minedBack(t, leftM, leftT, ids, entries) : { passed: [], why: new Map<string, string>() };
+  const passed = comeback.passed;
+  const remined = createChecker({ ...options, lexicons: builtinSourcesWithout({ ids, extraBank: passed, mined }) });
 
   const freq = charFrequencies(t);
   const confusion = createConfusion({ pinyinTsv: data.pinyinTsv, lookalikeTsv: data.lookalikeTsv });
@@ -264,7 +294,7 @@ export function leaveOutRun(corpus: Corpus, full: Checker, t: Text = tunedText(c
     bankComeback: passed.length,
     comebackWhy: comeback.why,
     strict: scorePlanted(planted, reduced),
-    withWholeLexicon: scorePlanted(planted, full),
+    withWholeLexicon: scorePlanted(planted, overrides.whole ?? full),
     skipped,
   };
 }
@@ -311,7 +341,7 @@ export interface IndependentRun {
   listed: number;
 }
 
-export function independentRun(corpus: Corpus, full: Checker, t: Text = tunedText(corpus)): IndependentRun {
+export function independentRun(corpus: Corpus, full: Checker, t: Text = tunedText(corpus), overrides: MethodOverrides = {}): IndependentRun {
   const rng = new Rng(LEAVE_OUT_SEED + 1);
   const pairs = independentPairs();
   const entries = loadBuiltinData().entries;
@@ -327,8 +357,8 @@ export function independentRun(corpus: Corpus, full: Checker, t: Text = tunedTex
     const s = cleanSentence(t, p.right, full, rng, used);
     planted.push(plant(s ?? TEMPLATE(p.right), p.right, p.wrong, { source: `§${p.section} ${p.wrong}→${p.right}`, how: 'independent', kind: 'misspelling' }, !s));
   }
-  const without = createChecker({ builtins: false, nonword: true, lexicons: builtinSourcesWithout({ wrongForms }) });
-  return { pairs: pairs.length, planted, shipped: scorePlanted(planted, full), detectionOnly: scorePlanted(planted, without), listed: listedForms.size };
+  const without = createChecker({ builtins: false, nonword: true, ...overrides.checker, lexicons: builtinSourcesWithout({ wrongForms, mined: overrides.mined !== false }) });
+  return { pairs: pairs.length, planted, shipped: scorePlanted(planted, overrides.whole ?? full), detectionOnly: scorePlanted(planted, without), listed: listedForms.size };
 }
 
 // ---------------------------------------------------------------- scoring

@@ -23,6 +23,8 @@ export interface LeaveOut {
   wrongForms?: ReadonlySet<string>;
   /** Bank phrases the miner would find once the left-out entries no longer claim them (see honest.ts). */
   extraBank?: readonly LexiconEntry[];
+  /** false: the mined entries (phrase bank, idiom list, extraBank) left out too: the curated lexicon alone. Default: true. */
+  mined?: boolean;
 }
 
 /** The YAML fields of an entry, as FORMAT.md spells them (a typo's right words are `correct`). */
@@ -88,7 +90,7 @@ export function builtinSourcesWithout(leave: LeaveOut): LexiconSource[] {
     .filter((e) => !isBankEntry(e) && !ids.has(e.id) && !(e.kind === 'typo' && wrongForms.has(e.text)))
     .map((e) => ({ ...e, variants: e.variants.filter((v) => !wrongForms.has(v)) }));
   const normalizer = createNormalizer(data.normalizeTsv);
-  const bank = [...(bankMemo ??= readBank(textCheckFor(normalizer))), ...(leave.extraBank ?? [])];
+  const bank = leave.mined === false ? [] : [...(bankMemo ??= readBank(textCheckFor(normalizer))), ...(leave.extraBank ?? [])];
   const sequences = yamlFiles(join(repoRoot, 'dictionaries', 'sequence')).map((file) => ({ name: file, text: readFileSync(file, 'utf8') }));
   // as the build does: the bank less what clashes with the curated entries, then the idioms less what clashes with either
   const keptBank = bankWithoutClashes(curated, bank.filter((e) => e.category !== IDIOM_CATEGORY), normalizer.key);

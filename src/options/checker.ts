@@ -36,6 +36,9 @@ const CHECKER_OPTION_CHECKS: { readonly [K in keyof Required<CheckerOptions>]: C
   asOf: () => undefined,
   fuzzy: boolean,
   nonword: boolean,
+  nonwordMargin: (v, name) => {
+    if (!(typeof v === 'number' && Number.isFinite(v))) throw new OptionsError(name, 'must be a finite number (nats of evidence)');
+  },
   segmenter: (v, name) => {
     const named = (SEGMENTER_NAMES as readonly unknown[]).includes(v);
     if (!named && (typeof v !== 'object' || v === null || typeof (v as { cut?: unknown }).cut !== 'function')) {

@@ -50,6 +50,14 @@ describe('non-word detection', () => {
     expect(ours({ segmenter: 'none' })).toEqual([]);
   });
 
+  it('reports a draft only with the evidence nonwordMargin asks for (found at the default, quiet when raised past it)', () => {
+    const slip = '要加强生态环境系统包护修复。';
+    const ours = (nonwordMargin: number) => createChecker({ nonwordMargin }).check(slip).filter((f) => f.entry.startsWith('nonword:'));
+    expect(ours(DEFAULT_NONWORD_OPTIONS.margin)).toHaveLength(1);
+    expect(ours(1000)).toEqual([]);
+    expect(() => createChecker({ nonwordMargin: Number.NaN })).toThrow('options.nonwordMargin');
+  });
+
   it('passes over a count and its unit after digits', () => {
     const stage = new NonwordStage(loadNonwordTable(), { ...DEFAULT_NONWORD_OPTIONS, margin: -Infinity });
     const segmenter = createJiebaSegmenter();

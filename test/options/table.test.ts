@@ -36,7 +36,7 @@ describe('the options table', () => {
   });
 
   it("createChecker's known options are the checks' keys", () => {
-    expect([...CHECKER_OPTION_NAMES].sort()).toEqual(['allow', 'asOf', 'builtins', 'explain', 'fuzzy', 'lexicons', 'minConfidence', 'nonword', 'segmenter']);
+    expect([...CHECKER_OPTION_NAMES].sort()).toEqual(['allow', 'asOf', 'builtins', 'explain', 'fuzzy', 'lexicons', 'minConfidence', 'nonword', 'nonwordMargin', 'segmenter']);
   });
 
   it('one list of page extensions: HTML first, then text', () => {
