@@ -5,7 +5,7 @@
  * (documents, years, occurrences on segmenter boundaries, the longest extension on each side), and
  * its selection rules are applied as they are (select.ts reasonToLeaveOut: length, documents,
  * years, boundaries, piece of a longer n-gram, names, edges, curated texts; the second tier's
- * class, tiers.ts) with the remaining curated entries' texts; a body's name gets its conjunction
+ * class and the third tier's terms of 4 characters, tiers.ts) with the remaining curated entries' texts; a body's name gets its conjunction
  * slips as variants (tiers.ts bodyNameSlips). Two things are approximated: the size
  * cut (a text must have as many documents as the fewest of the committed bank's phrases of its
  * tier) and the corpus pass (`corpusPass`: one round, not the miner's three).
@@ -16,8 +16,8 @@ import type { LexiconEntry } from '../../src/lexicon/types.js';
 import { listedTexts } from '../../src/lexicon/bank.js';
 import { createJiebaSegmenter } from '../../src/segment/index.js';
 import { reasonToLeaveOut, DEFAULT_SELECT, type SelectOptions } from '../phrase-bank/select.js';
-import { peopleNames, SECOND_TIER_NOTE } from '../phrase-bank/bank-file.js';
-import { bodyNameSlips, DEFAULT_LONG, DEFAULT_SIZE_RULES, isBodyName, keepsSlip } from '../phrase-bank/tiers.js';
+import { peopleNames, SECOND_TIER_NOTE, TERM_TIER_NOTE } from '../phrase-bank/bank-file.js';
+import { bodyNameSlips, DEFAULT_LONG, DEFAULT_SIZE_RULES, DEFAULT_TERMS, isBodyName, keepsSlip } from '../phrase-bank/tiers.js';
 import type { GramStat } from '../phrase-bank/ngrams.js';
 import { repoRoot } from './common.js';
 
@@ -71,16 +71,18 @@ export function gramStatOf(t: TunedText, s: string, cut: (run: string) => string
   return { text: s, docs: docs.size, occurrences, aligned, yearMask, leftExtensionDocs: most(leftDocs), rightExtensionDocs: most(rightDocs) };
 }
 
-/** The fewest documents of a committed bank phrase, per tier (the size cut of each tier). */
-function tierTails(bankFile: string): { first: number; second: number } {
+/** The fewest documents of a committed bank phrase, per tier (the size cut of each tier; Infinity: no such tier). */
+function tierTails(bankFile: string): { first: number; second: number; terms: number } {
   let first = Infinity;
   let second = Infinity;
+  let terms = Infinity;
   for (const m of readFileSync(bankFile, 'utf8').matchAll(/text: [^,]+, (?:variants: \[[^\]]*\], )?note: (\d+)篇 \d+年( \S+)?\}/g)) {
     const docs = Number(m[1]);
     if (m[2] === ` ${SECOND_TIER_NOTE}`) second = Math.min(second, docs);
+    else if (m[2] === ` ${TERM_TIER_NOTE}`) terms = Math.min(terms, docs);
     else if (m[2] === undefined) first = Math.min(first, docs);
   }
-  return { first, second };
+  return { first, second, terms };
 }
 
 /**
@@ -95,6 +97,7 @@ export function reminedComeback(t: TunedText, texts: readonly string[], remainin
   for (const e of remaining) for (const x of listedTexts(e)) curated.add(x);
   const first: SelectOptions = { ...DEFAULT_SELECT, minLength: DEFAULT_SIZE_RULES.minLength };
   const long: SelectOptions = { ...DEFAULT_SELECT, minLength: DEFAULT_LONG.minLength, minDocs: DEFAULT_LONG.minDocs, minYears: DEFAULT_LONG.minYears };
+  const terms: SelectOptions = { ...DEFAULT_SELECT, minLength: DEFAULT_TERMS.length, maxLength: DEFAULT_TERMS.length, minDocs: DEFAULT_TERMS.minDocs, minYears: DEFAULT_TERMS.minYears };
   const tails = tierTails(join(repoRoot, 'dictionaries/bank/phrases.yaml'));
   const entries: LexiconEntry[] = [];
   const why = new Map<string, string>();
@@ -109,8 +112,10 @@ export function reminedComeback(t: TunedText, texts: readonly string[], remainin
       DEFAULT_LONG.size === 0 || text.length < DEFAULT_LONG.minLength
         ? 'length'
         : (reasonToLeaveOut(g, tagging, names, curated, long) ?? (DEFAULT_LONG.bodiesOnly && !isBodyName(text, tagging) ? 'no body' : g.docs >= tails.second ? undefined : 'size'));
-    if (inFirst !== undefined && inLong !== undefined) {
-      why.set(text, inLong === 'length' || inLong === inFirst ? inFirst : `${inFirst}/${inLong}`);
+    // the third tier, terms of 4 characters, when the committed bank has one (its size cut: tails.terms)
+    const inTerms = text.length !== DEFAULT_TERMS.length || tails.terms === Infinity ? 'length' : (reasonToLeaveOut(g, tagging, names, curated, terms) ?? (g.docs >= tails.terms ? undefined : 'size'));
+    if (inFirst !== undefined && inLong !== undefined && inTerms !== undefined) {
+      why.set(text, inTerms !== 'length' ? `${inFirst}/${inTerms}` : inLong === 'length' || inLong === inFirst ? inFirst : `${inFirst}/${inLong}`);
       continue;
     }
     why.set(text, 'taken');

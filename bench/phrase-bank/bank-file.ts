@@ -63,13 +63,16 @@ export function phraseId(text: string): string {
 /** The note's last word on a phrase of the second tier (tiers.ts: names of bodies under lower thresholds). */
 export const SECOND_TIER_NOTE = '机构名';
 
+/** The note's last word on a phrase of the third tier (tiers.ts DEFAULT_TERMS: terms of 4 characters). */
+export const TERM_TIER_NOTE = '四字术语';
+
 export const BANK_SOURCE = '新闻联播2019–2025年文本挖掘的固定表述（bench/phrase-bank/mine.ts）';
 
 /** A phrase's slips written as its variants (tiers.ts bodyNameSlips); none by default. */
 export type SlipsOf = (text: string) => readonly string[];
 
-/** The bank as a lexicon file: one flow mapping per phrase, its counts as the note, its slips (`slipsOf`) as variants. */
-export function bankYaml(bank: readonly GramStat[], known: readonly GramStat[], rules: string, yearsOf: (g: GramStat) => number, secondTier: ReadonlySet<string> = new Set(), slipsOf: SlipsOf = () => []): string {
+/** The bank as a lexicon file: one flow mapping per phrase, its counts as the note (with its tier's word, `tierNotes`: SECOND_TIER_NOTE, TERM_TIER_NOTE), its slips (`slipsOf`) as variants. */
+export function bankYaml(bank: readonly GramStat[], known: readonly GramStat[], rules: string, yearsOf: (g: GramStat) => number, tierNotes: ReadonlyMap<string, string> = new Map(), slipsOf: SlipsOf = () => []): string {
   const variants = (text: string): string => {
     const v = slipsOf(text);
     return v.length === 0 ? '' : `, variants: [${v.join(', ')}]`;
@@ -87,7 +90,7 @@ export function bankYaml(bank: readonly GramStat[], known: readonly GramStat[], 
     'severity: warning',
     `source: ${BANK_SOURCE}`,
     'entries:',
-    ...bank.map((g) => `  - {id: ${phraseId(g.text)}, text: ${g.text}${variants(g.text)}, note: ${g.docs}篇 ${yearsOf(g)}年${secondTier.has(g.text) ? ` ${SECOND_TIER_NOTE}` : ''}}`),
+    ...bank.map((g) => `  - {id: ${phraseId(g.text)}, text: ${g.text}${variants(g.text)}, note: ${g.docs}篇 ${yearsOf(g)}年${tierNotes.has(g.text) ? ` ${tierNotes.get(g.text)}` : ''}}`),
     ...known.map((g) => `  - {id: ${phraseId(g.text)}, text: ${g.text}, fuzzy: false, note: ${g.docs}篇 ${yearsOf(g)}年 近邻}`),
   ];
   return `${lines.join('\n')}\n`;

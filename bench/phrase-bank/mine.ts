@@ -5,6 +5,7 @@
  *
  *   npm run mine:phrases -- [--size 1000] [--min-length 5] [--min-docs 40] [--min-years 5] [--no-corpus-pass]
  *                           [--long-size N] [--long-min-length 5] [--long-min-docs 5] [--long-min-years 2] [--long-class bodies|all]
+ *                           [--term-size N|all] [--term-min-docs 40] [--term-min-years 6]
  *                           [--out FILE] [--cache COUNTS.tsv] [--pass-log FILE]
  *
  * Rules (select.ts): 4–16 Han characters inside one clause (no punctuation, digit or Latin
@@ -19,7 +20,8 @@
  * (corpus-pass.ts): tifa with the curated lexicons, the candidates and the known texts checks
  * 2019–2025, and every phrase that finds anything there leaves the bank (that text is edited copy:
  * a finding there is a wording of its own, not an error). The best `size` phrases (most documents
- * first) are written.
+ * first) are written. A third tier of 4-character terms (tiers.ts DEFAULT_TERMS) is off by default:
+ * `--term-size N` costs check time beyond what its leave-out gain pays (bench/phrase-bank/results.md).
  * Same inputs, same output byte for byte.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,9 +32,9 @@ import { createJiebaSegmenter } from '../../src/segment/index.js';
 import { CORPUS_DIR, repoRoot } from '../accuracy/common.js';
 import { bitCount, countGrams, runTextOf, type GramStat } from './ngrams.js';
 import { DEFAULT_SELECT, selectPhrases, siblingsOf, type SelectOptions } from './select.js';
-import { curatedKeys, curatedTargets, peopleNames, bankYaml, phraseId } from './bank-file.js';
+import { curatedKeys, curatedTargets, peopleNames, bankYaml, phraseId, SECOND_TIER_NOTE, TERM_TIER_NOTE } from './bank-file.js';
 import { corpusPass } from './corpus-pass.js';
-import { bodyNameSlips, DEFAULT_LONG, DEFAULT_SIZE_RULES, isBodyName, keepsSlip, type BodySegmenter } from './tiers.js';
+import { bodyNameSlips, DEFAULT_LONG, DEFAULT_SIZE_RULES, DEFAULT_TERMS, isBodyName, keepsSlip, type BodySegmenter } from './tiers.js';
 import { argValue, logLine, positiveArg } from '../lib/args.js';
 
 export const FIRST_YEAR = 2019;
@@ -74,6 +76,13 @@ function longTier(): { size: number; select: SelectOptions; bodiesOnly: boolean 
   const size = arg('--long-size') === '0' ? 0 : num('--long-size', DEFAULT_LONG.size);
   const select = { ...DEFAULT_SELECT, minLength: num('--long-min-length', DEFAULT_LONG.minLength), minDocs: num('--long-min-docs', DEFAULT_LONG.minDocs), minYears: num('--long-min-years', DEFAULT_LONG.minYears) };
   return { size, select, bodiesOnly: arg('--long-class') === undefined ? DEFAULT_LONG.bodiesOnly : arg('--long-class') === 'bodies' };
+}
+
+/** The third tier (tiers.ts DEFAULT_TERMS): `--term-size N` terms of 4 characters (0: none; all: every one passing), in `--term-min-docs` documents of `--term-min-years` years. */
+function termTier(): { size: number; select: SelectOptions } {
+  const size = arg('--term-size') === '0' ? 0 : arg('--term-size') === 'all' ? Infinity : num('--term-size', DEFAULT_TERMS.size);
+  const select = { ...DEFAULT_SELECT, minLength: DEFAULT_TERMS.length, maxLength: DEFAULT_TERMS.length, minDocs: num('--term-min-docs', DEFAULT_TERMS.minDocs), minYears: num('--term-min-years', DEFAULT_TERMS.minYears) };
+  return { size, select };
 }
 
 /** A body's conjunction slips as its variants, less the ones edited copy writes often (tiers.ts keepsSlip); memoized. */
@@ -120,16 +129,26 @@ async function main(): Promise<void> {
   // characters under lower thresholds than the first tier's (国家互联网信息办公室 is in 11 documents of
   // 6 years). Each phrase costs check time (bench/phrase-bank/results.md), so the tier is a class.
   const long = longTier();
-  const longTexts = new Set<string>();
+  const tierNotes = new Map<string, string>(); // text -> its tier's note word (the first tier has none)
   if (long.size > 0) {
     const first = new Set(bank.map((g) => g.text));
     const picked = selectPhrases(grams, tagging, names, curated, long.select).phrases.filter((g) => !first.has(g.text) && (!long.bodiesOnly || isBodyName(g.text, tagging)));
     log(`second tier: ${picked.length} phrases of ${long.select.minLength}+ characters pass its rules (${long.select.minDocs} documents, ${long.select.minYears} years${long.bodiesOnly ? ', names of bodies' : ''})`);
     bank = [...bank, ...picked.slice(0, Math.ceil(long.size * 1.25))];
-    for (const g of picked) longTexts.add(g.text);
+    for (const g of picked) tierNotes.set(g.text, SECOND_TIER_NOTE);
   }
-  // Each tier keeps its best `size` phrases (the bank's order: the first tier, then the long one).
-  const cut = (b: GramStat[]): GramStat[] => [...b.filter((g) => !longTexts.has(g.text)).slice(0, size), ...b.filter((g) => longTexts.has(g.text)).slice(0, long.size)];
+  // The third: terms of 4 characters (数字经济, 九二共识), a tier and a size of their own.
+  const terms = termTier();
+  if (terms.size > 0) {
+    const taken = new Set(bank.map((g) => g.text));
+    const picked = selectPhrases(grams, tagging, names, curated, terms.select).phrases.filter((g) => !taken.has(g.text));
+    log(`third tier: ${picked.length} terms of ${DEFAULT_TERMS.length} characters pass its rules (${terms.select.minDocs} documents, ${terms.select.minYears} years)`);
+    bank = [...bank, ...picked.slice(0, Math.ceil(terms.size * 1.25))];
+    for (const g of picked) tierNotes.set(g.text, TERM_TIER_NOTE);
+  }
+  // Each tier keeps its best `size` phrases (the bank's order: the first tier, the long one, the terms).
+  const inTier = (note: string | undefined) => (g: GramStat): boolean => tierNotes.get(g.text) === note;
+  const cut = (b: GramStat[]): GramStat[] => [...b.filter(inTier(undefined)).slice(0, size), ...b.filter(inTier(SECOND_TIER_NOTE)).slice(0, long.size), ...b.filter(inTier(TERM_TIER_NOTE)).slice(0, terms.size)];
   const slipsOf = bodySlipsOf(docs, grams, tagging);
   let known: GramStat[] = siblingsOf([...bank.map((g) => g.text), ...targets], grams, o);
   // The corpus pass, again on what is left, until nothing is found (a phrase that leaves may have
@@ -145,8 +164,9 @@ async function main(): Promise<void> {
   }
   bank = cut(bank);
   const longRules = long.size > 0 ? `; second tier${long.bodiesOnly ? ' (names of bodies)' : ''}: length ${long.select.minLength}-${long.select.maxLength}, min-docs ${long.select.minDocs}, min-years ${long.select.minYears}, size ${long.size}` : '';
-  const rules = `min-docs ${o.minDocs}, min-years ${o.minYears}, length ${o.minLength}-${o.maxLength}, aligned ${o.minAligned}, extension share ${o.maxExtensionShare}, sibling docs ${o.minSiblingDocs}, size ${size}${longRules}`;
-  writeFileSync(out, bankYaml(bank, known, rules, (g) => bitCount(g.yearMask), longTexts, slipsOf));
+  const termRules = terms.size > 0 ? `; third tier (terms): length ${DEFAULT_TERMS.length}, min-docs ${terms.select.minDocs}, min-years ${terms.select.minYears}, size ${terms.size === Infinity ? 'all' : terms.size}` : '';
+  const rules = `min-docs ${o.minDocs}, min-years ${o.minYears}, length ${o.minLength}-${o.maxLength}, aligned ${o.minAligned}, extension share ${o.maxExtensionShare}, sibling docs ${o.minSiblingDocs}, size ${size}${longRules}${termRules}`;
+  writeFileSync(out, bankYaml(bank, known, rules, (g) => bitCount(g.yearMask), tierNotes, slipsOf));
   log(`${bank.length} phrases and ${known.length} sibling wordings -> ${out} (${Date.now() - t0} ms)`);
 }
 

@@ -8,6 +8,15 @@ export const DEFAULT_SIZE_RULES = { minLength: 5, size: 1000 };
 
 export const DEFAULT_LONG = { size: 1000, minLength: 5, minDocs: 5, minYears: 2, bodiesOnly: true };
 
+/**
+ * The third tier: terms of exactly 4 characters (数字经济, 交通强国, 九二共识) in >= minDocs documents of
+ * >= minYears years, the rules of select.ts otherwise (boundaries, pieces, names, edges, corpus
+ * pass); the best `size` by documents (0: no such tier). Searched like every bank phrase (one
+ * confusable substitution, a transposition, a duplication; src/lexicon/bank.ts). Its own tier and
+ * size, because a 4-character target costs check time (bench/phrase-bank/results.md).
+ */
+export const DEFAULT_TERMS = { size: 0, length: 4, minDocs: 40, minYears: 6 };
+
 /** A segmenter as isBodyName needs it. */
 export interface BodySegmenter {
   cut(text: string): string[];

@@ -7,7 +7,8 @@ import { parseLexiconFile } from '../../src/lexicon/parse.js';
 import { BANK_EDIT_LENGTH, BANK_HOLD_MARGIN, bankWithoutClashes, listedTexts, searchedEdits } from '../../src/lexicon/bank.js';
 import { anchorPieces } from '../../src/fuzzy/index.js';
 import { createJiebaSegmenter } from '../../src/segment/index.js';
-import { bodyNameSlips, isBodyName, keepsSlip } from '../../bench/phrase-bank/tiers.js';
+import { bodyNameSlips, DEFAULT_TERMS, isBodyName, keepsSlip } from '../../bench/phrase-bank/tiers.js';
+import { bankYaml, TERM_TIER_NOTE } from '../../bench/phrase-bank/bank-file.js';
 import { DEFAULT_SELECT, reasonToLeaveOut } from '../../bench/phrase-bank/select.js';
 import type { LexiconEntry } from '../../src/lexicon/types.js';
 
@@ -192,3 +193,27 @@ describe('the committed bank (dictionaries/bank/phrases.yaml)', () => {
 const PINNED_PHRASE = '统筹疫情防控和经济社会发展';
 const PINNED_ACTUAL = '统筹疫情防控和经济社会法展';
 const PINNED_WRONG = `要${PINNED_ACTUAL}。`;
+
+describe("the miner's third tier: terms of 4 characters (tiers.ts DEFAULT_TERMS; off by default, bench/phrase-bank/results.md)", () => {
+  const segmenter = createJiebaSegmenter();
+  const tagging = { cut: (t: string) => segmenter.cut(t), tag: (w: string) => segmenter.tag?.(w) ?? '', frequency: (w: string) => segmenter.frequency?.(w) ?? 0 };
+  const terms = { ...DEFAULT_SELECT, minLength: DEFAULT_TERMS.length, maxLength: DEFAULT_TERMS.length, minDocs: DEFAULT_TERMS.minDocs, minYears: DEFAULT_TERMS.minYears };
+  const stat = (text: string, docs: number, yearMask: number) => ({ text, docs, occurrences: docs, aligned: docs, yearMask, leftExtensionDocs: 0, rightExtensionDocs: 0 });
+  it('takes a term of 4 characters in enough documents of 6 of 7 years, and nothing of another length', () => {
+    expect(reasonToLeaveOut(stat('数字经济', 824, 0b1111111), tagging, [], new Set(), terms)).toBeUndefined();
+    expect(reasonToLeaveOut(stat('数字经济', 824, 0b0011111), tagging, [], new Set(), terms)).toBe('years');
+    expect(reasonToLeaveOut(stat('数字经济', 39, 0b1111111), tagging, [], new Set(), terms)).toBe('years');
+    expect(reasonToLeaveOut(stat('数字经济发展', 824, 0b1111111), tagging, [], new Set(), terms)).toBe('length');
+  });
+  it("writes the tier's word into the note (remine.ts reads the size cut from it)", () => {
+    const yaml = bankYaml([stat('数字经济', 824, 0b1111111)], [], 'test', () => 7, new Map([['数字经济', TERM_TIER_NOTE]]));
+    expect(yaml).toContain(`text: 数字经济, note: 824篇 7年 ${TERM_TIER_NOTE}}`);
+  });
+  it('a bank term of 4 characters is found transposed, with a confusable substitution, with a character doubled inside; the right text is quiet', () => {
+    const checker = createChecker({ builtins: false, lexicons: [bankLexicon('数字经济')] });
+    expect(checker.check('大力发展字数经济。').map((f) => f.detail)).toEqual(['transposition']);
+    expect(checker.check('大力发展数字经计。').map((f) => f.detail)).toEqual(['substitution']);
+    expect(checker.check('大力发展数字字经济。').map((f) => f.detail)).toEqual(['duplication']);
+    expect(checker.check('大力发展数字经济。')).toEqual([]);
+  });
+});
