@@ -131,7 +131,8 @@ export async function crawlCommand(urls: readonly string[], values: Record<strin
     if (run.encoding !== undefined) options.encoding = run.encoding;
     options.directives = run.directives;
     const tty = io.stderr.isTTY === true;
-    let lastDraw = 0;
+    // the first progress line is drawn at once (a small site is crawled in under the 100 ms between draws)
+    let lastDraw = -Infinity;
     let drawn = false;
     options.onProgress = (s) => {
       if (!tty || s.elapsedMs - lastDraw < 100) return;
