@@ -12,6 +12,7 @@ import { createConfusion, type Confusion } from '../confusion/index.js';
 import { DEFAULT_NEIGHBOUR_OPTIONS, NO_CORPUS_WORDS, nonwordNeighbours, parseDictionary, parseNameWords, type CorpusWords, type NeighbourOptions } from './neighbours.js';
 import { encodeNonwordColumns, inSlotOrder, packFix, type NonwordColumns } from './table.js';
 import { decodeCharPairs } from './pairs.js';
+import { writeDataFile } from '../match/model-file.js';
 
 /** A string seen this many times in the corpus is real text, not a slip. */
 export const MIN_CORPUS_COUNT = 1;
@@ -32,11 +33,10 @@ export function parseCorpusStrings(tsv: string, name: string): Map<string, numbe
 /**
  * The corpus's count of a word stands for this many of jieba's per year of corpus in the stage's
  * frequency prior, when that is more than jieba's count: a word official text writes often (弘扬,
- * 覆盖, 涉嫌) is one its writers slip on, however rare in jieba's general text. 5 per occurrence
- * in 5 years (about the ratio of jieba's total to the corpus's words) raised the yardstick's recall
- * 0.517 -> 0.571 on the honest split, for 6 more false alarms on 2024-2025 (26 -> 32, the character
- * pairs on) and the same slips of the typo lexicon; 7 per occurrence found 2 more slips for 3 more
- * false alarms (bench/nonword/results.md).
+ * 覆盖, 涉嫌) is one its writers slip on, however rare in jieba's general text. 25 raised the
+ * yardstick's recall 0.517 -> 0.571 on the honest split, for 6 more false alarms on 2024-2025
+ * (26 -> 32, the character pairs on) and the same slips of the typo lexicon; 35 found 2 more slips
+ * for 3 more false alarms (bench/nonword/results.md).
  */
 export const CORPUS_PRIOR_PER_YEAR = 25;
 
@@ -86,12 +86,12 @@ function inputsOf(root: string): string[] {
   const derived = join(root, 'dictionaries', 'derived');
   const own = join(root, 'src', 'nonword');
   const mined = join(root, 'dictionaries', 'nonword');
-  return [join(derived, 'pinyin.tsv'), join(derived, 'lookalike-pairs.tsv'), jiebaDictionaryPath(root), join(mined, 'corpus-strings.tsv'), join(mined, 'corpus-words.tsv'), join(mined, 'char-pairs.bin'), join(own, 'neighbours.ts'), join(own, 'pairs.ts'), join(own, 'build.ts'), join(own, 'table.ts'), join(root, 'src', 'confusion', 'confusion.ts')];
+  return [join(derived, 'pinyin.tsv'), join(derived, 'lookalike-pairs.tsv'), jiebaDictionaryPath(root), join(mined, 'corpus-strings.tsv'), join(mined, 'corpus-words.tsv'), join(mined, 'char-pairs.bin'), join(own, 'neighbours.ts'), join(own, 'pairs.ts'), join(own, 'build.ts'), join(own, 'table.ts'), join(root, 'src', 'confusion', 'confusion.ts'), join(root, 'src', 'match', 'model-file.ts')];
 }
 
 /**
- * Writes dist/data/nonword.bin and nonword-pairs.bin (the mined character pairs, checked and
- * copied); returns how many neighbours the table holds, or -1 when both files are newer than every
+ * Writes dist/data/nonword.bin and nonword-pairs.bin (the mined character pairs as a data file of
+ * src/match/model-file.ts); returns how many neighbours the table holds, or -1 when both files are newer than every
  * input and were kept (the table takes a few seconds to make, and every test run builds the data first).
  */
 export function buildNonwordData(root: string, outDir: string): number {
@@ -101,10 +101,11 @@ export function buildNonwordData(root: string, outDir: string): number {
     const made = Math.min(statSync(out).mtimeMs, statSync(pairsOut).mtimeMs);
     if (inputsOf(root).every((f) => !existsSync(f) || statSync(f).mtimeMs < made)) return -1;
   }
+  // The repository keeps the pairs compact (LEB128 key deltas); dist gets them as aligned typed
+  // arrays in a data file, which the first check maps without decoding 555k keys (about 10 ms).
   const pairsFile = join(root, 'dictionaries', 'nonword', 'char-pairs.bin');
-  const pairs = readFileSync(pairsFile);
-  decodeCharPairs(pairs, pairsFile);
-  writeFileSync(pairsOut, pairs);
+  const pairs = decodeCharPairs(readFileSync(pairsFile), pairsFile);
+  writeFileSync(pairsOut, writeDataFile({ keys: pairs.keys, counts: pairs.counts }));
   const derived = join(root, 'dictionaries', 'derived');
   const confusion = createConfusion({ pinyinTsv: readFileSync(join(derived, 'pinyin.tsv'), 'utf8'), lookalikeTsv: readFileSync(join(derived, 'lookalike-pairs.tsv'), 'utf8') });
   const jieba = readFileSync(jiebaDictionaryPath(root), 'utf8');

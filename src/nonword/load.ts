@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../data/builtin.js';
 import { decodeNonwordColumns, NonwordTable } from './table.js';
-import { decodeCharPairs } from './pairs.js';
+import { CharPairs } from './pairs.js';
+import { readDataFile } from '../match/model-file.js';
 
 let cached: NonwordTable | undefined;
 
@@ -14,5 +15,7 @@ export function loadNonwordTable(): NonwordTable {
   if (cached) return cached;
   const file = join(dataDir(), 'nonword.bin');
   const pairsFile = join(dataDir(), 'nonword-pairs.bin');
-  return (cached = new NonwordTable(decodeNonwordColumns(readFileSync(file), file), decodeCharPairs(readFileSync(pairsFile), pairsFile)));
+  // the package's own file: its checksum is not recomputed (as for the other files of dist/data)
+  const pairs = readDataFile(pairsFile, readFileSync(pairsFile), {}, { checked: true }) as { keys: Uint32Array; counts: Uint8Array };
+  return (cached = new NonwordTable(decodeNonwordColumns(readFileSync(file), file), new CharPairs(pairs.keys, pairs.counts)));
 }

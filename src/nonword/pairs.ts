@@ -23,9 +23,10 @@ export const dequantizeCount = (q: number): number => (q === 0 ? 0 : Math.round(
 
 /** Counts of characters and pairs, looked up by binary search over the sorted keys. */
 export class CharPairs {
+  /** `keys` ascending ({@link pairKey}), `counts[i]` the {@link quantizeCount} byte of `keys[i]`. */
   constructor(
-    private readonly keys: Uint32Array,
-    private readonly counts: Uint8Array,
+    readonly keys: Uint32Array,
+    readonly counts: Uint8Array,
   ) {}
 
   get size(): number {
@@ -111,7 +112,8 @@ export function decodeCharPairs(bytes: Uint8Array, name: string): CharPairs {
     keys[i] = key += d;
   }
   if (bytes.byteLength !== at + n) throw new Error(`${name}: ${bytes.byteLength - at} count bytes where ${n} keys need ${n}; run \`npm run build\``);
-  return new CharPairs(keys, bytes.slice(at, at + n));
+  // a plain Uint8Array copy (a Buffer's slice would stay a Buffer, which the data-file writer refuses)
+  return new CharPairs(keys, new Uint8Array(bytes.subarray(at, at + n)));
 }
 
 /** Added to pair counts: a pair never seen is as rare as half a sighting. */

@@ -4,7 +4,11 @@
  * one: a slip whose fixed character joins its neighbour is pushed up (电磁幅射: 磁辐), a string that
  * spans two words of the text is pushed down (台企来大陆: 台企, not 台起).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dataDir } from '../../src/data/builtin.js';
+import { loadNonwordTable } from '../../src/nonword/load.js';
 import { CharPairs, countPairs, decodeCharPairs, encodeCharPairs, joinGain, pairKey } from '../../src/nonword/pairs.js';
 import { priorCount } from '../../src/nonword/build.js';
 
@@ -25,6 +29,14 @@ describe('character pairs', () => {
     expect(pairs.size).toBe(counts.size);
     for (const [k, n] of counts) expect(Math.abs(pairs.count(k) - n) / n).toBeLessThan(0.1);
     expect(pairs.count(key('台起'))).toBe(0);
+  });
+
+  it('ship in dist/data as the same keys and counts as dictionaries/nonword/char-pairs.bin (mapped, not decoded, at the first check)', () => {
+    const file = join(dataDir(), '..', '..', 'dictionaries', 'nonword', 'char-pairs.bin');
+    const committed = decodeCharPairs(readFileSync(file), file);
+    const shipped = loadNonwordTable().pairs!;
+    expect(shipped.keys).toEqual(committed.keys);
+    expect(shipped.counts).toEqual(committed.counts);
   });
 
   it('reject a file of another format or a cut one, naming it', () => {
